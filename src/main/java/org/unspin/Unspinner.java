@@ -1,0 +1,116 @@
+package org.unspin;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.unspin.detect.PhraseMatcher;
+import org.unspin.edit.Edit;
+import org.unspin.edit.EditSet;
+import org.unspin.edit.OffsetMap;
+import org.unspin.lexicon.PhraseTable;
+import org.unspin.normalise.Normaliser;
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.Tokeniser;
+
+/**
+ * The library entry point: build once, then call {@link #repair(String)} from any number of threads.
+ *
+ * <pre>{@code
+ * Unspinner unspinner = Unspinner.withDefaults();
+ * Repair r = unspinner.repair("Secretary of Condition Mike Pompeo spoke.");
+ * r.text();   // "Secretary of State Mike Pompeo spoke."
+ * r.edits();  // where, what, why and how sure
+ * }</pre>
+ *
+ * <p>Pipeline: normalise (Unicode and markup clean-up) → tokenise → detect (phrase tables) → compose the
+ * edits of all stages onto the input → apply. Instances hold only immutable state, so they are thread-safe.
+ */
+public final class Unspinner {
+    /** Default rewrite threshold: entries below it are reported, not rewritten. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.8;
+
+    private final Normaliser normaliser;
+    private final PhraseMatcher matcher;
+    private final double minConfidence;
+
+    private Unspinner(Builder b) {
+        this.normaliser = new Normaliser(new Normaliser.Options(b.collapseSpaces, b.foldTypography));
+        this.matcher = new PhraseMatcher(PhraseTable.load(b.shipped, b.dictionaries));
+        this.minConfidence = b.minConfidence;
+    }
+
+    /** An Unspinner with the shipped dictionaries and default options. */
+    public static Unspinner withDefaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public double minConfidence() {
+        return minConfidence;
+    }
+
+    /** Repairs one text. Never returns null; an empty text gives an empty repair. */
+    public Repair repair(String input) {
+        Normaliser.Result clean = normaliser.normalise(input);
+        OffsetMap cleanMap = OffsetMap.of(input.length(), clean.edits());
+        TokenList tokens = Tokeniser.tokenise(clean.text());
+        List<Edit> findings = matcher.find(tokens, minConfidence);
+        List<Edit> edits = EditSet.compose(input, clean.edits(), cleanMap, findings);
+        String text = EditSet.apply(input, edits);
+        return new Repair(input, text, List.copyOf(edits), SpinScore.of(tokens.wordCount(), edits),
+                OffsetMap.of(input.length(), edits));
+    }
+
+    /** Options for an {@link Unspinner}; every setter returns this builder. */
+    public static final class Builder {
+        private boolean shipped = true;
+        private final List<Path> dictionaries = new ArrayList<>();
+        private double minConfidence = DEFAULT_MIN_CONFIDENCE;
+        private boolean collapseSpaces;
+        private boolean foldTypography;
+
+        private Builder() {
+        }
+
+        /** Adds a phrase-table file (same TSV format as the shipped ones). */
+        public Builder addDictionary(Path file) {
+            dictionaries.add(file);
+            return this;
+        }
+
+        /** Whether to load the tables shipped in {@code dictionaries/} (default true). */
+        public Builder shippedDictionaries(boolean use) {
+            this.shipped = use;
+            return this;
+        }
+
+        /** Rewrite findings with at least this confidence; report the rest (default 0.8). */
+        public Builder minConfidence(double value) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException("min confidence must be within 0..1, got " + value);
+            }
+            this.minConfidence = value;
+            return this;
+        }
+
+        /** Collapse runs of spaces and tabs to one space (off by default: it changes clean text). */
+        public Builder collapseSpaces(boolean on) {
+            this.collapseSpaces = on;
+            return this;
+        }
+
+        /** Fold typographic quotes, dashes and ellipses to ASCII (off by default). */
+        public Builder foldTypography(boolean on) {
+            this.foldTypography = on;
+            return this;
+        }
+
+        /** Loads and validates the dictionaries; throws {@link org.unspin.lexicon.DictionaryException}. */
+        public Unspinner build() {
+            return new Unspinner(this);
+        }
+    }
+}
