@@ -9,8 +9,9 @@ import java.util.List;
  * <p>Positions outside every edited span move by the length change of the edits before them. A position
  * strictly inside an edited span has no exact counterpart; it maps to the start of the span on the other
  * side, so an annotation that starts inside a rewritten phrase is moved to the phrase start. The end of a
- * span maps to the end of its counterpart. Mapping a position that lies outside every edited span to the
- * other side and back returns it unchanged.
+ * span maps to the end of its counterpart. A deleted span collapses to one output position, which maps back
+ * to the end of the deleted span. Any other position that lies outside every edited span (or on its border)
+ * maps to the other side and back unchanged.
  */
 public final class OffsetMap {
     private final int inputLength;
