@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The project's test command (README quick start, and what CI runs): fetches the test corpora, then runs
+# every test. Corpus-backed tests fail instead of skipping here (UNSPIN_REQUIRE_CORPORA=1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/fetch-corpora.sh
+UNSPIN_REQUIRE_CORPORA=1 mvn -B -ntp verify "$@"

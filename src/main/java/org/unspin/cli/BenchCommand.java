@@ -1,0 +1,151 @@
+package org.unspin.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.unspin.Repair;
+import org.unspin.Unspinner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code unspin bench}: single-thread throughput of the full {@code fix} pipeline on clean prose with a large
+ * generated phrase table. The table's spun keys are word n-grams of the benchmark text with one word swapped
+ * for another word of the text, so the trie is walked for real (most lookups hit a first word) while few
+ * entries match; this is the hard case for matching speed, not an easy one.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure fix throughput (MB/s, one thread) with a large generated phrase table.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--text", description = "Clean text to repeat as benchmark input (default: ${DEFAULT-VALUE}).",
+            defaultValue = "testdata/clean-sotu-excerpt.txt")
+    Path textFile;
+
+    @Option(names = "--mb", description = "Megabytes of text to process per round (default: ${DEFAULT-VALUE}).",
+            defaultValue = "20")
+    int megabytes;
+
+    @Option(names = "--entries", description = "Generated phrase-table entries (default: ${DEFAULT-VALUE}).",
+            defaultValue = "100000")
+    int entries;
+
+    @Option(names = "--rounds", description = "Measured rounds after one warm-up round (default: ${DEFAULT-VALUE}).",
+            defaultValue = "3")
+    int rounds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed for the generated table.")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        String sample = Files.readString(textFile, StandardCharsets.UTF_8);
+        List<String> documents = splitIntoDocuments(sample);
+        Path table = Files.createTempFile("unspin-bench", ".tsv");
+        try {
+            int written = writeGeneratedTable(sample, table);
+            long t0 = System.nanoTime();
+            Unspinner unspinner = Unspinner.builder().addDictionary(table).build();
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "table: %,d generated entries + shipped tables, loaded in %.2f s%n",
+                    written, loadSeconds);
+
+            long targetChars = megabytes * 1_000_000L;
+            for (int round = 0; round <= rounds; round++) {
+                long chars = 0, bytes = 0, edits = 0, docs = 0;
+                long start = System.nanoTime();
+                while (chars < targetChars) {
+                    for (String doc : documents) {
+                        Repair r = unspinner.repair(doc);
+                        chars += doc.length();
+                        bytes += utf8Length(doc);
+                        edits += r.edits().size();
+                        docs++;
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf(Locale.ROOT, "%s: %,d docs, %.1f MB in %.2f s = %.1f MB/s, %,.0f docs/s, %,d edits%n",
+                        round == 0 ? "warm-up" : "round " + round, docs, bytes / 1e6, seconds,
+                        bytes / 1e6 / seconds, docs / seconds, edits);
+                out.flush();
+            }
+        } finally {
+            Files.deleteIfExists(table);
+        }
+        return 0;
+    }
+
+    /** News-sized documents: paragraphs grouped to about 4 KB. */
+    private static List<String> splitIntoDocuments(String text) {
+        List<String> docs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String paragraph : text.split("\n\n")) {
+            current.append(paragraph).append("\n\n");
+            if (current.length() >= 4000) {
+                docs.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (current.length() > 0) {
+            docs.add(current.toString());
+        }
+        return docs;
+    }
+
+    private int writeGeneratedTable(String text, Path table) throws IOException {
+        String[] words = text.toLowerCase(Locale.ROOT).split("[^a-z]+");
+        List<String> vocabulary = new ArrayList<>(new LinkedHashSet<>(List.of(words)));
+        vocabulary.remove("");
+        Random random = new Random(seed);
+        Set<String> keys = new LinkedHashSet<>();
+        int attempts = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(table, StandardCharsets.UTF_8)) {
+            w.write("spun\tcanonical\tcategory\tconfidence\tnote\n");
+            while (keys.size() < entries && attempts++ < entries * 20) {
+                int n = 2 + random.nextInt(3);
+                int at = random.nextInt(Math.max(1, words.length - n));
+                String[] canonical = new String[n];
+                for (int i = 0; i < n; i++) {
+                    canonical[i] = words[at + i];
+                }
+                if (List.of(canonical).contains("")) {
+                    continue;
+                }
+                String[] spun = canonical.clone();
+                spun[random.nextInt(n)] = vocabulary.get(random.nextInt(vocabulary.size()));
+                String spunKey = String.join(" ", spun);
+                String canonicalText = String.join(" ", canonical);
+                if (spunKey.equals(canonicalText) || !keys.add(spunKey)) {
+                    continue;
+                }
+                w.write(spunKey + "\t" + canonicalText + "\tspun-phrase\t0.9\tgenerated for bench\n");
+            }
+        }
+        return keys.size();
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+}
