@@ -63,7 +63,7 @@ final class UnifiedDiff {
             int lineStart = in.lastIndexOf('\n', s - 1) + 1;
             if (a < 0 || b < lineStart) {
                 if (a >= 0) {
-                    changes.add(change(a, b, aOut, bOut, inLines, outLines));
+                    add(changes, change(a, b, aOut, bOut, inLines, outLines));
                 }
                 a = lineStart;
                 aOut = sOut - (s - lineStart); // the text between is unchanged
@@ -80,13 +80,31 @@ final class UnifiedDiff {
             bOut = tOut + (b - t); // a later edit inside [t, b) joins this block and moves b again
         }
         if (a >= 0) {
-            changes.add(change(a, b, aOut, bOut, inLines, outLines));
+            add(changes, change(a, b, aOut, bOut, inLines, outLines));
         }
         return changes;
     }
 
+    /** The block as whole lines, less lines that came out unchanged at its ends; null if nothing is left. */
     private static Change change(int a, int b, int aOut, int bOut, LineIndex inLines, LineIndex outLines) {
-        return new Change(lineAt(a, inLines), lineAt(b, inLines), lineAt(aOut, outLines), lineAt(bOut, outLines));
+        int inFrom = lineAt(a, inLines), inTo = lineAt(b, inLines);
+        int outFrom = lineAt(aOut, outLines), outTo = lineAt(bOut, outLines);
+        while (inFrom < inTo && outFrom < outTo && inLines.lineText(inFrom).equals(outLines.lineText(outFrom))) {
+            inFrom++;
+            outFrom++;
+        }
+        while (inFrom < inTo && outFrom < outTo
+                && inLines.lineText(inTo - 1).equals(outLines.lineText(outTo - 1))) {
+            inTo--;
+            outTo--;
+        }
+        return inFrom == inTo && outFrom == outTo ? null : new Change(inFrom, inTo, outFrom, outTo);
+    }
+
+    private static void add(List<Change> changes, Change change) {
+        if (change != null) {
+            changes.add(change);
+        }
     }
 
     /** Index of the line starting at {@code boundary} (a line start or the text end). */
