@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,12 @@ final class InputReader {
                 throw new UserError(STDIN + ": cannot read (" + e.getMessage() + ")");
             }
         }
-        Path path = Path.of(name);
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new UserError(name + ": cannot read (" + e.getReason() + ")");
+        }
         checkReadable(name, path);
         try {
             return decode(name, Files.readAllBytes(path));
