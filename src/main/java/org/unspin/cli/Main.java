@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** The {@code unspin} command line: {@code fix} and {@code check}. */
+/** The {@code unspin} command line: {@code fix}, {@code check} and {@code bench}. */
 @Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find and repair synonym-spun phrases in text.",
         subcommands = CommandLine.HelpCommand.class,
@@ -54,6 +54,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("fix", new FixCommand(stdin));
         cl.addSubcommand("check", new CheckCommand(stdin));
+        cl.addSubcommand("bench", new BenchCommand());
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage()
                     .exitCodeListHeading(cl.getCommandSpec().usageMessage().exitCodeListHeading())
