@@ -148,6 +148,10 @@ public final class Normaliser {
         return b == null ? s : b.toString();
     }
 
+    private static String foldNote(String before, String after) {
+        return before.equals(after) ? "" : ", folded to " + (after.equals(" ") ? "a space" : after);
+    }
+
     private static boolean removable(int c) {
         return c == 0xAD || c == 0x200B || c == 0x2060 || c == 0xFEFF;
     }
@@ -259,8 +263,9 @@ public final class Normaliser {
                 if (repl == null) {
                     add(i, i + 1, "", UNICODE, "control", "removed C1 control character " + hex(c));
                 } else {
-                    add(i, i + 1, fold ? fold(repl) : repl, UNICODE, "cp1252", "replaced C1 control " + hex(c)
-                            + " by " + repl + " (Windows-1252 text read as Latin-1)");
+                    String folded = fold ? fold(repl) : repl;
+                    add(i, i + 1, folded, UNICODE, "cp1252", "replaced C1 control " + hex(c) + " by " + repl
+                            + " (Windows-1252 text read as Latin-1)" + foldNote(repl, folded));
                 }
                 return i + 1;
             }
@@ -351,7 +356,7 @@ public final class Normaliser {
             }
             String repl = fold ? fold(decoded) : decoded;
             add(start, end, repl, MARKUP, "html-entity", "decoded HTML entity " + entity + " to " + what
-                    + (repl.equals(decoded) ? "" : ", folded to " + repl));
+                    + foldNote(decoded, repl));
         }
 
         /**
