@@ -354,9 +354,11 @@ public final class Normaliser {
                 add(start, end, "", MARKUP, "html-entity", "removed HTML entity " + entity + " of " + what);
                 return;
             }
-            String repl = fold ? fold(decoded) : decoded;
+            // A reference to a singleton such as the Ohm sign U+2126 decodes to its NFC form.
+            String normal = NFC.normalize(decoded);
+            String repl = fold ? fold(normal) : normal;
             add(start, end, repl, MARKUP, "html-entity", "decoded HTML entity " + entity + " to " + what
-                    + foldNote(decoded, repl));
+                    + (normal.equals(decoded) ? "" : ", NFC " + codePoints(normal)) + foldNote(normal, repl));
         }
 
         /**

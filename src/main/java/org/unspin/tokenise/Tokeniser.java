@@ -58,7 +58,7 @@ public final class Tokeniser {
         private final int len;
         private int[] starts;
         private int[] ends;
-        private TokenType[] types;
+        private byte[] types;
         private int n;
 
         Scan(String text) {
@@ -67,7 +67,7 @@ public final class Tokeniser {
             int cap = len / 4 + 16;
             starts = new int[cap];
             ends = new int[cap];
-            types = new TokenType[cap];
+            types = new byte[cap];
         }
 
         TokenList run() {
@@ -322,7 +322,7 @@ public final class Tokeniser {
             }
             starts[n] = start;
             ends[n] = end;
-            types[n] = type;
+            types[n] = (byte) type.ordinal();
             n++;
         }
     }
