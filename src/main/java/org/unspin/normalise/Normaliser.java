@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.commons.text.translate.EntityArrays;
 import org.unspin.edit.Edit;
 
@@ -70,7 +71,7 @@ public final class Normaliser {
     private final Options options;
 
     public Normaliser(Options options) {
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     public Options options() {

@@ -195,6 +195,9 @@ public final class Tokeniser {
                                 p++;
                                 continue;
                             }
+                            if (chunks >= 2) {
+                                p++; // "Ph.D.s": the abbreviation ends at its dot
+                            }
                         } else if ((shortChunk && chunks >= 2)
                                 || (chunks == 1 && letters && (isInitial(start, p) || isTitle(start, p)))) {
                             p++;

@@ -35,6 +35,7 @@ class TokeniserTest {
                         ";", "a", "Ph.D.", "student", "at", "5", "p.m.", "today");
         assertThat(tokens("Mr. Smith met Dr. Jones, Acme Inc. and others etc.")).containsExactly(
                 "Mr.", "Smith", "met", "Dr.", "Jones", ",", "Acme", "Inc.", "and", "others", "etc.");
+        assertThat(tokens("two Ph.D.s from the U.S.A.")).containsExactly("two", "Ph.D.", "s", "from", "the", "U.S.A.");
     }
 
     @Test
