@@ -45,13 +45,13 @@ public record PhraseKey(List<String> tokens, List<Boolean> gluedToPrevious) {
     /**
      * Case and apostrophe folding, one UTF-16 unit at a time so that a matcher can hash text in place:
      * {@link Character#toLowerCase(char)} (locale-independent, like {@code Locale.ROOT} without its
-     * context rules) and the curly and modifier apostrophes U+2018, U+2019, U+02BC to {@code '}.
+     * context rules) and the curly apostrophes U+2019 and U+2018 to {@code '}.
      */
     public static char fold(char c) {
         if (c < 128) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
-        if (c == '\u2019' || c == '\u2018' || c == '\u02BC') {
+        if (c == '\u2019' || c == '\u2018') {
             return '\'';
         }
         return Character.toLowerCase(c);

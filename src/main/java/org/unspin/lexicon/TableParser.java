@@ -49,7 +49,8 @@ final class TableParser {
             }
         }
         if (columns == null) {
-            throw new DictionaryException(file, Math.max(1, lines.length),
+            int lastLine = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+            throw new DictionaryException(file, Math.max(1, lastLine),
                     "missing header: expected a line naming the columns " + String.join(", ", REQUIRED));
         }
     }
