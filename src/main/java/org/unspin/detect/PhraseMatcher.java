@@ -18,50 +18,58 @@ import org.unspin.tokenise.TokenList;
  * walked as far as the text allows and the longest entry seen wins; the scan then continues after it, so
  * findings never overlap. Between two tokens of a phrase the text may have no space where the table entry
  * has none, or a whitespace run holding at most one line break where the entry has a space; a blank line
- * (paragraph break) or any other character ends the phrase. The replacement takes the case of the matched
- * text as described in {@link CaseStyle}.
+ * (paragraph break) or any other character ends the phrase.
+ *
+ * <p>The replacement takes the case of the matched text (details in {@link CaseStyle}): all lower stays
+ * lower, ALL UPPER (two or more letters) becomes upper, Sentence case capitalises the first word, Title Case
+ * capitalises every word (small words like "of" stay lower if they were), anything else leaves the canonical
+ * as written. A canonical written with any capital letter is a proper noun and keeps its own case ("secretary
+ * of condition" becomes "Secretary of State"), unless the match is all upper case, which upper-cases it.
  */
 public final class PhraseMatcher {
     private static final String RULE = "phrase-table";
 
     private final TokenVocabulary vocabulary = new TokenVocabulary();
     private final Transitions edges = new Transitions();
-    /** For each trie node, the index of the entry that ends there, or -1. Node 0 is the root. */
-    private int[] entryAt = {-1};
-    private int nodes = 1;
-    private final List<PhraseEntry> entries = new ArrayList<>();
+    /** For each trie node, the index into {@link #entries} of the entry that ends there, or -1. Root is 0. */
+    private final int[] entryAt;
+    private final PhraseEntry[] entries;
+    /** Per entry, the edit explanation (it depends only on the entry). */
+    private final String[] explanations;
 
     public PhraseMatcher(PhraseTable table) {
+        int[] ends = new int[64];
+        Arrays.fill(ends, -1);
+        int nodes = 1;
+        List<PhraseEntry> kept = new ArrayList<>();
         for (PhraseEntry entry : table.entries()) {
-            add(entry);
-        }
-        entryAt = Arrays.copyOf(entryAt, nodes);
-    }
-
-    /** Adds an entry; the first of several entries with the same key wins (loading rejects such tables). */
-    private void add(PhraseEntry entry) {
-        PhraseKey key = PhraseKey.of(entry.spun());
-        if (key.isEmpty()) {
-            return;
-        }
-        int node = 0;
-        for (int t = 0; t < key.size(); t++) {
-            int label = label(vocabulary.add(key.tokens().get(t)), key.gluedToPrevious().get(t));
-            int child = edges.get(node, label);
-            if (child < 0) {
-                child = nodes++;
-                if (child == entryAt.length) {
-                    entryAt = Arrays.copyOf(entryAt, child * 2);
-                    Arrays.fill(entryAt, child, entryAt.length, -1);
-                }
-                edges.put(node, label, child);
+            PhraseKey key = PhraseKey.of(entry.spun());
+            if (key.isEmpty()) {
+                continue;
             }
-            node = child;
+            int node = 0;
+            for (int t = 0; t < key.size(); t++) {
+                int label = label(vocabulary.add(key.tokens().get(t)), key.gluedToPrevious().get(t));
+                int child = edges.get(node, label);
+                if (child < 0) {
+                    child = nodes++;
+                    if (child == ends.length) {
+                        ends = Arrays.copyOf(ends, child * 2);
+                        Arrays.fill(ends, child, ends.length, -1);
+                    }
+                    edges.put(node, label, child);
+                }
+                node = child;
+            }
+            // The first of several entries with one key wins (loading rejects such tables anyway).
+            if (ends[node] < 0) {
+                ends[node] = kept.size();
+                kept.add(entry);
+            }
         }
-        if (entryAt[node] < 0) {
-            entryAt[node] = entries.size();
-            entries.add(entry);
-        }
+        this.entryAt = Arrays.copyOf(ends, nodes);
+        this.entries = kept.toArray(PhraseEntry[]::new);
+        this.explanations = kept.stream().map(PhraseMatcher::explain).toArray(String[]::new);
     }
 
     private static int label(int tokenId, boolean glued) {
@@ -104,7 +112,7 @@ public final class PhraseMatcher {
                 i++;
                 continue;
             }
-            found.add(edit(entries.get(best), text, tokens.start(i), tokens.end(bestLast), minConfidence));
+            found.add(edit(entries[best], explanations[best], text, tokens.start(i), tokens.end(bestLast), minConfidence));
             i = bestLast + 1;
         }
         return found;
@@ -133,11 +141,15 @@ public final class PhraseMatcher {
         return breaks < 2;
     }
 
-    private static Edit edit(PhraseEntry entry, String text, int start, int end, double minConfidence) {
+    private static String explain(PhraseEntry entry) {
+        String where = entry.note().isEmpty() ? entry.source() : entry.source() + ": " + entry.note();
+        return "spun form of '" + entry.canonical() + "' (" + where + ")";
+    }
+
+    private static Edit edit(PhraseEntry entry, String explanation, String text, int start, int end,
+                             double minConfidence) {
         String original = text.substring(start, end);
         String replacement = CaseStyle.apply(original, entry.canonical());
-        String where = entry.note().isEmpty() ? entry.source() : entry.source() + ": " + entry.note();
-        String explanation = "spun form of '" + entry.canonical() + "' (" + where + ")";
         return new Edit(start, end, original, replacement, entry.category(), RULE, entry.source(),
                 entry.confidence(), explanation, entry.confidence() >= minConfidence);
     }
