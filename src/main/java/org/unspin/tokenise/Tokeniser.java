@@ -158,7 +158,8 @@ public final class Tokeniser {
                             continue;
                         }
                     }
-                    case '\'', '\u2019' -> {
+                    // U+2018 between letters is a mis-curled apostrophe ("it‘s"), never an opening quote.
+                    case '\'', '\u2019', '\u2018' -> {
                         if (letterAt(p + 1)) {
                             abbrevShape = false;
                             p++;

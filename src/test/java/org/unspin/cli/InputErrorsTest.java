@@ -105,7 +105,8 @@ class InputErrorsTest {
         Files.write(file, bytes);
         Cli.Result r = Cli.run("", "fix", "--no-shipped", file.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).hasSize(9000).contains("\0");
+        // Decoded and processed as text: the normaliser removes the stray control character.
+        assertThat(r.out()).hasSize(8999).doesNotContain("\0");
     }
 
     @Test
