@@ -127,9 +127,13 @@ final class NgramModelReader {
         require(4, "vocabulary length");
         int length = data.getInt(position);
         position += 4;
-        if (length < 0 || position + (long) length != data.limit()) {
-            throw error(position - 4, "vocabulary length " + length + " does not end at the file's end ("
-                    + (data.limit() - position) + " bytes remain)");
+        long surplus = data.limit() - position - (long) length;
+        if (length < 0 || surplus < 0) {
+            throw error(position - 4, "vocabulary of " + length + " bytes runs past the end of the file");
+        }
+        if (surplus > 0) {
+            throw error(position + length, "vocabulary of " + length + " bytes leaves " + surplus
+                    + " unread bytes at the end of the file");
         }
         byte[] bytes = new byte[length];
         data.get(position, bytes);
