@@ -55,14 +55,16 @@ public final class NgramModel {
         return NgramModelReader.read(file);
     }
 
-    /**
-     * The model named by the system property {@code UNSPIN_LM}, else the environment variable {@code UNSPIN_LM},
-     * else {@link #DEBIAN_EN_US}; empty if that file does not exist.
-     */
+    /** {@link #configuredPath()} if that file exists. */
     public static Optional<Path> findInstalled() {
-        String configured = System.getProperty("UNSPIN_LM", System.getenv("UNSPIN_LM"));
-        Path path = configured == null || configured.isBlank() ? DEBIAN_EN_US : Path.of(configured);
+        Path path = configuredPath();
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** The system property {@code UNSPIN_LM}, else the environment variable {@code UNSPIN_LM}, else {@link #DEBIAN_EN_US}. */
+    public static Path configuredPath() {
+        String configured = System.getProperty("UNSPIN_LM", System.getenv("UNSPIN_LM"));
+        return configured == null || configured.isBlank() ? DEBIAN_EN_US : Path.of(configured);
     }
 
     public Path file() {
