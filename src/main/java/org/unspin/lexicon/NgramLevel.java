@@ -92,6 +92,11 @@ final class NgramLevel {
         return -1;
     }
 
+    /** File offset of the byte where entry {@code index} starts, for error messages. */
+    long fileOffset(int index) {
+        return byteOffset + (long) index * entryBits / 8;
+    }
+
     private long field(int index, int offsetInEntry, int bits) {
         long bit = (long) index * entryBits + offsetInEntry;
         long word = data.getLong(byteOffset + (int) (bit >>> 3)) >>> (bit & 7);

@@ -108,8 +108,8 @@ public final class NgramModel {
 
     /**
      * The log10 score given to a word the model does not know: the model's {@code <unk>} unigram if it has one,
-     * else the lowest unigram log-prob of any real word (the en-us model has no {@code <unk>}). Deliberately no
-     * harsher than the rarest known word, so that an unknown word alone does not make text look wrong.
+     * else the lowest unigram log-prob of any real word (-9.47 in en-us, which has no {@code <unk>}): an unseen
+     * word is taken to be as rare as the rarest seen one, and no rarer.
      */
     public double unknownLog10() {
         return unknownLog10;
@@ -121,6 +121,10 @@ public final class NgramModel {
      * history there (h1 &lt; 0 gives the unigram; h2 &lt; 0 the bigram estimate).
      */
     public double log10Prob(int w, int h1, int h2) {
+        int size = vocabulary.size();
+        if (w >= size || h1 >= size || h2 >= size) {
+            throw new IllegalArgumentException("word id beyond the vocabulary of " + size + ": " + w + ", " + h1 + ", " + h2);
+        }
         if (w < 0) {
             return unknownLog10;
         }
@@ -141,7 +145,8 @@ public final class NgramModel {
         int h2 = -1;
         for (String word : words) {
             int w = wordId(word);
-            if (w < 0 || w != sentenceStart) {
+            boolean contextOnly = w >= 0 && w == sentenceStart;
+            if (!contextOnly) {
                 total += log10Prob(w, h1, h2);
             }
             h2 = h1;

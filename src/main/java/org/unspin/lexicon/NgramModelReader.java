@@ -115,9 +115,11 @@ final class NgramModelReader {
         used[1] = previous;
         for (int n = 3; n <= declared.length; n++) {
             // Only the closing entry is checked here; the per-entry ranges are checked by the tests.
-            used[n - 1] = levels[n - 3].next((int) used[n - 2]);
+            NgramLevel parents = levels[n - 3];
+            used[n - 1] = parents.next((int) used[n - 2]);
             if (used[n - 1] > declared[n - 1]) {
-                throw error(-1, used[n - 1] + " " + n + "-grams in use but only " + declared[n - 1] + " declared");
+                throw error(parents.fileOffset((int) used[n - 2]),
+                        used[n - 1] + " " + n + "-grams in use but only " + declared[n - 1] + " declared");
             }
         }
         return used;
@@ -174,6 +176,6 @@ final class NgramModelReader {
     }
 
     private NgramFormatException error(long offset, String reason) {
-        return new NgramFormatException(file, offset < 0 ? position : offset, reason);
+        return new NgramFormatException(file, offset, reason);
     }
 }
