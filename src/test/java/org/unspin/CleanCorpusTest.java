@@ -1,7 +1,6 @@
 package org.unspin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +38,7 @@ class CleanCorpusTest {
     @Test
     void wholeStateOfTheUnionCorpusPassesThroughUnchanged() throws IOException {
         Path dir = Path.of("target/corpora/sotu/package/data");
-        if (!"1".equals(System.getenv("UNSPIN_REQUIRE_CORPORA"))) {
-            assumeThat(Files.isDirectory(dir)).as("run scripts/fetch-corpora.sh to fetch the corpus").isTrue();
-        }
+        TestResources.need(Files.isDirectory(dir), "run scripts/fetch-corpora.sh to fetch the corpus");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ class NgramModelTest {
     /** The installed model, opened once per JVM; skips the calling test when it is not installed. */
     static synchronized NgramModel installedModel() throws IOException {
         Optional<Path> path = NgramModel.findInstalled();
-        Assumptions.assumeTrue(path.isPresent(), "no trigram model: run `apt-get install -y pocketsphinx-en-us` or set "
+        org.unspin.TestResources.need(path.isPresent(), "no trigram model: run `apt-get install -y pocketsphinx-en-us` or set "
                 + "UNSPIN_LM to an en-us.lm.bin (looked at " + NgramModel.configuredPath() + ")");
         if (model == null) {
             long started = System.nanoTime();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The committed artifact against its manifest, and the builder's reproducibility from cached sources. */
 class ThesaurusBuildTest {
@@ -45,16 +44,16 @@ class ThesaurusBuildTest {
         }
     }
 
-    /** Needs scripts/build-resources.sh to have filled the cache; skipped otherwise (as in CI). */
+    /** Needs scripts/build-resources.sh to have filled the cache (CI does); skipped otherwise. */
     @Test
     void buildingTwiceFromTheCachedSourcesGivesTheCommittedBytes(@TempDir Path first, @TempDir Path second)
             throws IOException {
         for (String[] row : manifestRows("source")) {
             Path archive = SOURCES.resolve(row[5]);
-            assumeTrue(Files.isRegularFile(archive), "source not cached: " + archive);
-            assumeTrue(BuildThesaurus.sha256(archive).equals(row[6]), "cached source differs: " + archive);
+            org.unspin.TestResources.need(Files.isRegularFile(archive), "source not cached: " + archive);
+            org.unspin.TestResources.need(BuildThesaurus.sha256(archive).equals(row[6]), "cached source differs: " + archive);
         }
-        assumeTrue(Files.isDirectory(SOURCES.resolve("moby")) && Files.isDirectory(SOURCES.resolve("mythes-en-us")),
+        org.unspin.TestResources.need(Files.isDirectory(SOURCES.resolve("moby")) && Files.isDirectory(SOURCES.resolve("mythes-en-us")),
                 "sources not extracted in " + SOURCES);
 
         BuildThesaurus.build(SOURCES, first);
