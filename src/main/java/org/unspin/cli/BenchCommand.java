@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.unspin.Repair;
 import org.unspin.Unspinner;
+import org.unspin.lexicon.PhraseEntry;
+import org.unspin.lexicon.PhraseKey;
+import org.unspin.lexicon.PhraseTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,9 +37,9 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--text", description = "Clean text to repeat as benchmark input (default: ${DEFAULT-VALUE}).",
-            defaultValue = "testdata/clean-sotu-excerpt.txt")
-    Path textFile;
+    @Option(names = "--text", description = "Clean text (a file, or a folder of .txt files) to repeat as benchmark "
+            + "input (default: ${DEFAULT-VALUE}).", defaultValue = "testdata/clean-sotu-excerpt.txt")
+    Path textPath;
 
     @Option(names = "--mb", description = "Megabytes of text to process per round (default: ${DEFAULT-VALUE}).",
             defaultValue = "20")
@@ -55,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        String sample = Files.readString(textFile, StandardCharsets.UTF_8);
+        String sample = readText(textPath);
         List<String> documents = splitIntoDocuments(sample);
         Path table = Files.createTempFile("unspin-bench", ".tsv");
         try {
@@ -91,19 +95,29 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** News-sized documents: paragraphs grouped to about 4 KB. */
-    private static List<String> splitIntoDocuments(String text) {
-        List<String> docs = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String paragraph : text.split("\n\n")) {
-            current.append(paragraph).append("\n\n");
-            if (current.length() >= 4000) {
-                docs.add(current.toString());
-                current.setLength(0);
+    private static String readText(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        }
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(path)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                all.append(Files.readString(f, StandardCharsets.UTF_8)).append("\n\n");
             }
         }
-        if (current.length() > 0) {
-            docs.add(current.toString());
+        return all.toString();
+    }
+
+    /** News-sized documents: the text cut into pieces of about 4 KB, each ending after a sentence. */
+    private static List<String> splitIntoDocuments(String text) {
+        List<String> docs = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + 4000);
+            int sentenceEnd = text.indexOf(". ", end);
+            end = sentenceEnd < 0 ? text.length() : sentenceEnd + 2;
+            docs.add(text.substring(start, end));
+            start = end;
         }
         return docs;
     }
@@ -113,6 +127,10 @@ final class BenchCommand implements Callable<Integer> {
         List<String> vocabulary = new ArrayList<>(new LinkedHashSet<>(List.of(words)));
         vocabulary.remove("");
         Random random = new Random(seed);
+        Set<PhraseKey> shipped = new HashSet<>();
+        for (PhraseEntry e : PhraseTable.shipped().entries()) {
+            shipped.add(PhraseKey.of(e.spun()));
+        }
         Set<String> keys = new LinkedHashSet<>();
         int attempts = 0;
         try (BufferedWriter w = Files.newBufferedWriter(table, StandardCharsets.UTF_8)) {
@@ -131,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
                 spun[random.nextInt(n)] = vocabulary.get(random.nextInt(vocabulary.size()));
                 String spunKey = String.join(" ", spun);
                 String canonicalText = String.join(" ", canonical);
-                if (spunKey.equals(canonicalText) || !keys.add(spunKey)) {
+                if (spunKey.equals(canonicalText) || shipped.contains(PhraseKey.of(spunKey)) || !keys.add(spunKey)) {
                     continue;
                 }
                 w.write(spunKey + "\t" + canonicalText + "\tspun-phrase\t0.9\tgenerated for bench\n");

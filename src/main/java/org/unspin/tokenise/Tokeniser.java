@@ -261,6 +261,9 @@ public final class Tokeniser {
 
         private boolean isTitle(int start, int dot) {
             int length = dot - start;
+            if (length < 2 || length > 4) { // every entry of TITLES; most sentence-final words are longer
+                return false;
+            }
             for (String t : TITLES) {
                 if (t.length() == length && text.startsWith(t, start)) {
                     return true;
