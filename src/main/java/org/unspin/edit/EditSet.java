@@ -30,7 +30,7 @@ public final class EditSet {
         List<Edit> moved = new ArrayList<>(findings.size());
         for (Edit f : findings) {
             int start = map.toInput(f.start());
-            int end = Math.max(start, map.toInput(f.end()));
+            int end = Math.max(start, map.toInputEnd(f.end()));
             // Widen to whole earlier edits that the span cuts into, so no two edits overlap.
             for (Edit e : earlier) {
                 if (e.start() < end && e.end() > start) {

@@ -63,19 +63,28 @@ public final class OffsetMap {
 
     /** Position in the output text that corresponds to input position {@code p} (0..inputLength). */
     public int toOutput(int p) {
-        return map(p, inputLength, inStart, inEnd, outStart, outEnd);
+        return map(p, inputLength, inStart, inEnd, outStart, outEnd, false);
     }
 
     /** Position in the input text that corresponds to output position {@code p} (0..outputLength). */
     public int toInput(int p) {
-        return map(p, outputLength, outStart, outEnd, inStart, inEnd);
+        return map(p, outputLength, outStart, outEnd, inStart, inEnd, false);
     }
 
-    private static int map(int p, int length, int[] fromStart, int[] fromEnd, int[] toStart, int[] toEnd) {
+    /**
+     * Like {@link #toInput(int)}, for the end of a span: where input text was deleted exactly at output
+     * position {@code p}, the deleted text is not included (it lies after the span).
+     */
+    public int toInputEnd(int p) {
+        return map(p, outputLength, outStart, outEnd, inStart, inEnd, true);
+    }
+
+    private static int map(int p, int length, int[] fromStart, int[] fromEnd, int[] toStart, int[] toEnd,
+                           boolean asEnd) {
         if (p < 0 || p > length) {
             throw new IndexOutOfBoundsException("position " + p + " outside 0.." + length);
         }
-        int k = lastStartingAtOrBefore(fromStart, p);
+        int k = lastStartingAtOrBefore(fromStart, asEnd ? p - 1 : p);
         if (k < 0) {
             return p;
         }
@@ -83,7 +92,7 @@ public final class OffsetMap {
         if (p >= fromEnd[k]) {
             return toEnd[k] + (p - fromEnd[k]);
         }
-        return toStart[k];
+        return asEnd ? toEnd[k] : toStart[k];
     }
 
     /** Index of the last span whose start is at or before p, or -1. */

@@ -50,6 +50,22 @@ class OffsetMapTest {
     }
 
     @Test
+    void spanEndsStopBeforeTextDeletedRightAfterThem() {
+        String input = "rates\u0007 rise";
+        List<Edit> edits = List.of(replace(input, 5, 6, ""));
+        OffsetMap map = OffsetMap.of(input.length(), edits);
+        assertThat(map.toInput(5)).isEqualTo(6);     // a start at 5 begins after the deleted char
+        assertThat(map.toInputEnd(5)).isEqualTo(5);  // an end at 5 stops before it
+        assertThat(map.toInputEnd(2)).isEqualTo(2);
+        assertThat(map.toInputEnd(10)).isEqualTo(11);
+        // An end inside a replaced span extends to the end of the span.
+        String text = "ab&amp;cd";
+        OffsetMap entity = OffsetMap.of(text.length(), List.of(replace(text, 2, 7, "&")));
+        assertThat(entity.toInputEnd(3)).isEqualTo(7);
+        assertThat(entity.toInput(3)).isEqualTo(7);
+    }
+
+    @Test
     void reportedEditsDoNotMoveAnything() {
         String input = "as perfectly as ever";
         Edit flag = replace(input, 0, 15, "as well as").notApplied();

@@ -1,0 +1,76 @@
+package org.unspin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.unspin.edit.Edit;
+
+/** The samples in testdata/ repaired with the shipped tables and the default threshold (see testdata/README.md). */
+class TestdataSamplesTest {
+    private static Unspinner unspinner;
+
+    @BeforeAll
+    static void load() {
+        unspinner = Unspinner.withDefaults();
+    }
+
+    private static String read(String name) throws IOException {
+        return Files.readString(Path.of("testdata", name), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void spunNewsIsRepairedAsExpectedAndDoubtfulPhrasesAreOnlyReported() throws IOException {
+        Repair r = unspinner.repair(read("spun-news.txt"));
+        assertThat(r.text()).isEqualTo(read("spun-news.expected.txt"));
+        assertThat(r.applied()).hasSize(13);
+        assertThat(r.edits().stream().filter(e -> !e.applied()).map(Edit::original))
+                .containsExactly("carry sanctions", "Innovative Guard", "as perfectly as", "Federal Book",
+                        "inventory market");
+        for (Edit e : r.edits()) {
+            assertThat(r.input().substring(e.start(), e.end())).isEqualTo(e.original());
+            assertThat(e.source()).matches("spun-[a-z]+\\.tsv:\\d+");
+        }
+    }
+
+    @Test
+    void spunScienceIsRepairedAsExpected() throws IOException {
+        Repair r = unspinner.repair(read("spun-science.txt"));
+        assertThat(r.text()).isEqualTo(read("spun-science.expected.txt"));
+        assertThat(r.applied()).hasSize(16);
+        assertThat(r.edits().stream().filter(e -> !e.applied()).map(Edit::original))
+                .containsExactlyInAnyOrder("profound learning", "highlight extraction");
+    }
+
+    @Test
+    void repairedTextsAreCleanOnASecondPass() throws IOException {
+        for (String name : new String[] {"spun-news.expected.txt", "spun-science.expected.txt"}) {
+            Repair again = unspinner.repair(read(name));
+            assertThat(again.applied()).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void entitiesAndControlsAreCleanedAndTheSpunPhraseRepaired() throws IOException {
+        String input = read("entities-and-controls.txt");
+        Repair r = unspinner.repair(input);
+        assertThat(r.text()).isEqualTo("Secretary of State Mike Pompeo spoke at the National Press Club.\n"
+                + "Tom & Jerry\u2019s lawyer said interest rates would rise, as perfectly as rents.\n");
+        // The soft hyphen and zero-width space inside spun names are absorbed by the phrase edits; the
+        // BEL right after "prices" stays a clean-up edit of its own.
+        assertThat(r.edits()).extracting(Edit::category, Edit::original).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("spun-name", "Secretary of Con\u00ADdition"),
+                org.assertj.core.groups.Tuple.tuple("spun-name", "Countrywide\u200B Press Club"),
+                org.assertj.core.groups.Tuple.tuple("markup", "&amp;"),
+                org.assertj.core.groups.Tuple.tuple("markup", "&#8217;"),
+                org.assertj.core.groups.Tuple.tuple("spun-phrase", "fascination prices"),
+                org.assertj.core.groups.Tuple.tuple("unicode", "\u0007"),
+                org.assertj.core.groups.Tuple.tuple("spun-phrase", "as perfectly as"));
+        assertThat(r.score().byCategory()).containsEntry("markup", 2).containsEntry("unicode", 1);
+        assertThat(r.score().findings()).isEqualTo(4);
+    }
+}
