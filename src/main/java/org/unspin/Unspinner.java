@@ -3,6 +3,7 @@ package org.unspin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.unspin.detect.PhraseMatcher;
 import org.unspin.edit.Edit;
 import org.unspin.edit.EditSet;
@@ -71,8 +72,29 @@ public final class Unspinner {
         private double minConfidence = DEFAULT_MIN_CONFIDENCE;
         private boolean collapseSpaces;
         private boolean foldTypography;
+        private boolean generalise = true;
+        private BiPredicate<String, String> linkFilter = (observed, original) -> true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether to run the generalising detector (reverse thesaurus, canonical lexicon and language model)
+         * besides the phrase tables (default true).
+         */
+        public Builder generalise(boolean on) {
+            this.generalise = on;
+            return this;
+        }
+
+        /**
+         * Restricts the thesaurus links the detector may follow: {@code filter.test(observed, original)}.
+         * Evaluation uses it to hide the links its spinner simulator draws from (see
+         * {@link org.unspin.eval.ThesaurusSplit}).
+         */
+        public Builder linkFilter(BiPredicate<String, String> filter) {
+            this.linkFilter = java.util.Objects.requireNonNull(filter);
+            return this;
         }
 
         /** Adds a phrase-table file (same TSV format as the shipped ones). */
