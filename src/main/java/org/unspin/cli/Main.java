@@ -1,7 +1,105 @@
 package org.unspin.cli;
 
-public final class Main {
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.unspin.lexicon.DictionaryException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** The {@code unspin} command line: {@code fix}, {@code check} and {@code bench}. */
+@Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Find and repair synonym-spun phrases in text.",
+        subcommands = CommandLine.HelpCommand.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success; for check: nothing found",
+            "1:check found something",
+            "2:usage error, or a bad input file, output file or dictionary",
+            "3:internal error (a bug in unspin)"})
+public final class Main implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FINDINGS = 1;
+    static final int USAGE = 2;
+    static final int INTERNAL = 3;
+
+    /** Used when the code does not run from the packaged jar (no manifest version). */
+    static final String VERSION = "0.1.0";
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("unspin");
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        int code = commandLine(System.in, out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The configured command line, reading stdin from {@code stdin}; used by main and by tests. */
+    static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("fix", new FixCommand(stdin));
+        cl.addSubcommand("check", new CheckCommand(stdin));
+        cl.addSubcommand("bench", new BenchCommand());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage()
+                    .exitCodeListHeading(cl.getCommandSpec().usageMessage().exitCodeListHeading())
+                    .exitCodeList(cl.getCommandSpec().usageMessage().exitCodeList());
+        }
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionExceptionHandler(Main::failure);
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: fix or check");
+    }
+
+    /** Bad options or arguments: one line naming the problem and where to look. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("unspin: " + oneLine(e.getMessage()) + " (see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help')");
+        return USAGE;
+    }
+
+    /** Errors while running: user errors get their message, anything else is a bug; never a stack trace. */
+    private static int failure(Exception e, CommandLine cmd, ParseResult parsed) {
+        if (e instanceof UserError || e instanceof DictionaryException) {
+            cmd.getErr().println("unspin: " + oneLine(e.getMessage()));
+            return USAGE;
+        }
+        cmd.getErr().println("unspin: internal error: " + oneLine(String.valueOf(e)));
+        return INTERNAL;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** The jar's Implementation-Version when there is one, else {@link #VERSION}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"unspin " + (v == null ? VERSION : v)};
+        }
     }
 }

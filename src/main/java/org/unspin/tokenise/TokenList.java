@@ -1,14 +1,20 @@
 package org.unspin.tokenise;
 
+import java.util.Objects;
+
 /** Tokens of one text as parallel arrays of UTF-16 offsets; cheap to build and to scan. */
 public final class TokenList {
     private final String text;
     private final int[] starts;
     private final int[] ends;
-    private final TokenType[] types;
+    /** Ordinal of each token's {@link TokenType}; bytes keep the arrays small and free of references. */
+    private final byte[] types;
     private final int size;
 
-    TokenList(String text, int[] starts, int[] ends, TokenType[] types, int size) {
+    private static final TokenType[] TYPES = TokenType.values();
+    private static final byte PUNCT = (byte) TokenType.PUNCT.ordinal();
+
+    TokenList(String text, int[] starts, int[] ends, byte[] types, int size) {
         this.text = text;
         this.starts = starts;
         this.ends = ends;
@@ -25,27 +31,27 @@ public final class TokenList {
     }
 
     public int start(int i) {
-        return starts[i];
+        return starts[Objects.checkIndex(i, size)];
     }
 
     public int end(int i) {
-        return ends[i];
+        return ends[Objects.checkIndex(i, size)];
     }
 
     public TokenType type(int i) {
-        return types[i];
+        return TYPES[types[Objects.checkIndex(i, size)]];
     }
 
     /** The token's text (allocates). */
     public String token(int i) {
-        return text.substring(starts[i], ends[i]);
+        return text.substring(start(i), end(i));
     }
 
     /** Number of WORD and NUMBER tokens: the word count used for per-1,000-word scores. */
     public int wordCount() {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (types[i] != TokenType.PUNCT) {
+            if (types[i] != PUNCT) {
                 n++;
             }
         }

@@ -2,44 +2,351 @@ package org.unspin.tokenise;
 
 import java.util.Arrays;
 
-/** Splits English text into word, number and punctuation tokens with exact UTF-16 offsets. */
+/**
+ * Splits English text into word, number and punctuation tokens with exact UTF-16 offsets.
+ *
+ * <p>A hand-written char-class scanner: no regular expressions and no object per token. Decisions:
+ * <ul>
+ *   <li>Words are letters, digits and combining marks; an internal hyphen ("state-of-the-art", "COVID-19")
+ *       or apostrophe, straight or curly, followed by a letter ("don't", "O’Brien", "90's") stays inside.
+ *       A leading or trailing hyphen or apostrophe is punctuation, so is "--", and so is the apostrophe of a
+ *       plural possessive ("Americans'" → "Americans" "'"): a closing quote after a word ending in s looks
+ *       the same, and the bare word is what phrase tables match.</li>
+ *   <li>Abbreviations keep their dots: chunks of one or two letters each followed by a dot ("U.S.", "e.g.",
+ *       "Ph.D."), a single capital followed by a dot and a capitalised word ("J. Smith"; not "I", which is
+ *       mostly the pronoun at a sentence end), and a few titles ("Mr.", "Dr.", "etc."). Any other
+ *       word-final dot is punctuation.</li>
+ *   <li>Numbers: digits with '.', '/', ':' or '-' between digits ("3.5", "9/11", "10:30", "2020-21"),
+ *       ',' before a group of exactly three digits ("1,000"), an optional leading currency sign ("$7",
+ *       "€7") and an optional trailing '%' ("7%" is one NUMBER, like "$7"). A token with any letter is a WORD
+ *       ("4th", "1990s").</li>
+ *   <li>Ideographs (CJK) are one token each, since the script has no spaces; other scripts run together.</li>
+ *   <li>Anything else that is not whitespace is one PUNCT token per character, keeping a surrogate pair,
+ *       its combining marks, emoji modifiers, ZWJ emoji sequences and flag pairs together. Controls,
+ *       zero-width spaces and no-break spaces separate tokens like spaces.</li>
+ * </ul>
+ */
 public final class Tokeniser {
+    private static final byte OTHER = 0, SPACE = 1, LETTER = 2, DIGIT = 3;
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            if (c <= ' ' || c == 0x7F) {
+                ASCII[c] = SPACE;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                ASCII[c] = LETTER;
+            } else if (c >= '0' && c <= '9') {
+                ASCII[c] = DIGIT;
+            }
+        }
+    }
+
+    /** Words whose dot belongs to them, besides the letter-chunk abbreviations. */
+    private static final String[] TITLES = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Rev", "Gen",
+        "Gov", "Sen", "Rep", "Col", "Lt", "Sgt", "Capt", "Hon", "vs", "etc", "Inc", "Ltd", "Corp"};
+
     private Tokeniser() {
     }
 
     public static TokenList tokenise(String text) {
-        // Skeleton: letters/digits runs and single punctuation; the tokenise stage work refines it.
-        int cap = Math.max(16, text.length() / 4);
-        int[] starts = new int[cap], ends = new int[cap];
-        TokenType[] types = new TokenType[cap];
-        int n = 0, i = 0, len = text.length();
-        while (i < len) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            int s = i;
-            TokenType t;
-            if (Character.isLetterOrDigit(c)) {
-                while (i < len && Character.isLetterOrDigit(text.charAt(i))) {
-                    i++;
+        return new Scan(text).run();
+    }
+
+    private static final class Scan {
+        private final String text;
+        private final int len;
+        private int[] starts;
+        private int[] ends;
+        private byte[] types;
+        private int n;
+
+        Scan(String text) {
+            this.text = text;
+            this.len = text.length();
+            int cap = len / 4 + 16;
+            starts = new int[cap];
+            ends = new int[cap];
+            types = new byte[cap];
+        }
+
+        TokenList run() {
+            int i = 0;
+            while (i < len) {
+                char c = text.charAt(i);
+                if (c < 128) {
+                    byte k = ASCII[c];
+                    if (k == SPACE) {
+                        i++;
+                    } else if (k != OTHER) {
+                        i = word(i, i);
+                    } else if (c == '$' && digitAt(i + 1)) {
+                        i = word(i, i + 1);
+                    } else if (i + 1 < len && text.charAt(i + 1) >= 0x300) {
+                        i = symbol(i, c);
+                    } else {
+                        add(i, i + 1, TokenType.PUNCT);
+                        i++;
+                    }
+                    continue;
                 }
-                t = Character.isDigit(c) ? TokenType.NUMBER : TokenType.WORD;
-            } else {
-                i++;
-                t = TokenType.PUNCT;
+                int cp = text.codePointAt(i);
+                int next = i + Character.charCount(cp);
+                if (isSpace(cp)) {
+                    i = next;
+                } else if (Character.isLetterOrDigit(cp)) {
+                    i = word(i, i);
+                } else if (Character.getType(cp) == Character.CURRENCY_SYMBOL && digitAt(next)) {
+                    i = word(i, next);
+                } else {
+                    i = symbol(i, cp);
+                }
             }
+            return new TokenList(text, starts, ends, types, n);
+        }
+
+        /** Scans a word or number token starting at {@code start} whose letters/digits begin at {@code p}. */
+        private int word(int start, int p) {
+            boolean letters = false;
+            // Abbreviation shape: only letters so far, in dot-separated chunks of at most two letters.
+            boolean abbrevShape = true;
+            int chunks = 1, chunkLetters = 0;
+            scan:
+            while (true) {
+                while (p < len) {
+                    char c = text.charAt(p);
+                    if (c < 128) {
+                        byte k = ASCII[c];
+                        if (k == LETTER) {
+                            letters = true;
+                            chunkLetters++;
+                        } else if (k == DIGIT) {
+                            abbrevShape = false;
+                        } else {
+                            break;
+                        }
+                        p++;
+                        continue;
+                    }
+                    int cp = text.codePointAt(p);
+                    int count = Character.charCount(cp);
+                    if (Character.isLetter(cp)) {
+                        if (Character.isIdeographic(cp)) {
+                            if (p == start) {
+                                add(start, marks(p + count), TokenType.WORD);
+                                return ends[n - 1];
+                            }
+                            break scan;
+                        }
+                        letters = true;
+                        chunkLetters++;
+                    } else if (Character.isDigit(cp)) {
+                        abbrevShape = false;
+                    } else if (!isMark(cp) && !((cp == 0x200C || cp == 0x200D || cp == 0xAD) && wordPartAt(p + 1))) {
+                        break;
+                    }
+                    p += count;
+                }
+                if (p >= len) {
+                    break;
+                }
+                switch (text.charAt(p)) {
+                    case '-', '\u2010', '\u2011' -> {
+                        if (alnumAt(p + 1)) {
+                            abbrevShape = false;
+                            p++;
+                            continue;
+                        }
+                    }
+                    // U+2018 between letters is a mis-curled apostrophe ("it‘s"), never an opening quote.
+                    case '\'', '\u2019', '\u2018' -> {
+                        if (letterAt(p + 1)) {
+                            abbrevShape = false;
+                            p++;
+                            continue;
+                        }
+                    }
+                    case ',' -> {
+                        if (digitBefore(p) && threeDigitGroupAt(p + 1)) {
+                            p++;
+                            continue;
+                        }
+                    }
+                    case '/', ':' -> {
+                        if (digitBefore(p) && digitAt(p + 1)) {
+                            p++;
+                            continue;
+                        }
+                    }
+                    case '%' -> {
+                        if (!letters && digitBefore(p)) {
+                            p++;
+                        }
+                    }
+                    case '.' -> {
+                        if (digitBefore(p) && digitAt(p + 1)) {
+                            p++;
+                            continue;
+                        }
+                        boolean shortChunk = abbrevShape && letters && chunkLetters <= 2;
+                        if (shortChunk && letterAt(p + 1)) {
+                            if (shortChunkWithDotAt(p + 1)) {
+                                chunks++;
+                                chunkLetters = 0;
+                                p++;
+                                continue;
+                            }
+                            if (chunks >= 2) {
+                                p++; // "Ph.D.s": the abbreviation ends at its dot
+                            }
+                        } else if ((shortChunk && chunks >= 2)
+                                || (chunks == 1 && letters && (isInitial(start, p) || isTitle(start, p)))) {
+                            p++;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                break;
+            }
+            add(start, p, letters ? TokenType.WORD : TokenType.NUMBER);
+            return p;
+        }
+
+        /** One PUNCT token: the code point at i with its marks, emoji modifiers, ZWJ sequence or flag pair. */
+        private int symbol(int i, int cp) {
+            int p = i + Character.charCount(cp);
+            boolean flagHalf = isRegionalIndicator(cp);
+            while (p < len) {
+                int next = text.codePointAt(p);
+                if (isMark(next) || (next >= 0x1F3FB && next <= 0x1F3FF) || (next >= 0xE0020 && next <= 0xE007F)) {
+                    p += Character.charCount(next);
+                } else if (next == 0x200D && p + 1 < len
+                        && Character.getType(text.codePointAt(p + 1)) == Character.OTHER_SYMBOL) {
+                    p += 1 + Character.charCount(text.codePointAt(p + 1));
+                } else if (flagHalf && isRegionalIndicator(next)) {
+                    flagHalf = false;
+                    p += Character.charCount(next);
+                } else {
+                    break;
+                }
+            }
+            add(i, p, TokenType.PUNCT);
+            return p;
+        }
+
+        private int marks(int p) {
+            while (p < len) {
+                int cp = text.codePointAt(p);
+                if (!isMark(cp)) {
+                    break;
+                }
+                p += Character.charCount(cp);
+            }
+            return p;
+        }
+
+        /** "J." before a capitalised word: a single capital letter (not the pronoun I) as an initial. */
+        private boolean isInitial(int start, int dot) {
+            int cp = text.codePointAt(start);
+            if (start + Character.charCount(cp) != dot || !Character.isUpperCase(cp) || cp == 'I') {
+                return false;
+            }
+            int q = dot + 1;
+            while (q < len && text.charAt(q) == ' ') {
+                q++;
+            }
+            return q > dot + 1 && q < len && Character.isUpperCase(text.codePointAt(q));
+        }
+
+        private boolean isTitle(int start, int dot) {
+            int length = dot - start;
+            for (String t : TITLES) {
+                if (t.length() == length && text.startsWith(t, start)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** One or two letters followed by '.' (the next chunk of "U.S." or "Ph.D."). */
+        private boolean shortChunkWithDotAt(int q) {
+            int letters = 0;
+            while (q < len && letters <= 2 && letterAt(q)) {
+                q += Character.charCount(text.codePointAt(q));
+                letters++;
+            }
+            return letters >= 1 && letters <= 2 && q < len && text.charAt(q) == '.';
+        }
+
+        private boolean threeDigitGroupAt(int q) {
+            return q + 3 <= len && isAsciiDigit(text.charAt(q)) && isAsciiDigit(text.charAt(q + 1))
+                    && isAsciiDigit(text.charAt(q + 2)) && !digitAt(q + 3);
+        }
+
+        private boolean digitAt(int q) {
+            if (q >= len) {
+                return false;
+            }
+            char c = text.charAt(q);
+            return c < 128 ? ASCII[c] == DIGIT : Character.isDigit(text.codePointAt(q));
+        }
+
+        private boolean digitBefore(int q) {
+            char c = text.charAt(q - 1);
+            return c < 128 ? ASCII[c] == DIGIT : Character.isDigit(text.codePointBefore(q));
+        }
+
+        private boolean letterAt(int q) {
+            if (q >= len) {
+                return false;
+            }
+            char c = text.charAt(q);
+            return c < 128 ? ASCII[c] == LETTER : Character.isLetter(text.codePointAt(q));
+        }
+
+        private boolean alnumAt(int q) {
+            if (q >= len) {
+                return false;
+            }
+            char c = text.charAt(q);
+            return c < 128 ? ASCII[c] >= LETTER : Character.isLetterOrDigit(text.codePointAt(q));
+        }
+
+        private boolean wordPartAt(int q) {
+            return alnumAt(q) || (q < len && isMark(text.codePointAt(q)));
+        }
+
+        private void add(int start, int end, TokenType type) {
             if (n == starts.length) {
-                starts = Arrays.copyOf(starts, n * 2);
-                ends = Arrays.copyOf(ends, n * 2);
-                types = Arrays.copyOf(types, n * 2);
+                int cap = n * 2;
+                starts = Arrays.copyOf(starts, cap);
+                ends = Arrays.copyOf(ends, cap);
+                types = Arrays.copyOf(types, cap);
             }
-            starts[n] = s;
-            ends[n] = i;
-            types[n] = t;
+            starts[n] = start;
+            ends[n] = end;
+            types[n] = (byte) type.ordinal();
             n++;
         }
-        return new TokenList(text, starts, ends, types, n);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isMark(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
+    }
+
+    /** Whitespace, no-break spaces, and invisible chars that only separate (ZWSP, word joiner, BOM, joiners). */
+    private static boolean isSpace(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B || cp == 0x2060
+                || cp == 0xFEFF || cp == 0x200C || cp == 0x200D || cp == 0xAD || (cp >= 0x80 && cp < 0xA0);
+    }
+
+    private static boolean isRegionalIndicator(int cp) {
+        return cp >= 0x1F1E6 && cp <= 0x1F1FF;
     }
 }

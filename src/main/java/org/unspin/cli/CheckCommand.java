@@ -1,0 +1,70 @@
+package org.unspin.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.unspin.Repair;
+import org.unspin.Unspinner;
+import org.unspin.edit.Edit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Report spun phrases, one per line, without changing anything.",
+        footer = {"",
+            "Text format: FILE:LINE:COL: CATEGORY: 'original' -> 'suggestion' (explanation)",
+            "LINE and COL are 1-based and COL counts Unicode code points. Standard input",
+            "is named <stdin>. A finding without a suggestion shows -> ?, and line breaks",
+            "inside the quotes show as \\n. A finding that fix would only report, not",
+            "rewrite (confidence below --min-confidence), ends in [report].",
+            "The json format is the same as for fix."})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Format format = Format.text;
+
+    private final InputStream stdin;
+
+    CheckCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        Unspinner unspinner = pipeline.unspinner();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean found = false;
+        for (InputReader.Input in : input.readAll(stdin)) {
+            if (in.warning() != null) {
+                err.println("unspin: warning: " + in.warning());
+            }
+            Repair repair = unspinner.repair(in.text());
+            found |= !repair.edits().isEmpty();
+            if (format == Format.json) {
+                out.print(JsonReport.of(in.name(), repair) + "\n");
+            } else {
+                LineIndex lines = new LineIndex(repair.input());
+                for (Edit e : repair.edits()) {
+                    out.print(FindingFormat.format(in.name(), lines, e) + "\n");
+                }
+            }
+        }
+        out.flush();
+        return found ? Main.FINDINGS : Main.OK;
+    }
+}

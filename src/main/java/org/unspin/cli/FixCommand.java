@@ -1,0 +1,86 @@
+package org.unspin.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.unspin.Repair;
+import org.unspin.Unspinner;
+import org.unspin.edit.Edit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "fix", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Repair spun phrases and write the repaired text.",
+        footer = {"",
+            "Formats: text is the repaired text, exactly (several inputs are concatenated);",
+            "json is one object per input and line: {file, text, score, edits};",
+            "diff is a unified diff of the input against the repaired text.",
+            "All inputs are read before anything is written: a bad input leaves no output."})
+final class FixCommand implements Callable<Integer> {
+    enum Format { text, json, diff }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE (atomically replaced) instead of standard output. One input only.")
+    String output;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Format format = Format.text;
+
+    @Option(names = "--explain", description = "List every edit on standard error, in the check format.")
+    boolean explain;
+
+    private final InputStream stdin;
+
+    FixCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        if (output != null && input.names().size() > 1) {
+            throw new ParameterException(spec.commandLine(), "-o takes exactly one input, got " + input.names().size());
+        }
+        Unspinner unspinner = pipeline.unspinner();
+        PrintWriter err = spec.commandLine().getErr();
+        StringBuilder result = new StringBuilder();
+        for (InputReader.Input in : input.readAll(stdin)) {
+            if (in.warning() != null) {
+                err.println("unspin: warning: " + in.warning());
+            }
+            Repair repair = unspinner.repair(in.text());
+            if (explain) {
+                LineIndex lines = new LineIndex(repair.input());
+                for (Edit e : repair.edits()) {
+                    err.println(FindingFormat.format(in.name(), lines, e));
+                }
+            }
+            switch (format) {
+                case text -> result.append(repair.text());
+                case json -> result.append(JsonReport.of(in.name(), repair)).append('\n');
+                case diff -> result.append(UnifiedDiff.of(in.name(), repair));
+            }
+        }
+        if (output != null) {
+            AtomicFile.write(output, result.toString());
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(result);
+            out.flush();
+        }
+        return Main.OK;
+    }
+}

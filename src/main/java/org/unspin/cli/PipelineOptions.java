@@ -1,0 +1,60 @@
+package org.unspin.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.unspin.Unspinner;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** Dictionary, normaliser and threshold options shared by fix and check (a picocli mixin). */
+final class PipelineOptions {
+    @Option(names = "--dict", paramLabel = "FILE",
+            description = "Add a phrase table (TSV: spun, canonical, category, confidence, note). Repeatable.")
+    List<Path> dictionaries = new ArrayList<>();
+
+    @Option(names = "--no-shipped", description = "Do not load the phrase tables shipped with unspin.")
+    boolean noShipped;
+
+    @Option(names = "--min-confidence", paramLabel = "X", converter = Confidence.class,
+            description = "Rewrite findings with confidence >= X (0..1), only report the others. Default: ${DEFAULT-VALUE}.")
+    double minConfidence = Unspinner.DEFAULT_MIN_CONFIDENCE;
+
+    @Option(names = "--collapse-spaces", description = "Collapse runs of spaces and tabs to one space.")
+    boolean collapseSpaces;
+
+    @Option(names = "--fold-typography", description = "Fold typographic quotes, dashes and ellipses to ASCII.")
+    boolean foldTypography;
+
+    /** Builds the pipeline; dictionary problems become one-line user errors. */
+    Unspinner unspinner() {
+        Unspinner.Builder builder = Unspinner.builder()
+                .shippedDictionaries(!noShipped)
+                .minConfidence(minConfidence)
+                .collapseSpaces(collapseSpaces)
+                .foldTypography(foldTypography);
+        for (Path dictionary : dictionaries) {
+            InputReader.checkReadable(dictionary.toString(), dictionary);
+            builder.addDictionary(dictionary);
+        }
+        return builder.build();
+    }
+
+    /** Parses a threshold and rejects values outside 0..1 (and NaN) as a usage error. */
+    static final class Confidence implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double x;
+            try {
+                x = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a number");
+            }
+            if (!(x >= 0 && x <= 1)) {
+                throw new TypeConversionException("'" + value + "' is outside 0..1");
+            }
+            return x;
+        }
+    }
+}

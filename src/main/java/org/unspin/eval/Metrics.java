@@ -1,0 +1,161 @@
+package org.unspin.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.unspin.Repair;
+import org.unspin.SpinScore;
+import org.unspin.edit.Edit;
+import org.unspin.edit.OffsetMap;
+
+/**
+ * Accumulates evaluation counts over documents and reports the metrics of the quality section.
+ *
+ * <p>Truth units are the simulator's swaps, with swaps separated only by spaces merged into one phrase.
+ * A phrase is <em>detected</em> when any spin finding (rewrite or report) overlaps it in the spun text, and
+ * <em>restored</em> when an applied edit covers it whose replacement equals the clean text of the edit's span.
+ * A rewrite is <em>correct</em> exactly when it restores the clean text of its span.
+ */
+public final class Metrics {
+    private long phrases, detected, restored;
+    private long rewrites, correctRewrites, reports, reportsOnTruth;
+    private long cleanWords, falseRewritesOnClean, reportsOnClean;
+    private final List<Double> spunScores = new ArrayList<>();
+    private final List<Double> cleanScores = new ArrayList<>();
+
+    /** Counts one spun document against its truth. */
+    public void addSpun(SpinnerSimulator.Spun spun, Repair repair) {
+        OffsetMap truthMap = OffsetMap.of(spun.clean().length(), spun.swaps());
+        List<int[]> truth = mergedSpans(spun, truthMap);
+        List<Edit> findings = repair.edits().stream().filter(Metrics::isSpin).toList();
+        List<Edit> correct = new ArrayList<>();
+        for (Edit e : findings) {
+            boolean onTruth = truth.stream().anyMatch(t -> overlaps(e, t));
+            if (e.applied()) {
+                rewrites++;
+                String cleanSpan = spun.clean().substring(truthMap.toInput(e.start()), truthMap.toInput(e.end()));
+                if (cleanSpan.equals(e.replacement())) {
+                    correctRewrites++;
+                    correct.add(e);
+                }
+            } else {
+                reports++;
+                if (onTruth) {
+                    reportsOnTruth++;
+                }
+            }
+        }
+        for (int[] t : truth) {
+            phrases++;
+            if (findings.stream().anyMatch(e -> overlaps(e, t))) {
+                detected++;
+            }
+            if (correct.stream().anyMatch(e -> e.start() <= t[0] && t[1] <= e.end())) {
+                restored++;
+            }
+        }
+        spunScores.add(repair.score().perThousandWords());
+    }
+
+    /** Counts one clean document: every applied spin edit on it is a false rewrite. */
+    public void addClean(Repair repair) {
+        cleanWords += repair.score().words();
+        for (Edit e : repair.edits()) {
+            if (isSpin(e)) {
+                if (e.applied()) {
+                    falseRewritesOnClean++;
+                } else {
+                    reportsOnClean++;
+                }
+            }
+        }
+        cleanScores.add(repair.score().perThousandWords());
+    }
+
+    private static boolean isSpin(Edit e) {
+        return !SpinScore.HOUSEKEEPING.contains(e.category());
+    }
+
+    private static boolean overlaps(Edit e, int[] span) {
+        return e.start() < span[1] && span[0] < e.end();
+    }
+
+    /** Swap spans in spun-text offsets, neighbours separated only by whitespace merged into one phrase. */
+    private static List<int[]> mergedSpans(SpinnerSimulator.Spun spun, OffsetMap map) {
+        List<int[]> spans = new ArrayList<>();
+        for (Edit s : spun.swaps()) {
+            int start = map.toOutput(s.start());
+            int end = map.toOutput(s.end());
+            if (!spans.isEmpty()) {
+                int[] last = spans.get(spans.size() - 1);
+                if (spun.spun().substring(last[1], start).isBlank()) {
+                    last[1] = end;
+                    continue;
+                }
+            }
+            spans.add(new int[] {start, end});
+        }
+        return spans;
+    }
+
+    public long phrases() {
+        return phrases;
+    }
+
+    public double detectionRecall() {
+        return ratio(detected, phrases);
+    }
+
+    public double exactRestoreRecall() {
+        return ratio(restored, phrases);
+    }
+
+    public double rewritePrecision() {
+        return ratio(correctRewrites, rewrites);
+    }
+
+    public long rewrites() {
+        return rewrites;
+    }
+
+    public long reports() {
+        return reports;
+    }
+
+    public double reportPrecision() {
+        return ratio(reportsOnTruth, reports);
+    }
+
+    public long cleanWords() {
+        return cleanWords;
+    }
+
+    public long falseRewritesOnClean() {
+        return falseRewritesOnClean;
+    }
+
+    public double falseRewritesPer10kWords() {
+        return cleanWords == 0 ? 0 : falseRewritesOnClean * 10_000.0 / cleanWords;
+    }
+
+    public double reportsOnCleanPer10kWords() {
+        return cleanWords == 0 ? 0 : reportsOnClean * 10_000.0 / cleanWords;
+    }
+
+    /** ROC AUC of the document spin score, spun documents positive: P(score(spun) > score(clean)), ties half. */
+    public double scoreAuc() {
+        if (spunScores.isEmpty() || cleanScores.isEmpty()) {
+            return Double.NaN;
+        }
+        double wins = 0;
+        for (double s : spunScores) {
+            for (double c : cleanScores) {
+                wins += s > c ? 1 : s == c ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) spunScores.size() * cleanScores.size());
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? Double.NaN : (double) a / b;
+    }
+}

@@ -1,0 +1,105 @@
+package org.unspin.lexicon;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One bit-packed n-gram array (order 2 and up), read in place from the mapped file. Each entry holds the word
+ * that extends the history further back, a 16-bit quantised log-prob, and for all but the highest order a
+ * 16-bit quantised backoff and the index of its first child in the next order.
+ */
+final class NgramLevel {
+    private static final int QUANT_BITS = 16;
+    /**
+     * Ranges up to this length are scanned rather than bisected: as fast, and it finds the entries of the two
+     * 2-entry trigram ranges that en-us.lm.bin stores out of order ("whips/teased and bullhorns", "coach/&lt;s&gt;
+     * and jerri"), where sphinx's own interpolation search misses one of each pair.
+     */
+    static final int LINEAR_SCAN_MAX = 8;
+
+    private final ByteBuffer data;
+    private final int byteOffset;
+    private final int entryBits;
+    private final int wordBits;
+    private final int nextBits;
+    private final float[] probTable;
+    private final float[] backoffTable; // null for the highest order
+
+    NgramLevel(ByteBuffer data, int byteOffset, int wordBits, int nextBits, float[] probTable, float[] backoffTable) {
+        this.data = data;
+        this.byteOffset = byteOffset;
+        this.wordBits = wordBits;
+        this.nextBits = nextBits;
+        this.probTable = probTable;
+        this.backoffTable = backoffTable;
+        this.entryBits = entryBits(wordBits, nextBits, backoffTable != null);
+    }
+
+    static int entryBits(int wordBits, int nextBits, boolean middle) {
+        return middle ? wordBits + 2 * QUANT_BITS + nextBits : wordBits + QUANT_BITS;
+    }
+
+    /** Bytes the array takes in the file: sphinx pads it with a spare long so that 8-byte reads never overrun. */
+    static long byteSize(long entries, int entryBits) {
+        return (entries * entryBits + 7) / 8 + Long.BYTES;
+    }
+
+    int word(int index) {
+        return (int) field(index, 0, wordBits);
+    }
+
+    /** Log-prob in sphinx's base-1.0001 log units. Middle entries store the backoff first, then the prob. */
+    float prob(int index) {
+        int offset = backoffTable == null ? wordBits : wordBits + QUANT_BITS;
+        return probTable[(int) field(index, offset, QUANT_BITS)];
+    }
+
+    float backoff(int index) {
+        return backoffTable[(int) field(index, wordBits, QUANT_BITS)];
+    }
+
+    /** First child in the next order; entry {@code index + 1} gives the end of the range. */
+    int next(int index) {
+        return (int) field(index, wordBits + 2 * QUANT_BITS, nextBits);
+    }
+
+    boolean isMiddle() {
+        return backoffTable != null;
+    }
+
+    /** Index of the entry naming {@code word} in [begin, end), whose words are sorted ascending; -1 if absent. */
+    int find(int begin, int end, int word) {
+        if (end - begin <= LINEAR_SCAN_MAX) {
+            for (int index = begin; index < end; index++) {
+                if (word(index) == word) {
+                    return index;
+                }
+            }
+            return -1;
+        }
+        int low = begin;
+        int high = end - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int found = word(mid);
+            if (found < word) {
+                low = mid + 1;
+            } else if (found > word) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** File offset of the byte where entry {@code index} starts, for error messages. */
+    long fileOffset(int index) {
+        return byteOffset + (long) index * entryBits / 8;
+    }
+
+    private long field(int index, int offsetInEntry, int bits) {
+        long bit = (long) index * entryBits + offsetInEntry;
+        long word = data.getLong(byteOffset + (int) (bit >>> 3)) >>> (bit & 7);
+        return word & ((1L << bits) - 1);
+    }
+}

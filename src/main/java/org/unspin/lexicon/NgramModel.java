@@ -1,0 +1,232 @@
+package org.unspin.lexicon;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A back-off n-gram language model in CMU Sphinx's binary "trie" format (such as Debian's
+ * {@code pocketsphinx-en-us} {@code en-us.lm.bin}), memory-mapped and read in place. Immutable and thread-safe.
+ *
+ * <p>Scores are log10 probabilities. Missing n-grams back off ARPA-style: the longest stored n-gram ending in the
+ * word is used, plus the backoff weights of the longer histories that were not found. The model is pruned, so
+ * compare scores of alternatives in the same context rather than reading them as absolute judgements.
+ */
+public final class NgramModel {
+    /** Where Debian's {@code pocketsphinx-en-us} package puts the general English model. */
+    public static final Path DEBIAN_EN_US = Path.of("/usr/share/pocketsphinx/model/en-us/en-us.lm.bin");
+    /** Sentence-start marker: only ever context, never predicted (as in {@code sphinx_lm_eval}). */
+    public static final String SENTENCE_START = "<s>";
+    public static final String SENTENCE_END = "</s>";
+    private static final String UNKNOWN_WORD = "<unk>";
+    /** Sphinx stores natural logs in base 1.0001; this converts them to log10. */
+    private static final double LOG10_PER_UNIT = Math.log10(1.0001);
+
+    private final Path file;
+    private final ByteBuffer data;
+    private final int unigramOffset;
+    private final long[] declaredCounts;
+    private final long[] usedCounts;
+    private final NgramLevel[] levels; // levels[k] holds the n-grams of order k + 2
+    private final NgramVocabulary vocabulary;
+    private final int sentenceStart;
+    private final double unknownLog10;
+
+    NgramModel(Path file, ByteBuffer data, int unigramOffset, long[] declaredCounts, long[] usedCounts,
+               NgramLevel[] levels, NgramVocabulary vocabulary) {
+        this.file = file;
+        this.data = data;
+        this.unigramOffset = unigramOffset;
+        this.declaredCounts = declaredCounts.clone();
+        this.usedCounts = usedCounts.clone();
+        this.levels = levels.clone();
+        this.vocabulary = vocabulary;
+        this.sentenceStart = vocabulary.id(SENTENCE_START);
+        this.unknownLog10 = unknownWordLog10();
+    }
+
+    /** Maps and checks a trie-format model file. */
+    public static NgramModel open(Path file) throws IOException {
+        return NgramModelReader.read(file);
+    }
+
+    /** {@link #configuredPath()} if that file exists. */
+    public static Optional<Path> findInstalled() {
+        Path path = configuredPath();
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** The system property {@code UNSPIN_LM}, else the environment variable {@code UNSPIN_LM}, else {@link #DEBIAN_EN_US}. */
+    public static Path configuredPath() {
+        String configured = System.getProperty("UNSPIN_LM", System.getenv("UNSPIN_LM"));
+        return configured == null || configured.isBlank() ? DEBIAN_EN_US : Path.of(configured);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The highest n-gram order (3 for a trigram model). */
+    public int order() {
+        return declaredCounts.length;
+    }
+
+    /** Number of stored n-grams of order {@code n} (1-based), i.e. the entries actually in use. */
+    public long count(int n) {
+        return usedCounts[n - 1];
+    }
+
+    /** The count announced in the file header, which may exceed {@link #count} by unused trailing slots. */
+    public long declaredCount(int n) {
+        return declaredCounts[n - 1];
+    }
+
+    public int vocabularySize() {
+        return vocabulary.size();
+    }
+
+    /** Id of the word, looked up as is and then lower-cased (the model is lower-case); -1 if unknown. */
+    public int wordId(String word) {
+        int id = vocabulary.id(word);
+        if (id < 0) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (!lower.equals(word)) {
+                id = vocabulary.id(lower);
+            }
+        }
+        return id;
+    }
+
+    public String word(int id) {
+        return vocabulary.word(id);
+    }
+
+    /**
+     * The log10 score given to a word the model does not know: the model's {@code <unk>} unigram if it has one,
+     * else the lowest unigram log-prob of any real word (-9.47 in en-us, which has no {@code <unk>}): an unseen
+     * word is taken to be as rare as the rarest seen one, and no rarer.
+     */
+    public double unknownLog10() {
+        return unknownLog10;
+    }
+
+    /**
+     * log10 P(w | h2 h1), where h1 is the word just before w and h2 the one before that. A negative id means
+     * unknown or absent: an unknown w scores {@link #unknownLog10()}, and an unknown history word cuts the
+     * history there (h1 &lt; 0 gives the unigram; h2 &lt; 0 the bigram estimate).
+     */
+    public double log10Prob(int w, int h1, int h2) {
+        int size = vocabulary.size();
+        if (w >= size || h1 >= size || h2 >= size) {
+            throw new IllegalArgumentException("word id beyond the vocabulary of " + size + ": " + w + ", " + h1 + ", " + h2);
+        }
+        if (w < 0) {
+            return unknownLog10;
+        }
+        int historyLength = h1 < 0 ? 0 : h2 < 0 ? 1 : 2;
+        historyLength = Math.min(historyLength, order() - 1);
+        return units(w, h1, h2, historyLength) * LOG10_PER_UNIT;
+    }
+
+    /**
+     * Sum of log10 P(word | up to two previous words) over the sequence. No sentence markers are added: pass
+     * {@code "<s>"} first (and {@code "</s>"} last) to score a whole sentence. {@code <s>} is context only and
+     * adds nothing, as in {@code sphinx_lm_eval}. An unknown word adds {@link #unknownLog10()} and is not
+     * used as context for the words after it.
+     */
+    public double scoreSequence(List<String> words) {
+        double total = 0;
+        int h1 = -1;
+        int h2 = -1;
+        for (String word : words) {
+            int w = wordId(word);
+            boolean contextOnly = w >= 0 && w == sentenceStart;
+            if (!contextOnly) {
+                total += log10Prob(w, h1, h2);
+            }
+            h2 = h1;
+            h1 = w;
+        }
+        return total;
+    }
+
+    public double scoreSequence(String... words) {
+        return scoreSequence(Arrays.asList(words));
+    }
+
+    private float units(int w, int h1, int h2, int historyLength) {
+        // Walk down from the predicted word through ever longer histories while they are stored.
+        int begin = bigramStart(w);
+        int end = bigramStart(w + 1);
+        float prob = unigramProb(w);
+        int matched = 0;
+        for (int k = 0; k < historyLength && begin < end; k++) {
+            NgramLevel level = levels[k];
+            int index = level.find(begin, end, k == 0 ? h1 : h2);
+            if (index < 0) {
+                break;
+            }
+            prob = level.prob(index);
+            matched = k + 1;
+            if (!level.isMiddle()) {
+                break;
+            }
+            begin = level.next(index);
+            end = level.next(index + 1);
+        }
+        return prob + skippedBackoff(h1, h2, historyLength, matched);
+    }
+
+    /** Backoff weights of the histories longer than the {@code matched} words that the found n-gram used. */
+    private float skippedBackoff(int h1, int h2, int historyLength, int matched) {
+        if (historyLength == 0) {
+            return 0;
+        }
+        float backoff = matched < 1 ? unigramBackoff(h1) : 0;
+        // The history "h2 h1" is stored as the bigram entry naming h2 under the unigram h1.
+        if (historyLength == 2 && matched < 2) {
+            int index = levels[0].find(bigramStart(h1), bigramStart(h1 + 1), h2);
+            if (index >= 0) {
+                backoff += levels[0].backoff(index);
+            }
+        }
+        return backoff;
+    }
+
+    private double unknownWordLog10() {
+        int unk = vocabulary.id(UNKNOWN_WORD);
+        if (unk >= 0) {
+            return unigramProb(unk) * LOG10_PER_UNIT;
+        }
+        float lowest = 0;
+        for (int id = 0; id < vocabulary.size(); id++) {
+            if (id != sentenceStart) {
+                lowest = Math.min(lowest, unigramProb(id));
+            }
+        }
+        return lowest * LOG10_PER_UNIT;
+    }
+
+    // Unigram records are {float32 log-prob, float32 backoff, uint32 first bigram}; record count + 1 closes.
+    float unigramProb(int w) {
+        return data.getFloat(unigramOffset + w * 12);
+    }
+
+    float unigramBackoff(int w) {
+        return data.getFloat(unigramOffset + w * 12 + 4);
+    }
+
+    int bigramStart(int w) {
+        return data.getInt(unigramOffset + w * 12 + 8);
+    }
+
+    /** The bit-packed array of order {@code n} ≥ 2, for structural checks. */
+    NgramLevel level(int n) {
+        return levels[n - 2];
+    }
+}

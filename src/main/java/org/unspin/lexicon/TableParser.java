@@ -1,0 +1,152 @@
+package org.unspin.lexicon;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Parses and validates phrase-table files (format: see {@link PhraseTable}); keeps state across files. */
+final class TableParser {
+    private static final List<String> REQUIRED = List.of("spun", "canonical", "category", "confidence", "note");
+    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?|\\.[0-9]+");
+
+    private final List<PhraseEntry> entries = new ArrayList<>();
+    private final Map<PhraseKey, PhraseEntry> byKey = new HashMap<>();
+
+    List<PhraseEntry> entries() {
+        return entries;
+    }
+
+    void parse(String file, byte[] bytes) {
+        String[] lines = decode(file, bytes).split("\n", -1);
+        int[] columns = null; // index of each REQUIRED column
+        int width = 0;
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (n == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (columns == null) {
+                columns = header(file, n + 1, fields);
+                width = fields.length;
+            } else {
+                row(file, n + 1, fields, columns, width);
+            }
+        }
+        if (columns == null) {
+            int lastLine = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+            throw new DictionaryException(file, Math.max(1, lastLine),
+                    "missing header: expected a line naming the columns " + String.join(", ", REQUIRED));
+        }
+    }
+
+    private static int[] header(String file, int line, String[] names) {
+        List<String> seen = new ArrayList<>();
+        for (String name : names) {
+            String column = name.strip();
+            if (seen.contains(column)) {
+                throw new DictionaryException(file, line, "header names column '" + column + "' twice");
+            }
+            seen.add(column);
+        }
+        int[] columns = new int[REQUIRED.size()];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = seen.indexOf(REQUIRED.get(i));
+            if (columns[i] < 0) {
+                missing.add(REQUIRED.get(i));
+            }
+        }
+        if (missing.size() == REQUIRED.size()) {
+            throw new DictionaryException(file, line,
+                    "missing header: expected a line naming the columns " + String.join(", ", REQUIRED));
+        }
+        if (!missing.isEmpty()) {
+            throw new DictionaryException(file, line, "header lacks required column(s) " + String.join(", ", missing));
+        }
+        return columns;
+    }
+
+    private void row(String file, int line, String[] fields, int[] columns, int width) {
+        if (fields.length != width) {
+            throw new DictionaryException(file, line,
+                    "expected " + width + " tab-separated fields, found " + fields.length);
+        }
+        String spun = fields[columns[0]];
+        String canonical = fields[columns[1]];
+        String category = fields[columns[2]];
+        String confidence = fields[columns[3]];
+        String note = fields[columns[4]];
+        for (int i = 0; i < 4; i++) {
+            if (fields[columns[i]].isEmpty()) {
+                throw new DictionaryException(file, line, "empty " + REQUIRED.get(i) + " field");
+            }
+        }
+        if (!CATEGORY.matcher(category).matches()) {
+            throw new DictionaryException(file, line, "category '" + category + "' does not match [a-z][a-z0-9-]*");
+        }
+        double value = DECIMAL.matcher(confidence).matches() ? Double.parseDouble(confidence) : Double.NaN;
+        if (!(value >= 0 && value <= 1)) {
+            throw new DictionaryException(file, line, "confidence '" + confidence + "' is not a number in [0,1]");
+        }
+        if (!canonical.strip().equals(canonical)) {
+            throw new DictionaryException(file, line, "canonical '" + canonical + "' has leading or trailing spaces");
+        }
+        PhraseKey key = PhraseKey.of(spun);
+        if (key.isEmpty()) {
+            throw new DictionaryException(file, line, "spun phrase '" + spun + "' has no tokens");
+        }
+        if (key.equals(PhraseKey.of(canonical))) {
+            throw new DictionaryException(file, line, "spun phrase '" + spun + "' equals its canonical '" + canonical + "'");
+        }
+        PhraseEntry entry = new PhraseEntry(spun, canonical, category, value, note, file, line);
+        PhraseEntry earlier = byKey.putIfAbsent(key, entry);
+        if (earlier != null) {
+            String reason = earlier.canonical().equals(canonical)
+                    ? "spun phrase '" + spun + "' is a duplicate of " + earlier.source()
+                    : "spun phrase '" + spun + "' maps to '" + canonical + "' here but to '" + earlier.canonical()
+                            + "' at " + earlier.source();
+            throw new DictionaryException(file, line, reason);
+        }
+        entries.add(entry);
+    }
+
+    /** Strict UTF-8 decoding; the error names the line and byte offset of the first bad byte. */
+    private static String decode(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new DictionaryException(file, line, "invalid UTF-8 at byte offset " + offset);
+        }
+        return out.flip().toString();
+    }
+}

@@ -1,0 +1,66 @@
+package org.unspin.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.unspin.Repair;
+import org.unspin.SpinScore;
+import org.unspin.edit.Edit;
+import org.unspin.edit.EditSet;
+import org.unspin.edit.OffsetMap;
+
+class MetricsTest {
+    private static final Map<String, List<String>> THESAURUS = Map.of(
+            "state", List.of("condition"), "national", List.of("countrywide"), "well", List.of("perfectly"));
+
+    private static Repair repairWith(String text, List<Edit> edits) {
+        return new Repair(text, EditSet.apply(text, edits), edits, SpinScore.of(12, edits),
+                OffsetMap.of(text.length(), edits));
+    }
+
+    private static Edit edit(String text, String span, String replacement, boolean applied) {
+        int at = text.indexOf(span);
+        return new Edit(at, at + span.length(), span, replacement, "spun-phrase", "t", null, 0.9, "t", applied);
+    }
+
+    @Test
+    void countsRestoredDetectedAndWrongRewrites() {
+        SpinnerSimulator spinner = new SpinnerSimulator(w -> THESAURUS.getOrDefault(w, List.of()), 1.0, 1.0);
+        String clean = "The Secretary of State met the National Press Club as well as others.";
+        SpinnerSimulator.Spun spun = spinner.spin(clean, 1);
+        String s = spun.spun();
+        List<Edit> edits = List.of(
+                edit(s, "Secretary of Condition", "Secretary of State", true),       // correct rewrite
+                edit(s, "Countrywide Press Club", "Nationwide Press Club", true),    // wrong rewrite
+                edit(s, "as perfectly as", "as well as", false),                    // report only
+                edit(s, "others", "other people", true));                          // rewrite of clean text
+        Metrics m = new Metrics();
+        m.addSpun(spun, repairWith(s, edits));
+        assertThat(m.phrases()).isEqualTo(3);
+        assertThat(m.detectionRecall()).isCloseTo(1.0, within(1e-9));
+        assertThat(m.exactRestoreRecall()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(m.rewrites()).isEqualTo(3);
+        assertThat(m.rewritePrecision()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(m.reportPrecision()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void cleanTextRewritesAreFalseAndAucRanksDocuments() {
+        Metrics m = new Metrics();
+        String clean = "Nothing here is spun at all, said the speaker to the committee.";
+        m.addClean(repairWith(clean, List.of(edit(clean, "speaker", "talker", true))));
+        m.addClean(repairWith(clean, List.of()));
+        assertThat(m.falseRewritesOnClean()).isEqualTo(1);
+        assertThat(m.falseRewritesPer10kWords()).isCloseTo(10_000.0 / 24, within(1e-6));
+
+        SpinnerSimulator spinner = new SpinnerSimulator(w -> THESAURUS.getOrDefault(w, List.of()), 1.0, 1.0);
+        SpinnerSimulator.Spun spun = spinner.spin("The State of the Union.", 1);
+        m.addSpun(spun, repairWith(spun.spun(), List.of(edit(spun.spun(), "Condition", "State", true),
+                edit(spun.spun(), "Union", "Onion", false))));
+        // One spun document scoring above both clean ones.
+        assertThat(m.scoreAuc()).isCloseTo(1.0, within(1e-9));
+    }
+}
