@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.Tokeniser;
 
 /**
  * The lexicon of canonical multiword phrases (names of institutions and offices, idioms, function phrases,
- * technical terms) that clean English uses and that spinners garble. Keys are lower-cased tokens of
- * {@code org.unspin.tokenise.Tokeniser} joined by single spaces ("secretary of state").
+ * technical terms) that clean English uses and that spinners garble. Keys are the tokens of
+ * {@link Tokeniser}, case-folded with {@link PhraseKey#fold(char)} and joined by single spaces
+ * ("secretary of state"); {@link #keyOf(String)} makes one.
  *
  * <p>File format ({@code dictionaries/lexicon.tsv.gz}, UTF-8, gzipped): line 1 is {@value #MAGIC}; line 2 is
  * {@code #sources} followed by TAB-separated source names whose order defines the bits of
@@ -141,6 +144,21 @@ public final class CanonicalLexicon {
                 Arrays.copyOf(properStarts, n + 1), Arrays.copyOf(bits, n), n);
     }
 
+    /** The lexicon key of a text: its tokens, folded, joined by single spaces. */
+    public static String keyOf(String text) {
+        TokenList tokens = Tokeniser.tokenise(text);
+        return keyOf(tokens, 0, tokens.size());
+    }
+
+    /** The lexicon key of tokens {@code [from, to)} of a token list. */
+    public static String keyOf(TokenList tokens, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            sb.append(i == from ? "" : " ").append(PhraseKey.fold(tokens.text(), tokens.start(i), tokens.end(i)));
+        }
+        return sb.toString();
+    }
+
     /** Number of phrases. */
     public int size() {
         return size;
@@ -151,7 +169,7 @@ public final class CanonicalLexicon {
         return sourceNames;
     }
 
-    /** Whether the lower-cased, space-joined token sequence is a known phrase. */
+    /** Whether the key (folded tokens joined by single spaces, see {@link #keyOf}) is a known phrase. */
     public boolean contains(String lowerCasedPhrase) {
         return indexOf(lowerCasedPhrase) >= 0;
     }
@@ -200,7 +218,7 @@ public final class CanonicalLexicon {
     /**
      * Lexicon phrases with as many tokens as {@code spanTokens} that equal it in every position but at most
      * {@code maxDifferences} (which must leave at least one position to match), closest first, then by phrase.
-     * An exact match is returned with 0 differences. Tokens are lower-cased here.
+     * An exact match is returned with 0 differences. Tokens are folded here like keys.
      */
     public List<NearMiss> nearMisses(List<String> spanTokens, int maxDifferences) {
         int length = spanTokens.size();
@@ -210,7 +228,8 @@ public final class CanonicalLexicon {
         }
         String[] span = new String[length];
         for (int i = 0; i < length; i++) {
-            span[i] = spanTokens.get(i).toLowerCase(Locale.ROOT);
+            String token = spanTokens.get(i);
+            span[i] = PhraseKey.fold(token, 0, token.length());
         }
         NearMissIndex index = nearMissIndex();
         // A phrase within k differences matches in at least length - k positions: count posting hits.

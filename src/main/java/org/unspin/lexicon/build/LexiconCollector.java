@@ -3,10 +3,10 @@ package org.unspin.lexicon.build;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.unspin.lexicon.CanonicalLexicon;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.TokenType;
 import org.unspin.tokenise.Tokeniser;
@@ -54,17 +54,23 @@ final class LexiconCollector {
         if (index < 0) {
             throw new IllegalArgumentException("unknown source " + source);
         }
-        String cased = tokenJoin(text);
-        if (cased == null) {
+        String[] forms = tokenJoin(text);
+        if (forms == null) {
             return false;
         }
-        String key = cased.toLowerCase(Locale.ROOT);
+        String cased = forms[0], key = forms[1];
+        boolean proper = properName && hasCapital(cased);
+        if (!proper && !CanonicalLexicon.keyOf(key).equals(key)) {
+            // The Tokeniser splits "Dr. Ing." and "dr. ing." differently: without a proper form to re-tokenise,
+            // such a key could not be checked against the current Tokeniser, so it is left out.
+            return false;
+        }
         Entry e = entries.computeIfAbsent(key, k -> new Entry());
         if ((e.sources & (1 << index)) == 0) {
             addedPerSource[index]++;
         }
         e.sources |= 1 << index;
-        if (properName && !cased.equals(key)) {
+        if (proper) {
             int rank = properRank(source);
             if (rank < e.properRank || (rank == e.properRank && cased.compareTo(e.proper) < 0)) {
                 e.proper = cased;
@@ -89,24 +95,29 @@ final class LexiconCollector {
         };
     }
 
-    /** Tokens of {@code text} joined by single spaces, or null unless it has 2..MAX_TOKENS tokens, 2+ words. */
-    static String tokenJoin(String text) {
+    /**
+     * The tokens of {@code text} joined by single spaces, as written and as a key (see
+     * {@link CanonicalLexicon#keyOf(String)}); null unless it has 2..MAX_TOKENS tokens, two of them words.
+     */
+    static String[] tokenJoin(String text) {
         TokenList tokens = Tokeniser.tokenise(text);
         if (tokens.size() < 2 || tokens.size() > MAX_TOKENS) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(text.length());
+        StringBuilder cased = new StringBuilder(text.length());
         int words = 0;
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.type(i) != TokenType.PUNCT) {
                 words++;
             }
-            if (i > 0) {
-                sb.append(' ');
-            }
-            sb.append(tokens.token(i));
+            cased.append(i == 0 ? "" : " ").append(text, tokens.start(i), tokens.end(i));
         }
-        return words >= 2 ? sb.toString() : null;
+        return words >= 2 ? new String[] {cased.toString(), CanonicalLexicon.keyOf(tokens, 0, tokens.size())}
+                : null;
+    }
+
+    static boolean hasCapital(String s) {
+        return s.codePoints().anyMatch(Character::isUpperCase);
     }
 
     /** Number of distinct keys each source contributed, in source order. */

