@@ -95,7 +95,7 @@ public final class BuildLexicon {
         for (int i = 0; i < curated.size(); i++) {
             Path file = curated.get(i);
             sources.add(source(LexiconCurated.sourceName(file), "dictionaries/lexicon-src/" + file.getFileName(),
-                    "-", file, "project's own (same licence as unspin)", perSource[6 + i]));
+                    "-", file, "Apache-2.0 (written by the unspin authors)", perSource[6 + i]));
         }
         Map<String, Object> thresholds = new LinkedHashMap<>();
         thresholds.put("maxPhraseTokens", LexiconCollector.MAX_TOKENS);
@@ -105,6 +105,7 @@ public final class BuildLexicon {
         thresholds.put("sotuMaxCollocationTokens", LexiconCorpusMiner.MAX_N);
         thresholds.put("sotuMinLogLikelihood", LexiconCorpusMiner.MIN_LOG_LIKELIHOOD);
         thresholds.put("sotuMinPmiBits", LexiconCorpusMiner.MIN_PMI);
+        thresholds.put("sotuMaxFragmentShare", LexiconCorpusMiner.MAX_FRAGMENT_SHARE);
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         Map<String, Object> art = new LinkedHashMap<>();
