@@ -22,7 +22,9 @@ import org.unspin.tokenise.Tokeniser;
  * Mines a clean corpus (plain-text files) for two kinds of phrase:
  * <ul>
  * <li>names: runs of capitalised words, optionally joined by lower-case connectors ("Department of
- * Agriculture"), seen at least {@link #MIN_NAME_COUNT} times away from the start of a sentence;</li>
+ * Agriculture"), seen at least {@link #MIN_NAME_COUNT} times away from the start of a sentence; runs with a
+ * month name (dates) or with "and" unless they end in an institution word ("Food and Drug Administration")
+ * are left out;</li>
  * <li>collocations: lower-case n-grams of 2..5 words inside punctuation-free stretches, seen at least
  * {@link #MIN_COLLOCATION_COUNT} times, mostly in lower case, not starting or ending with a stop word, and
  * strongly associated at every split point: Dunning's log-likelihood G² of (prefix, rest) is at least
@@ -49,6 +51,12 @@ final class LexiconCorpusMiner {
             + "too under until up upon us very was we were what when where whether which while who whom whose "
             + "why will with within without would yet you your yours yourself yourselves also may might many "
             + "one two new made make well even still s t").split(" "));
+    private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December");
+    private static final Set<String> INSTITUTION_HEADS = Set.of("Act", "Administration", "Agency", "Association",
+            "Authority", "Board", "Bureau", "Commission", "Committee", "Company", "Corporation", "Council", "Court",
+            "Department", "Fund", "Institute", "Office", "Organization", "Plan", "Program", "Programme", "Service",
+            "Services", "Society", "Treaty", "Union", "University");
     private static final Set<String> NAME_CONNECTORS = Set.of("of", "the", "and", "for", "on", "de", "to");
 
     private final List<Path> files;
@@ -167,8 +175,14 @@ final class LexiconCorpusMiner {
                 return; // "SERVICE The", "Congress And": a heading or a sentence break, not a name
             }
         }
-        if (name.size() == 3 && name.get(1).equals("and")) {
-            return; // "Canada and Mexico" joins two names
+        int and = name.indexOf("and");
+        if (and >= 0 && (!INSTITUTION_HEADS.contains(name.get(name.size() - 1)) || name.get(and + 1).equals("the"))) {
+            return; // "Canada and Mexico" joins two names; "Food and Drug Administration" is one
+        }
+        for (String w : name) {
+            if (MONTHS.contains(w)) {
+                return; // "Congress of June", "Treasury on January": a date, not part of a name
+            }
         }
         String cased = String.join(" ", name);
         nameForms.computeIfAbsent(PhraseKey.fold(cased, 0, cased.length()), k -> new HashMap<>()).merge(cased, 1,
