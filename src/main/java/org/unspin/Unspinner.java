@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
+import org.unspin.detect.CandidateDetector;
 import org.unspin.detect.PhraseMatcher;
 import org.unspin.edit.Edit;
 import org.unspin.edit.EditSet;
 import org.unspin.edit.OffsetMap;
+import org.unspin.lexicon.CanonicalLexicon;
+import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.PhraseTable;
+import org.unspin.lexicon.Thesaurus;
 import org.unspin.normalise.Normaliser;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.Tokeniser;
@@ -32,11 +36,14 @@ public final class Unspinner {
 
     private final Normaliser normaliser;
     private final PhraseMatcher matcher;
+    private final CandidateDetector detector;
     private final double minConfidence;
 
     private Unspinner(Builder b) {
         this.normaliser = new Normaliser(new Normaliser.Options(b.collapseSpaces, b.foldTypography));
         this.matcher = new PhraseMatcher(PhraseTable.load(b.shipped, b.dictionaries));
+        this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), Thesaurus.shipped(),
+                b.languageModel(), b.linkFilter, b.weights) : null;
         this.minConfidence = b.minConfidence;
     }
 
@@ -59,10 +66,28 @@ public final class Unspinner {
         OffsetMap cleanMap = OffsetMap.of(input.length(), clean.edits());
         TokenList tokens = Tokeniser.tokenise(clean.text());
         List<Edit> findings = matcher.find(tokens, minConfidence);
+        if (detector != null) {
+            findings = preferTables(findings, detector.find(tokens, minConfidence));
+        }
         List<Edit> edits = EditSet.compose(input, clean.edits(), cleanMap, findings);
         String text = EditSet.apply(input, edits);
         return new Repair(input, text, List.copyOf(edits), SpinScore.of(tokens.wordCount(), edits),
                 OffsetMap.of(input.length(), edits));
+    }
+
+    /** Table findings (curated, so trusted first) plus the detector's findings that overlap none of them. */
+    private static List<Edit> preferTables(List<Edit> tables, List<Edit> detected) {
+        if (detected.isEmpty()) {
+            return tables;
+        }
+        List<Edit> all = new ArrayList<>(tables);
+        for (Edit d : detected) {
+            if (tables.stream().noneMatch(t -> t.start() < d.end() && d.start() < t.end())) {
+                all.add(d);
+            }
+        }
+        all.sort(EditSet.BY_POSITION);
+        return all;
     }
 
     /** Options for an {@link Unspinner}; every setter returns this builder. */
@@ -72,15 +97,56 @@ public final class Unspinner {
         private double minConfidence = DEFAULT_MIN_CONFIDENCE;
         private boolean collapseSpaces;
         private boolean foldTypography;
-        private boolean generalise = true;
+        private boolean generalise = false;
         private BiPredicate<String, String> linkFilter = (observed, original) -> true;
+        private CandidateDetector.Weights weights = CandidateDetector.Weights.DEFAULT;
+        private Path languageModelPath;
+        private boolean useLanguageModel = true;
+
+        /**
+         * The trigram model (Sphinx binary trie format) to use as evidence; default: {@code UNSPIN_LM}, else the
+         * Debian {@code pocketsphinx-en-us} model when installed. Without a model the detector still runs,
+         * with less evidence, so it rewrites less.
+         */
+        public Builder languageModel(Path file) {
+            this.languageModelPath = file;
+            this.useLanguageModel = true;
+            return this;
+        }
+
+        /** Run the detector without a language model even when one is installed. */
+        public Builder noLanguageModel() {
+            this.useLanguageModel = false;
+            return this;
+        }
+
+        /** The detector's score weights and report floor (for tuning; defaults are documented). */
+        public Builder weights(CandidateDetector.Weights w) {
+            this.weights = java.util.Objects.requireNonNull(w);
+            return this;
+        }
+
+        private NgramModel languageModel() {
+            if (!useLanguageModel) {
+                return null;
+            }
+            Path path = languageModelPath != null ? languageModelPath : NgramModel.findInstalled().orElse(null);
+            if (path == null) {
+                return null;
+            }
+            try {
+                return NgramModel.open(path);
+            } catch (java.io.IOException e) {
+                throw new org.unspin.lexicon.DictionaryException(path.toString(), 0, e.getMessage());
+            }
+        }
 
         private Builder() {
         }
 
         /**
          * Whether to run the generalising detector (reverse thesaurus, canonical lexicon and language model)
-         * besides the phrase tables (default true).
+         * besides the phrase tables (default false until its weights are fitted).
          */
         public Builder generalise(boolean on) {
             this.generalise = on;

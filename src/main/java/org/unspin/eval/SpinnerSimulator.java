@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 import org.unspin.edit.Edit;
 import org.unspin.edit.EditSet;
+import org.unspin.lexicon.FunctionWords;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.TokenType;
 import org.unspin.tokenise.Tokeniser;
@@ -20,22 +20,6 @@ import org.unspin.tokenise.Tokeniser;
  * ({@link ThesaurusSplit#SPINNER_HALF}), so the detector is tested on choices it has never seen.
  */
 public final class SpinnerSimulator {
-
-    /** Words spinners treat as function words; swapped at {@code functionRate}. */
-    static final Set<String> FUNCTION_WORDS = Set.of(
-            "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an", "and",
-            "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-            "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either",
-            "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he",
-            "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its",
-            "just", "least", "less", "like", "many", "may", "me", "might", "more", "most", "much", "must", "my",
-            "near", "neither", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "only", "or",
-            "other", "our", "ours", "out", "over", "own", "per", "quite", "rather", "same", "several", "shall",
-            "she", "should", "since", "so", "some", "such", "than", "that", "the", "their", "them", "then",
-            "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "toward",
-            "towards", "under", "until", "up", "upon", "us", "very", "was", "we", "well", "were", "what",
-            "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
-            "within", "without", "would", "yet", "you", "your");
 
     /** Clean text, its spun version and the swaps (edits on the clean text whose replacement is the spun word). */
     public record Spun(String clean, String spun, List<Edit> swaps) {
@@ -70,7 +54,7 @@ public final class SpinnerSimulator {
                     subs = substitutes.apply(lower).stream()
                             .filter(s -> !s.equals(lower) && s.indexOf(' ') < 0 && !s.isEmpty()).toList();
                 }
-                if (!FUNCTION_WORDS.contains(lower)) {
+                if (!FunctionWords.contains(lower)) {
                     content++;
                     if (!subs.isEmpty()) {
                         swappableContent++;
@@ -88,7 +72,7 @@ public final class SpinnerSimulator {
                 continue;
             }
             String word = tokens.token(i);
-            boolean function = FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT));
+            boolean function = FunctionWords.contains(word.toLowerCase(Locale.ROOT));
             if (random.nextDouble() >= (function ? functionRate : pContent)) {
                 continue;
             }

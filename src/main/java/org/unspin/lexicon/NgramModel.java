@@ -159,6 +159,35 @@ public final class NgramModel {
         return scoreSequence(Arrays.asList(words));
     }
 
+    /**
+     * The order of the longest n-gram stored for w after this history: 0 for an unknown word, 1 when only the
+     * unigram is stored, 2 for the bigram "h1 w", 3 for the trigram "h2 h1 w". The model is pruned, so a low
+     * order does not prove a sequence wrong, but a stored bigram shows that real text uses it.
+     */
+    public int storedOrder(int w, int h1, int h2) {
+        if (w < 0) {
+            return 0;
+        }
+        int historyLength = Math.min(h1 < 0 ? 0 : h2 < 0 ? 1 : 2, order() - 1);
+        int begin = bigramStart(w);
+        int end = bigramStart(w + 1);
+        int matched = 0;
+        for (int k = 0; k < historyLength && begin < end; k++) {
+            NgramLevel level = levels[k];
+            int index = level.find(begin, end, k == 0 ? h1 : h2);
+            if (index < 0) {
+                break;
+            }
+            matched = k + 1;
+            if (!level.isMiddle()) {
+                break;
+            }
+            begin = level.next(index);
+            end = level.next(index + 1);
+        }
+        return matched + 1;
+    }
+
     private float units(int w, int h1, int h2, int historyLength) {
         // Walk down from the predicted word through ever longer histories while they are stored.
         int begin = bigramStart(w);

@@ -1,0 +1,584 @@
+package org.unspin.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.unspin.edit.Edit;
+import org.unspin.lexicon.CanonicalLexicon;
+import org.unspin.lexicon.FunctionWords;
+import org.unspin.lexicon.NgramModel;
+import org.unspin.lexicon.PhraseKey;
+import org.unspin.lexicon.Thesaurus;
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.TokenType;
+
+/**
+ * Finds spun phrases that no table lists, by undoing the spinner's process: a span of 2..6 words that is
+ * not a known phrase, but becomes one when one word (two, in spans of four or more) is replaced by a word
+ * the reverse thesaurus links to the observed one.
+ *
+ * <p>Each proposal is scored with evidence, combined in a logistic score ({@link Weights}):
+ * <ul>
+ *   <li>the thesaurus link of every swapped word: direct (synonym from several sources is strongest, then
+ *       one source, related, broader/narrower) or through one intermediate word (two hops);</li>
+ *   <li>the trigram language model in context: how much more probable the proposal is than the observed
+ *       words, and whether real text uses the observed words at all (stored bigrams);</li>
+ *   <li>capitalisation: a Title Case span that becomes a known proper name;</li>
+ *   <li>how much of the phrase stayed unchanged, and how trusted the lexicon source of the phrase is.</li>
+ * </ul>
+ * A proposal at or above the rewrite threshold is applied, one at or above {@link Weights#reportFloor} is
+ * reported, and anything lower is dropped. Thread-safe after construction.
+ */
+public final class CandidateDetector {
+
+    /** The evidence features of a proposal, in the order of {@link Weights#values()}. */
+    public static final List<String> FEATURES = List.of("bias", "lm-margin", "link", "weakest-link", "name",
+            "unchanged-words", "trusted-source", "extra-swaps", "observed-bigrams-known", "close-rival",
+            "single-word", "unigram-gain", "rival-gap");
+
+    private static final double LM_MARGIN_CAP = 5.0;
+
+    /**
+     * Weights of the features (logistic score: confidence = 1 / (1 + e^-(weights · features))) and the floor
+     * below which a proposal is not even reported. {@link #DEFAULT} was fitted on the evaluation's dev split
+     * (see {@code unspin eval --fit}).
+     */
+    public record Weights(double[] values, double reportFloor) {
+        public static final Weights DEFAULT = new Weights(
+                new double[] {-5.0, 1.1, 1.0, 1.0, 1.5, 0.5, 0.7, -1.0, -2.0, -1.5, -2.0, 0.0, 0.5}, 0.5);
+
+        public Weights {
+            if (values.length != FEATURES.size()) {
+                throw new IllegalArgumentException("need " + FEATURES.size() + " weights, got " + values.length);
+            }
+            values = values.clone();
+        }
+
+        double z(double[] features) {
+            double z = 0;
+            for (int i = 0; i < values.length; i++) {
+                z += values[i] * features[i];
+            }
+            return z;
+        }
+    }
+
+    /**
+     * A candidate original for tokens [first, first + length): what the detector saw, before deciding.
+     *
+     * @param canonical the phrase as it would be restored (proper form where the lexicon has one)
+     * @param features  evidence, in the order of {@link #FEATURES}
+     */
+    public record Candidate(int first, int length, String canonical, double[] features, String explanation,
+                            boolean name) {
+    }
+
+    /** Least cosine of two words' thesaurus neighbourhoods for a two-hop link. */
+    static final double MIN_NEIGHBOUR_COSINE = 0.1;
+
+    private static final boolean DEBUG = System.getenv("UNSPIN_DEBUG_DETECT") != null;
+    private static final String CATEGORY = "spun-phrase";
+    private static final String NAME_CATEGORY = "spun-name";
+
+    private final CanonicalLexicon lexicon;
+    private final LexiconIndex index;
+    private final Thesaurus thesaurus;
+    private final NgramModel lm;
+    private final BiPredicate<String, String> linkFilter;
+    private final Weights weights;
+    private final int trustedSources;
+
+    /**
+     * @param lm         the language model, or null to score without it (fewer and less sure findings)
+     * @param linkFilter which thesaurus links may be followed: {@code test(observed, original)}
+     */
+    public CandidateDetector(CanonicalLexicon lexicon, Thesaurus thesaurus, NgramModel lm,
+                             BiPredicate<String, String> linkFilter, Weights weights) {
+        this.lexicon = lexicon;
+        this.index = new LexiconIndex(lexicon);
+        this.thesaurus = thesaurus;
+        this.lm = lm;
+        this.linkFilter = linkFilter;
+        this.weights = weights;
+        int trusted = 0;
+        List<String> names = lexicon.sourceNames();
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).startsWith("sotu-")) {
+                trusted |= 1 << i;
+            }
+        }
+        this.trustedSources = trusted;
+    }
+
+    /** A candidate with its score; the best of each span becomes a finding. */
+    private record Proposal(Candidate candidate, double z) {
+        int first() {
+            return candidate.first();
+        }
+
+        int length() {
+            return candidate.length();
+        }
+
+        double confidence() {
+            return 1 / (1 + Math.exp(-z));
+        }
+    }
+
+    /**
+     * Findings in {@code tokens.text()} offsets, sorted and disjoint; confidence at or above
+     * {@code minConfidence} is applied, at or above the report floor reported.
+     */
+    public List<Edit> find(TokenList tokens, double minConfidence) {
+        List<int[]> canonicalSpans = new ArrayList<>();
+        List<Candidate> candidates = candidates(tokens, canonicalSpans);
+        List<Proposal> best = new ArrayList<>();
+        for (List<Candidate> rivals : bySpan(candidates)) {
+            Proposal top = null;
+            for (Candidate c : rivals) {
+                double z = weights.z(c.features());
+                if (top == null || z > top.z()) {
+                    top = new Proposal(c, z);
+                }
+            }
+            if (top.confidence() >= weights.reportFloor()) {
+                best.add(top);
+            }
+        }
+        return choose(tokens, best, canonicalSpans, minConfidence);
+    }
+
+    /**
+     * Every candidate original the lexicon and thesaurus allow, with its evidence; {@code canonicalSpans}
+     * receives the spans that are already known phrases. Used by {@link #find} and to fit the weights.
+     */
+    public List<Candidate> candidates(TokenList tokens, List<int[]> canonicalSpans) {
+        int n = tokens.size();
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = tokens.type(i) == TokenType.WORD ? index.tokenId(tokens, i) : -1;
+        }
+        boolean[] linked = wordRuns(tokens);
+        List<Candidate> found = new ArrayList<>();
+        Map<String, Set<String>> neighbours = new HashMap<>();
+        int[] span = new int[LexiconIndex.MAX_TOKENS];
+        for (int start = 0; start < n; start++) {
+            if (tokens.type(start) != TokenType.WORD) {
+                continue;
+            }
+            for (int len = LexiconIndex.MIN_TOKENS; len <= LexiconIndex.MAX_TOKENS; len++) {
+                int last = start + len - 1;
+                if (last >= n || tokens.type(last) != TokenType.WORD || !linked[last]) {
+                    break;
+                }
+                System.arraycopy(ids, start, span, 0, len);
+                if (allKnown(span, len) && index.containsExact(span, len)) {
+                    canonicalSpans.add(new int[] {start, start + len});
+                    continue;
+                }
+                final int s = start, l = len;
+                for (int mask : wildMasks(len)) {
+                    if (!fixedPositionsFit(span, len, mask)) {
+                        continue;
+                    }
+                    index.lookup(span, len, mask, phrase -> {
+                        Candidate c = evidence(tokens, s, l, phrase, neighbours);
+                        if (c != null) {
+                            found.add(c);
+                        }
+                    });
+                }
+            }
+        }
+        if (lm != null) {
+            singleWordCandidates(tokens, linked, found);
+        }
+        markRivals(found);
+        return found;
+    }
+
+    /** Candidates grouped by span. */
+    private static java.util.Collection<List<Candidate>> bySpan(List<Candidate> candidates) {
+        Map<Long, List<Candidate>> bySpan = new java.util.LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            bySpan.computeIfAbsent((long) c.first() << 8 | c.length(), k -> new ArrayList<>()).add(c);
+        }
+        return bySpan.values();
+    }
+
+    /**
+     * Sets the rival features: how far the candidate's language-model margin lies above the best other
+     * candidate for the same span (capped), and whether that rival is within one order of magnitude, so the
+     * evidence cannot tell which original it was.
+     */
+    private static void markRivals(List<Candidate> candidates) {
+        int margin = FEATURES.indexOf("lm-margin");
+        int close = FEATURES.indexOf("close-rival"), gap = FEATURES.indexOf("rival-gap");
+        for (List<Candidate> rivals : bySpan(candidates)) {
+            for (Candidate c : rivals) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (Candidate other : rivals) {
+                    if (other != c && !other.canonical().equals(c.canonical())) {
+                        best = Math.max(best, other.features()[margin]);
+                    }
+                }
+                double g = best == Double.NEGATIVE_INFINITY ? LM_MARGIN_CAP : c.features()[margin] - best;
+                c.features()[gap] = Math.max(-LM_MARGIN_CAP, Math.min(LM_MARGIN_CAP, g));
+                c.features()[close] = g < 1.0 ? 1 : 0;
+            }
+        }
+    }
+
+    /** linked[i]: token i continues a run of words from token i-1 (only spaces, at most one line break). */
+    private static boolean[] wordRuns(TokenList tokens) {
+        boolean[] linked = new boolean[tokens.size()];
+        String text = tokens.text();
+        for (int i = 1; i < tokens.size(); i++) {
+            int gapStart = tokens.end(i - 1), gapEnd = tokens.start(i);
+            if (gapStart == gapEnd) {
+                continue;
+            }
+            int breaks = 0;
+            boolean blank = true;
+            for (int c = gapStart; c < gapEnd && blank; c++) {
+                char ch = text.charAt(c);
+                blank = Character.isWhitespace(ch) || ch == '\u00A0';
+                breaks += ch == '\n' ? 1 : 0;
+            }
+            linked[i] = blank && breaks <= 1;
+        }
+        return linked;
+    }
+
+    private static boolean allKnown(int[] span, int len) {
+        for (int i = 0; i < len; i++) {
+            if (span[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int[][] WILD_MASKS = new int[LexiconIndex.MAX_TOKENS + 1][];
+
+    static {
+        for (int len = LexiconIndex.MIN_TOKENS; len <= LexiconIndex.MAX_TOKENS; len++) {
+            List<Integer> masks = new ArrayList<>();
+            for (int a = 0; a < len; a++) {
+                masks.add(1 << a);
+            }
+            if (len >= 4) {
+                for (int a = 0; a < len; a++) {
+                    for (int b = a + 1; b < len; b++) {
+                        masks.add(1 << a | 1 << b);
+                    }
+                }
+            }
+            WILD_MASKS[len] = masks.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private static int[] wildMasks(int len) {
+        return WILD_MASKS[len];
+    }
+
+    private boolean fixedPositionsFit(int[] span, int len, int mask) {
+        for (int p = 0; p < len; p++) {
+            if ((mask & 1 << p) == 0 && !index.fits(span[p], len, p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Candidate evidence(TokenList tokens, int start, int len, int phrase,
+                               Map<String, Set<String>> neighbours) {
+        String[] observed = new String[len];
+        String[] canonical = new String[len];
+        double linkSum = 0, weakest = 1;
+        int swaps = 0;
+        StringBuilder why = new StringBuilder();
+        for (int p = 0; p < len; p++) {
+            observed[p] = PhraseKey.fold(tokens.text(), tokens.start(start + p), tokens.end(start + p));
+            canonical[p] = index.word(index.token(phrase, p));
+            if (observed[p].equals(canonical[p])) {
+                continue;
+            }
+            double link = linkStrength(observed[p], canonical[p], neighbours);
+            if (link <= 0) {
+                return null;
+            }
+            linkSum += link;
+            weakest = Math.min(weakest, link);
+            swaps++;
+            why.append(why.length() == 0 ? "" : ", ").append(canonical[p]).append("→").append(observed[p])
+                    .append(link >= 0.5 ? "" : " (near-synonyms)");
+        }
+        if (swaps == 0) {
+            return null;
+        }
+        String key = String.join(" ", canonical);
+        String proper = lexicon.properForm(key);
+        String original = tokens.text().substring(tokens.start(start), tokens.end(start + len - 1));
+        CaseStyle style = CaseStyle.of(original);
+        boolean name = proper != null && (style == CaseStyle.TITLE || style == CaseStyle.UPPER);
+        boolean trusted = (lexicon.sources(key) & trustedSources) != 0;
+
+        double[] f = new double[FEATURES.size()];
+        f[0] = 1;
+        f[2] = linkSum / swaps;
+        f[3] = weakest;
+        f[4] = name ? 1 : 0;
+        f[5] = len - swaps;
+        f[6] = trusted ? 1 : 0;
+        f[7] = swaps - 1;
+        String lmNote = "";
+        if (lm != null) {
+            double[] evidence = languageModelEvidence(tokens, start, len, canonical);
+            f[1] = Math.max(-LM_MARGIN_CAP, Math.min(LM_MARGIN_CAP, evidence[0] / swaps));
+            f[8] = evidence[1];
+            double gain = 0;
+            for (int p = 0; p < len; p++) {
+                if (!observed[p].equals(canonical[p])) {
+                    gain += unigram(canonical[p]) - unigram(observed[p]);
+                }
+            }
+            f[11] = cap(gain / swaps);
+            lmNote = String.format(Locale.ROOT, "; language model prefers it by 10^%.1f", evidence[0]);
+        }
+        if (DEBUG) {
+            System.err.printf(Locale.ROOT, "[detect] %s -> %s %s%n", original, key, java.util.Arrays.toString(f));
+        }
+        String replacement = proper != null ? proper : key;
+        String explanation = "spun form of '" + replacement + "' (" + why + lmNote + ")";
+        return new Candidate(start, len, replacement, f, explanation, proper != null);
+    }
+
+    /**
+     * Single swapped words, judged by the language model alone: a content word that neither neighbour forms a
+     * stored bigram with (real text does not use it there) gets every thesaurus original as a candidate,
+     * scored by how much more probable the text becomes with it.
+     */
+    private void singleWordCandidates(TokenList tokens, boolean[] linked, List<Candidate> out) {
+        int n = tokens.size();
+        String[] words = new String[n];
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = tokens.type(i) == TokenType.WORD
+                    ? PhraseKey.fold(tokens.text(), tokens.start(i), tokens.end(i)) : null;
+            ids[i] = words[i] == null ? -1 : lm.wordId(words[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            String w = words[i];
+            if (w == null || w.length() < 3 || FunctionWords.contains(w) || !isLetters(w)
+                    || (i > 0 && linked[i] && hasCapital(tokens, i))) {
+                continue; // names and acronyms mid-sentence are the lexicon's business
+            }
+            int h1 = i > 0 && linked[i] ? ids[i - 1] : -1;
+            int h2 = h1 >= 0 && i > 1 && linked[i - 1] ? ids[i - 2] : -1;
+            int n1 = i + 1 < n && linked[i + 1] ? ids[i + 1] : -1;
+            int n2 = n1 >= 0 && i + 2 < n && linked[i + 2] ? ids[i + 2] : -1;
+            if (h1 < 0 && n1 < 0) {
+                continue;
+            }
+            int w0 = ids[i];
+            boolean usedHere = w0 >= 0 && ((h1 >= 0 && lm.storedOrder(w0, h1, -1) >= 2)
+                    || (n1 >= 0 && lm.storedOrder(n1, w0, -1) >= 2));
+            if (usedHere) {
+                continue;
+            }
+            double observedScore = contextScore(w0, h1, h2, n1, n2);
+            for (Thesaurus.Link link : thesaurus.originalsFor(w)) {
+                String o = link.original();
+                int oid = lm.wordId(o);
+                if (oid < 0 || !linkFilter.test(w, o) || FunctionWords.contains(o)) {
+                    continue;
+                }
+                double margin = contextScore(oid, h1, h2, n1, n2) - observedScore;
+                if (margin <= 0) {
+                    continue;
+                }
+                double[] f = new double[FEATURES.size()];
+                f[0] = 1;
+                f[1] = cap(margin);
+                f[2] = f[3] = directStrength(link);
+                f[10] = 1;
+                f[11] = cap(unigram(o) - unigram(w));
+                String explanation = String.format(Locale.ROOT,
+                        "'%s' unseen next to its neighbours; '%s' (%s) makes the text 10^%.1f times likelier", w,
+                        o, link.kind().name().toLowerCase(Locale.ROOT), margin);
+                out.add(new Candidate(i, 1, o, f, explanation, false));
+            }
+        }
+    }
+
+    /** log10 P of w and the two words after it, given w's history (the part of a sentence w influences). */
+    private double contextScore(int w, int h1, int h2, int n1, int n2) {
+        double s = lm.log10Prob(w, h1, h2);
+        if (n1 >= 0) {
+            s += lm.log10Prob(n1, w, h1);
+            if (n2 >= 0) {
+                s += lm.log10Prob(n2, n1, w);
+            }
+        }
+        return s;
+    }
+
+    private double unigram(String word) {
+        return lm == null ? 0 : lm.log10Prob(lm.wordId(word), -1, -1);
+    }
+
+    private static double cap(double v) {
+        return Math.max(-LM_MARGIN_CAP, Math.min(LM_MARGIN_CAP, v));
+    }
+
+    private static boolean isLetters(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isLetter(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasCapital(TokenList tokens, int i) {
+        for (int c = tokens.start(i); c < tokens.end(i); c++) {
+            if (Character.isUpperCase(tokens.text().charAt(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double directStrength(Thesaurus.Link link) {
+        return switch (link.kind()) {
+            case SYNONYM -> Integer.bitCount(link.sources()) >= 2 ? 1.0 : 0.8;
+            case RELATED -> 0.6;
+            case BROADER, NARROWER -> 0.5;
+        };
+    }
+
+    /**
+     * How strongly the thesaurus says a spinner could write {@code observed} for {@code original}: 1.0 for a
+     * synonym from two or more sources, 0.8 from one, 0.6 related, 0.5 broader or narrower, up to 0.4 for
+     * words with strongly overlapping thesaurus neighbours, 0 for no link.
+     */
+    private double linkStrength(String observed, String original, Map<String, Set<String>> neighbours) {
+        double best = 0;
+        for (Thesaurus.Link link : thesaurus.originalsFor(observed)) {
+            if (!link.original().equals(original) || !linkFilter.test(observed, original)) {
+                continue;
+            }
+            best = Math.max(best, directStrength(link));
+        }
+        if (best > 0) {
+            return best;
+        }
+        // No direct link: words whose thesaurus neighbourhoods overlap strongly are near-synonyms too. Moby's
+        // lists are long, so one shared neighbour means little; the cosine of the two sets decides.
+        Set<String> a = neighbours(observed, neighbours);
+        Set<String> b = neighbours(original, neighbours);
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int shared = 0;
+        for (String x : a.size() <= b.size() ? a : b) {
+            if ((a.size() <= b.size() ? b : a).contains(x)) {
+                shared++;
+            }
+        }
+        double cosine = shared / Math.sqrt((double) a.size() * b.size());
+        return shared >= 2 && cosine >= MIN_NEIGHBOUR_COSINE ? Math.min(0.4, 2 * cosine) : 0;
+    }
+
+    private Set<String> neighbours(String word, Map<String, Set<String>> cache) {
+        return cache.computeIfAbsent(word, w -> {
+            Set<String> out = new HashSet<>();
+            for (Thesaurus.Link link : thesaurus.originalsFor(w)) {
+                if (linkFilter.test(w, link.original())) {
+                    out.add(link.original());
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * {margin, observedKnown}: log10 of how much more probable the text is with the canonical words than with
+     * the observed ones (two words of context on each side), and the share of the observed span's word pairs
+     * that the model stores as bigrams (real text uses them).
+     */
+    private double[] languageModelEvidence(TokenList tokens, int start, int len, String[] canonical) {
+        List<String> before = contextWords(tokens, start - 1, -1);
+        List<String> after = contextWords(tokens, start + len, +1);
+        List<String> obs = new ArrayList<>(before);
+        List<String> can = new ArrayList<>(before);
+        for (int p = 0; p < len; p++) {
+            obs.add(PhraseKey.fold(tokens.text(), tokens.start(start + p), tokens.end(start + p)));
+            can.add(canonical[p]);
+        }
+        obs.addAll(after);
+        can.addAll(after);
+        double margin = lm.scoreSequence(can) - lm.scoreSequence(obs);
+        int pairs = 0, known = 0;
+        for (int p = before.size() + 1; p < before.size() + len; p++) {
+            pairs++;
+            if (lm.storedOrder(lm.wordId(obs.get(p)), lm.wordId(obs.get(p - 1)), -1) >= 2) {
+                known++;
+            }
+        }
+        return new double[] {margin, pairs == 0 ? 0 : (double) known / pairs};
+    }
+
+    /** Up to two word tokens next to position {@code from} going in {@code step} direction, in text order. */
+    private static List<String> contextWords(TokenList tokens, int from, int step) {
+        List<String> words = new ArrayList<>(2);
+        for (int i = from; i >= 0 && i < tokens.size() && words.size() < 2; i += step) {
+            if (tokens.type(i) != TokenType.WORD) {
+                break;
+            }
+            words.add(PhraseKey.fold(tokens.text(), tokens.start(i), tokens.end(i)));
+        }
+        if (step < 0) {
+            java.util.Collections.reverse(words);
+        }
+        return words;
+    }
+
+    /** Best proposals first; keep those that overlap no better one and cut no known phrase in half. */
+    private static List<Edit> choose(TokenList tokens, List<Proposal> proposals, List<int[]> canonicalSpans,
+                                     double minConfidence) {
+        proposals.sort(Comparator.comparingDouble(Proposal::confidence).reversed()
+                .thenComparing(Comparator.comparingInt(Proposal::length).reversed())
+                .thenComparingInt(Proposal::first));
+        List<Proposal> kept = new ArrayList<>();
+        for (Proposal p : proposals) {
+            int a = p.first(), b = p.first() + p.length();
+            boolean clash = kept.stream().anyMatch(k -> a < k.first() + k.length() && k.first() < b);
+            boolean cuts = canonicalSpans.stream().anyMatch(c -> a < c[1] && c[0] < b && (c[0] < a || b < c[1]));
+            if (!clash && !cuts) {
+                kept.add(p);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Proposal::first));
+        List<Edit> edits = new ArrayList<>(kept.size());
+        for (Proposal p : kept) {
+            int start = tokens.start(p.first());
+            int end = tokens.end(p.first() + p.length() - 1);
+            String original = tokens.text().substring(start, end);
+            // A proper form ("National Press Club") keeps its own case; CaseStyle knows that rule.
+            Candidate c = p.candidate();
+            String replacement = CaseStyle.apply(original, c.canonical());
+            edits.add(new Edit(start, end, original, replacement, c.name() ? NAME_CATEGORY : CATEGORY,
+                    "thesaurus-lexicon", null, Math.round(p.confidence() * 1000) / 1000.0, c.explanation(),
+                    p.confidence() >= minConfidence));
+        }
+        return edits;
+    }
+}
