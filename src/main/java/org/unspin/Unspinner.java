@@ -43,7 +43,8 @@ public final class Unspinner {
         this.normaliser = new Normaliser(new Normaliser.Options(b.collapseSpaces, b.foldTypography));
         this.matcher = new PhraseMatcher(PhraseTable.load(b.shipped, b.dictionaries));
         this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), Thesaurus.shipped(),
-                b.languageModel(), b.linkFilter, b.weights) : null;
+                b.languageModel(), b.linkFilter,
+                b.weights != null ? b.weights : CandidateDetector.Weights.shipped()) : null;
         this.minConfidence = b.minConfidence;
     }
 
@@ -99,7 +100,7 @@ public final class Unspinner {
         private boolean foldTypography;
         private boolean generalise = false;
         private BiPredicate<String, String> linkFilter = (observed, original) -> true;
-        private CandidateDetector.Weights weights = CandidateDetector.Weights.DEFAULT;
+        private CandidateDetector.Weights weights;
         private Path languageModelPath;
         private boolean useLanguageModel = true;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import org.unspin.edit.Edit;
 import org.unspin.lexicon.CanonicalLexicon;
+import org.unspin.lexicon.DictionaryException;
 import org.unspin.lexicon.FunctionWords;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.PhraseKey;
@@ -46,12 +47,80 @@ public final class CandidateDetector {
 
     /**
      * Weights of the features (logistic score: confidence = 1 / (1 + e^-(weights · features))) and the floor
-     * below which a proposal is not even reported. {@link #DEFAULT} was fitted on the evaluation's dev split
+     * below which a proposal is not even reported. The shipped weights ({@link #shipped()}) are fitted on the
+     * evaluation's dev split
      * (see {@code unspin eval --fit}).
      */
     public record Weights(double[] values, double reportFloor) {
-        public static final Weights DEFAULT = new Weights(
-                new double[] {-5.0, 1.1, 1.0, 1.0, 1.5, 0.5, 0.7, -1.0, -2.0, -1.5, -2.0, 0.0, 0.5}, 0.5);
+        /** Where the shipped weights live (written by {@code unspin eval --fit}). */
+        public static final String RESOURCE = "dictionaries/detector-weights.tsv";
+
+        /** The weights shipped in {@code dictionaries/detector-weights.tsv}. */
+        public static Weights shipped() {
+            try (java.io.InputStream in = CandidateDetector.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new DictionaryException(RESOURCE, 0, "not found on the class path");
+                }
+                return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), RESOURCE);
+            } catch (java.io.IOException e) {
+                throw new DictionaryException(RESOURCE, 0, e.getMessage());
+            }
+        }
+
+        /**
+         * Reads a weights table: {@code #} comments, a header {@code feature<TAB>weight}, one row per feature
+         * of {@link #FEATURES} (any order, each exactly once) and a row {@code report-floor}.
+         */
+        public static Weights parse(String tsv, String name) {
+            double[] values = new double[FEATURES.size()];
+            boolean[] seen = new boolean[values.length];
+            double floor = Double.NaN;
+            String[] lines = tsv.split("\n", -1);
+            boolean header = false;
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (!header) {
+                    if (!line.equals("feature\tweight")) {
+                        throw new DictionaryException(name, i + 1, "expected the header 'feature<TAB>weight'");
+                    }
+                    header = true;
+                    continue;
+                }
+                String[] f = line.split("\t");
+                double v;
+                try {
+                    v = f.length == 2 ? Double.parseDouble(f[1]) : Double.NaN;
+                } catch (NumberFormatException e) {
+                    v = Double.NaN;
+                }
+                if (!Double.isFinite(v)) {
+                    throw new DictionaryException(name, i + 1, "expected 'feature<TAB>number'");
+                }
+                if (f[0].equals("report-floor")) {
+                    floor = v;
+                    continue;
+                }
+                int k = FEATURES.indexOf(f[0]);
+                if (k < 0 || seen[k]) {
+                    throw new DictionaryException(name, i + 1, (k < 0 ? "unknown" : "repeated") + " feature '" + f[0]
+                            + "'");
+                }
+                seen[k] = true;
+                values[k] = v;
+            }
+            for (int k = 0; k < seen.length; k++) {
+                if (!seen[k]) {
+                    throw new DictionaryException(name, lines.length, "missing feature '" + FEATURES.get(k) + "'");
+                }
+            }
+            if (!(floor > 0 && floor < 1)) {
+                throw new DictionaryException(name, lines.length, "missing or bad report-floor (0..1)");
+            }
+            return new Weights(values, floor);
+        }
 
         public Weights {
             if (values.length != FEATURES.size()) {
