@@ -38,8 +38,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Which split to evaluate (default: ${DEFAULT-VALUE}). Tune on dev, report on test.")
     String split;
 
-    @Option(names = "--domains", split = ",", paramLabel = "news,science", defaultValue = "news,science",
-            description = "Domains to evaluate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--domains", split = ",", paramLabel = "DOMAIN", defaultValue = "news,science",
+            description = "Domains to evaluate, comma-separated: news, science (default: ${DEFAULT-VALUE}).")
     List<String> domains;
 
     @Option(names = "--max-docs", paramLabel = "N", defaultValue = "0",
@@ -63,7 +63,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "Share of function words the spinner swaps (default: ${DEFAULT-VALUE}).")
     double functionRate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Run seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Run seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     private boolean tables = true;
