@@ -117,6 +117,7 @@ final class EvalCommand implements Callable<Integer> {
             InputReader.checkReadable(dictionary.toString(), dictionary);
         }
         PrintWriter out = spec.commandLine().getOut();
+        domains = domains.stream().map(String::strip).distinct().toList();
         Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, rate, functionRate, seed,
                 tables, generalise, minConfidence, dictionaries, threads, examples);
 
