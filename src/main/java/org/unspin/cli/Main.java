@@ -55,6 +55,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("fix", new FixCommand(stdin));
         cl.addSubcommand("check", new CheckCommand(stdin));
         cl.addSubcommand("bench", new BenchCommand());
+        cl.addSubcommand("eval", new EvalCommand());
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage()
                     .exitCodeListHeading(cl.getCommandSpec().usageMessage().exitCodeListHeading())

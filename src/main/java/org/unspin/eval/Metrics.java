@@ -22,8 +22,16 @@ public final class Metrics {
     private final List<Double> spunScores = new ArrayList<>();
     private final List<Double> cleanScores = new ArrayList<>();
 
-    /** Counts one spun document against its truth. */
+    /** Counts one spun document against its truth; its spin score enters the AUC. */
     public void addSpun(SpinnerSimulator.Spun spun, Repair repair) {
+        addSpun(spun, repair, true);
+    }
+
+    /**
+     * Counts one spun document against its truth; its spin score enters the AUC only if {@code scored}
+     * (short documents are pooled by the caller and given to {@link #addSpunScore}).
+     */
+    public void addSpun(SpinnerSimulator.Spun spun, Repair repair, boolean scored) {
         OffsetMap truthMap = OffsetMap.of(spun.clean().length(), spun.swaps());
         List<int[]> truth = mergedSpans(spun, truthMap);
         List<Edit> findings = repair.edits().stream().filter(Metrics::isSpin).toList();
@@ -53,11 +61,18 @@ public final class Metrics {
                 restored++;
             }
         }
-        spunScores.add(repair.score().perThousandWords());
+        if (scored) {
+            spunScores.add(repair.score().perThousandWords());
+        }
     }
 
-    /** Counts one clean document: every applied spin edit on it is a false rewrite. */
+    /** Counts one clean document: every applied spin edit on it is a false rewrite. Its score enters the AUC. */
     public void addClean(Repair repair) {
+        addClean(repair, true);
+    }
+
+    /** Counts one clean document; its spin score enters the AUC only if {@code scored}. */
+    public void addClean(Repair repair, boolean scored) {
         cleanWords += repair.score().words();
         for (Edit e : repair.edits()) {
             if (isSpin(e)) {
@@ -68,7 +83,24 @@ public final class Metrics {
                 }
             }
         }
-        cleanScores.add(repair.score().perThousandWords());
+        if (scored) {
+            cleanScores.add(repair.score().perThousandWords());
+        }
+    }
+
+    /** Adds a spin score (findings per 1,000 words) of a spun document or pool of documents to the AUC. */
+    public void addSpunScore(double perThousandWords) {
+        spunScores.add(perThousandWords);
+    }
+
+    /** Adds a spin score of a clean document or pool of documents to the AUC. */
+    public void addCleanScore(double perThousandWords) {
+        cleanScores.add(perThousandWords);
+    }
+
+    /** The truth phrases of a spun document as {start, end} in spun-text offsets (see the class comment). */
+    public static List<int[]> phraseSpans(SpinnerSimulator.Spun spun) {
+        return mergedSpans(spun, OffsetMap.of(spun.clean().length(), spun.swaps()));
     }
 
     private static boolean isSpin(Edit e) {
@@ -99,6 +131,35 @@ public final class Metrics {
 
     public long phrases() {
         return phrases;
+    }
+
+    public long detected() {
+        return detected;
+    }
+
+    public long restored() {
+        return restored;
+    }
+
+    public long correctRewrites() {
+        return correctRewrites;
+    }
+
+    public long reportsOnTruth() {
+        return reportsOnTruth;
+    }
+
+    public long reportsOnClean() {
+        return reportsOnClean;
+    }
+
+    /** Spun and clean scores (documents or pools) behind {@link #scoreAuc()}. */
+    public int scoredSpun() {
+        return spunScores.size();
+    }
+
+    public int scoredClean() {
+        return cleanScores.size();
     }
 
     public double detectionRecall() {

@@ -63,4 +63,19 @@ class MetricsTest {
         // One spun document scoring above both clean ones.
         assertThat(m.scoreAuc()).isCloseTo(1.0, within(1e-9));
     }
+
+    @Test
+    void unscoredDocumentsCountButStayOutOfTheAucUntilPooled() {
+        Metrics m = new Metrics();
+        String clean = "Nothing here is spun at all, said the speaker to the committee.";
+        m.addClean(repairWith(clean, List.of(edit(clean, "speaker", "talker", true))), false);
+        assertThat(m.falseRewritesOnClean()).isEqualTo(1);
+        assertThat(m.scoredClean()).isZero();
+        assertThat(m.scoreAuc()).isNaN();
+        m.addCleanScore(2.0);
+        m.addSpunScore(1.0);
+        m.addSpunScore(3.0);
+        assertThat(m.scoredSpun()).isEqualTo(2);
+        assertThat(m.scoreAuc()).isCloseTo(0.5, within(1e-9));
+    }
 }

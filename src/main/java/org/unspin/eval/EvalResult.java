@@ -1,0 +1,108 @@
+package org.unspin.eval;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The outcome of an {@link Evaluation} run: metrics per domain and overall, example errors, and the settings,
+ * as a text table and as a JSON-ready map.
+ */
+public record EvalResult(Evaluation.Settings settings, List<DomainResult> domains, DomainResult overall,
+        List<String> missedExamples, List<String> wrongExamples, double seconds) {
+
+    /** The metrics of one domain (or "overall") and how many documents went in. */
+    public record DomainResult(String name, int docs, Metrics metrics) {
+    }
+
+    private static final String HEADER = String.format(Locale.ROOT,
+            "%-8s %6s %9s %8s %7s %7s %7s %8s %7s %7s %9s %8s %6s %s",
+            "domain", "docs", "words", "phrases", "detect", "restore", "rw.prec", "rewrites", "reports",
+            "rp.prec", "false/10k", "rep/10k", "AUC", "(AUC spun/clean units)");
+
+    /** The metrics table: one row per domain, then overall. */
+    public String table() {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (DomainResult d : domains) {
+            out.append(row(d)).append('\n');
+        }
+        if (domains.size() > 1) {
+            out.append(row(overall)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String row(DomainResult d) {
+        Metrics m = d.metrics();
+        return String.format(Locale.ROOT, "%-8s %6d %9d %8d %7s %7s %7s %8d %7d %7s %9.2f %8.2f %6s (%d/%d)",
+                d.name(), d.docs(), m.cleanWords(), m.phrases(), fraction(m.detectionRecall()),
+                fraction(m.exactRestoreRecall()), fraction(m.rewritePrecision()), m.rewrites(), m.reports(),
+                fraction(m.reportPrecision()), m.falseRewritesPer10kWords(), m.reportsOnCleanPer10kWords(),
+                fraction(m.scoreAuc()), m.scoredSpun(), m.scoredClean());
+    }
+
+    private static String fraction(double x) {
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    /** Settings, per-domain and overall numbers (NaN as null), examples and runtime, for {@code --json}. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("split", settings.split());
+        s.put("domains", settings.domains());
+        s.put("maxDocsPerDomain", settings.maxDocs() == 0 ? null : settings.maxDocs());
+        s.put("contentRate", settings.rate());
+        s.put("functionRate", settings.functionRate());
+        s.put("seed", settings.seed());
+        s.put("spinnerKinds", SpinnerThesaurus.KINDS.stream().map(Enum::name).sorted().toList());
+        s.put("shippedTables", settings.withTables());
+        s.put("generalise", settings.generalise());
+        s.put("minConfidence", settings.minConfidence());
+        s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());
+        s.put("threads", settings.threadCount());
+        json.put("settings", s);
+        Map<String, Object> byDomain = new LinkedHashMap<>();
+        for (DomainResult d : domains) {
+            byDomain.put(d.name(), numbers(d));
+        }
+        json.put("domains", byDomain);
+        json.put("overall", numbers(overall));
+        json.put("seconds", Math.round(seconds * 10) / 10.0);
+        json.put("missedExamples", missedExamples);
+        json.put("wrongRewriteExamples", wrongExamples);
+        return json;
+    }
+
+    private static Map<String, Object> numbers(DomainResult d) {
+        Metrics m = d.metrics();
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("docs", d.docs());
+        n.put("cleanWords", m.cleanWords());
+        n.put("phrases", m.phrases());
+        n.put("detected", m.detected());
+        n.put("restored", m.restored());
+        n.put("detectionRecall", orNull(m.detectionRecall()));
+        n.put("exactRestoreRecall", orNull(m.exactRestoreRecall()));
+        n.put("rewrites", m.rewrites());
+        n.put("correctRewrites", m.correctRewrites());
+        n.put("rewritePrecision", orNull(m.rewritePrecision()));
+        n.put("reports", m.reports());
+        n.put("reportsOnTruth", m.reportsOnTruth());
+        n.put("reportPrecision", orNull(m.reportPrecision()));
+        n.put("falseRewritesOnClean", m.falseRewritesOnClean());
+        n.put("falseRewritesPer10kWords", m.falseRewritesPer10kWords());
+        n.put("reportsOnClean", m.reportsOnClean());
+        n.put("reportsOnCleanPer10kWords", m.reportsOnCleanPer10kWords());
+        n.put("scoreAuc", orNull(m.scoreAuc()));
+        n.put("aucSpunUnits", m.scoredSpun());
+        n.put("aucCleanUnits", m.scoredClean());
+        return n;
+    }
+
+    private static Double orNull(double x) {
+        return Double.isNaN(x) ? null : x;
+    }
+}
