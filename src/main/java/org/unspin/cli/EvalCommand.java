@@ -16,6 +16,11 @@ import org.unspin.eval.EvalDocument;
 import org.unspin.eval.EvalResult;
 import org.unspin.eval.EvalSets;
 import org.unspin.eval.Evaluation;
+import org.unspin.eval.SpinnerSimulator;
+import org.unspin.eval.SpinnerThesaurus;
+import org.unspin.eval.WeightFitter;
+import org.unspin.detect.CandidateDetector;
+import org.unspin.lexicon.Thesaurus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,8 +113,21 @@ final class EvalCommand implements Callable<Integer> {
             description = "Print N missed phrases and N wrong rewrites with context (a reproducible sample).")
     int examples;
 
+    @Option(names = "--fit", paramLabel = "FILE", description = "Instead of evaluating, fit the generalising "
+            + "detector's weights on the dev split and write them to FILE (e.g. dictionaries/detector-weights.txt).")
+    Path fitOutput;
+
+    @Option(names = "--fit-precision", paramLabel = "X", defaultValue = "0.97",
+            converter = PipelineOptions.Confidence.class,
+            description = "With --fit: precision the dev candidates above the rewrite threshold must reach "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double fitPrecision;
+
     @Override
     public Integer call() {
+        if (fitOutput != null) {
+            return fit();
+        }
         if (maxDocs < 0 || threads < 0 || examples < 0) {
             throw new ParameterException(spec.commandLine(), "--max-docs, --threads and --examples must not be negative");
         }
@@ -159,5 +177,32 @@ final class EvalCommand implements Callable<Integer> {
     private static void printExamples(PrintWriter out, String title, List<String> lines) {
         out.printf("%n%s: %d%n", title, lines.size());
         lines.forEach(line -> out.println("  " + line));
+    }
+
+    /** {@code --fit}: weights from the dev split, written atomically. */
+    private int fit() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<EvalDocument> docs = new ArrayList<>();
+        try {
+            EvalSets.load(data, corpus, "dev", domains).forEach((domain, d) ->
+                    docs.addAll(maxDocs > 0 ? EvalSets.spread(d, maxDocs) : d));
+        } catch (EvalDataException e) {
+            throw new UserError(e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        List<WeightFitter.Example> examples = WeightFitter.examples(docs, Evaluation.candidateDetector(),
+                new SpinnerSimulator(new SpinnerThesaurus(Thesaurus.shipped()), rate, functionRate), seed, threads);
+        out.printf(Locale.ROOT, "candidates: %,d; swaps: %,d; spans with a correct candidate: %,d%n", examples.size(),
+                WeightFitter.SWAPS.get(), WeightFitter.RESTORABLE.get());
+        out.flush();
+        WeightFitter.Fit fit = WeightFitter.fit(examples, minConfidence, fitPrecision);
+        String provenance = String.format(Locale.ROOT, "Fitted by `unspin eval --fit` on the dev split (%d documents, "
+                + "spinner rates %.2f/%.2f, seed %d, rewrite threshold %.2f, precision target %.2f).", docs.size(),
+                rate, functionRate, seed, minConfidence, fitPrecision);
+        String tsv = WeightFitter.toTsv(fit, CandidateDetector.Weights.shipped().reportFloor(), provenance);
+        AtomicFile.write(fitOutput.toString(), tsv);
+        out.print(tsv);
+        out.printf(Locale.ROOT, "fitted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        return 0;
     }
 }

@@ -27,13 +27,26 @@ final class PipelineOptions {
     @Option(names = "--fold-typography", description = "Fold typographic quotes, dashes and ellipses to ASCII.")
     boolean foldTypography;
 
+    @Option(names = "--generalise", description = "Also run the experimental generalising detector (reverse "
+            + "thesaurus, phrase lexicon, trigram model): it reports phrases no table lists.")
+    boolean generalise;
+
+    @Option(names = "--lm", paramLabel = "FILE", description = "Trigram model for --generalise (Sphinx binary "
+            + "format). Default: $UNSPIN_LM, else Debian's pocketsphinx-en-us model if installed.")
+    Path languageModel;
+
     /** Builds the pipeline; dictionary problems become one-line user errors. */
     Unspinner unspinner() {
         Unspinner.Builder builder = Unspinner.builder()
                 .shippedDictionaries(!noShipped)
                 .minConfidence(minConfidence)
                 .collapseSpaces(collapseSpaces)
-                .foldTypography(foldTypography);
+                .foldTypography(foldTypography)
+                .generalise(generalise);
+        if (languageModel != null) {
+            InputReader.checkReadable(languageModel.toString(), languageModel);
+            builder.languageModel(languageModel);
+        }
         for (Path dictionary : dictionaries) {
             InputReader.checkReadable(dictionary.toString(), dictionary);
             builder.addDictionary(dictionary);

@@ -53,9 +53,9 @@ public final class CandidateDetector {
      */
     public record Weights(double[] values, double reportFloor) {
         /** Where the shipped weights live (written by {@code unspin eval --fit}). */
-        public static final String RESOURCE = "dictionaries/detector-weights.tsv";
+        public static final String RESOURCE = "dictionaries/detector-weights.txt";
 
-        /** The weights shipped in {@code dictionaries/detector-weights.tsv}. */
+        /** The weights shipped in {@code dictionaries/detector-weights.txt}. */
         public static Weights shipped() {
             try (java.io.InputStream in = CandidateDetector.class.getClassLoader().getResourceAsStream(RESOURCE)) {
                 if (in == null) {
@@ -162,6 +162,11 @@ public final class CandidateDetector {
     private final BiPredicate<String, String> linkFilter;
     private final Weights weights;
     private final int trustedSources;
+    private final java.util.concurrent.ConcurrentHashMap<String, Thesaurus.Neighbours> neighbourCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_WORDS = 200_000;
+    private static final int UNSET = -2;
+    private final int[] lmIds;
 
     /**
      * @param lm         the language model, or null to score without it (fewer and less sure findings)
@@ -183,6 +188,8 @@ public final class CandidateDetector {
             }
         }
         this.trustedSources = trusted;
+        this.lmIds = new int[lm == null ? 0 : thesaurus.wordCount()];
+        java.util.Arrays.fill(lmIds, UNSET);
     }
 
     /** A candidate with its score; the best of each span becomes a finding. */
@@ -235,7 +242,6 @@ public final class CandidateDetector {
         }
         boolean[] linked = wordRuns(tokens);
         List<Candidate> found = new ArrayList<>();
-        Map<String, Set<String>> neighbours = new HashMap<>();
         int[] span = new int[LexiconIndex.MAX_TOKENS];
         for (int start = 0; start < n; start++) {
             if (tokens.type(start) != TokenType.WORD) {
@@ -252,12 +258,13 @@ public final class CandidateDetector {
                     continue;
                 }
                 final int s = start, l = len;
+                java.util.Set<Integer> seen = new HashSet<>(); // a phrase differing in one place fits several masks
                 for (int mask : wildMasks(len)) {
                     if (!fixedPositionsFit(span, len, mask)) {
                         continue;
                     }
                     index.lookup(span, len, mask, phrase -> {
-                        Candidate c = evidence(tokens, s, l, phrase, neighbours);
+                        Candidate c = seen.add(phrase) ? evidence(tokens, s, l, phrase) : null;
                         if (c != null) {
                             found.add(c);
                         }
@@ -366,8 +373,7 @@ public final class CandidateDetector {
         return true;
     }
 
-    private Candidate evidence(TokenList tokens, int start, int len, int phrase,
-                               Map<String, Set<String>> neighbours) {
+    private Candidate evidence(TokenList tokens, int start, int len, int phrase) {
         String[] observed = new String[len];
         String[] canonical = new String[len];
         double linkSum = 0, weakest = 1;
@@ -379,7 +385,7 @@ public final class CandidateDetector {
             if (observed[p].equals(canonical[p])) {
                 continue;
             }
-            double link = linkStrength(observed[p], canonical[p], neighbours);
+            double link = linkStrength(observed[p], canonical[p]);
             if (link <= 0) {
                 return null;
             }
@@ -463,28 +469,90 @@ public final class CandidateDetector {
                 continue;
             }
             double observedScore = contextScore(w0, h1, h2, n1, n2);
-            for (Thesaurus.Link link : thesaurus.originalsFor(w)) {
-                String o = link.original();
-                int oid = lm.wordId(o);
-                if (oid < 0 || !linkFilter.test(w, o) || FunctionWords.contains(o)) {
+            // Candidates: words real text puts in this slot (stored bigrams with both neighbours), most
+            // probable first; the thesaurus must then find them close in meaning to the observed word.
+            int[] pool = contextPool(h1, n1);
+            List<double[]> plausible = new ArrayList<>();
+            for (int c : pool) {
+                if (c == w0) {
                     continue;
                 }
-                double margin = contextScore(oid, h1, h2, n1, n2) - observedScore;
-                if (margin <= 0) {
+                double margin = contextScore(c, h1, h2, n1, n2) - observedScore;
+                if (margin > MIN_SINGLE_WORD_MARGIN) {
+                    plausible.add(new double[] {c, margin});
+                }
+            }
+            plausible.sort((x, y) -> Double.compare(y[1], x[1]));
+            int tried = 0;
+            for (double[] p : plausible) {
+                if (tried++ == MAX_SINGLE_WORD_CANDIDATES) {
+                    break;
+                }
+                String o = lm.word((int) p[0]);
+                if (FunctionWords.contains(o) || !isLetters(o)) {
+                    continue;
+                }
+                double link = linkStrength(w, o);
+                if (link <= 0) {
                     continue;
                 }
                 double[] f = new double[FEATURES.size()];
                 f[0] = 1;
-                f[1] = cap(margin);
-                f[2] = f[3] = directStrength(link);
+                f[1] = cap(p[1]);
+                f[2] = f[3] = link;
                 f[10] = 1;
                 f[11] = cap(unigram(o) - unigram(w));
-                String explanation = String.format(Locale.ROOT,
-                        "'%s' unseen next to its neighbours; '%s' (%s) makes the text 10^%.1f times likelier", w,
-                        o, link.kind().name().toLowerCase(Locale.ROOT), margin);
+                String explanation = String.format(Locale.ROOT, "'%s' is unusual here; '%s', %s, makes the text "
+                        + "10^%.1f times likelier", w, o, link >= 0.5 ? "a thesaurus synonym" : "a near-synonym",
+                        p[1]);
                 out.add(new Candidate(i, 1, o, f, explanation, false));
             }
         }
+    }
+
+    /** Least language-model gain (log10) for a single-word candidate to be considered. */
+    static final double MIN_SINGLE_WORD_MARGIN = 0.5;
+    /** How many of the most probable fillers of a slot are checked against the thesaurus. */
+    static final int MAX_SINGLE_WORD_CANDIDATES = 60;
+
+    /** Words stored after h1 and before n1 (either side alone when the other is missing), sorted. */
+    private int[] contextPool(int h1, int n1) {
+        int[] after = h1 >= 0 ? lm.followers(h1) : null;
+        int[] before = null;
+        if (n1 >= 0) {
+            before = lm.predecessors(n1);
+            java.util.Arrays.sort(before);
+        }
+        if (after == null) {
+            return before;
+        }
+        if (before == null) {
+            return after;
+        }
+        int[] out = new int[Math.min(after.length, before.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < after.length && j < before.length; ) {
+            if (after[i] < before[j]) {
+                i++;
+            } else if (after[i] > before[j]) {
+                j++;
+            } else {
+                out[n++] = after[i];
+                i++;
+                j++;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The language-model id of a thesaurus word (-1 if the model lacks it), memoised in an array. */
+    private int languageModelId(int thesaurusId) {
+        int cached = lmIds[thesaurusId];
+        if (cached == UNSET) {
+            cached = lm.wordId(thesaurus.wordOf(thesaurusId));
+            lmIds[thesaurusId] = cached; // a racing thread writes the same value
+        }
+        return cached;
     }
 
     /** log10 P of w and the two words after it, given w's history (the part of a sentence w influences). */
@@ -538,44 +606,56 @@ public final class CandidateDetector {
      * synonym from two or more sources, 0.8 from one, 0.6 related, 0.5 broader or narrower, up to 0.4 for
      * words with strongly overlapping thesaurus neighbours, 0 for no link.
      */
-    private double linkStrength(String observed, String original, Map<String, Set<String>> neighbours) {
-        double best = 0;
-        for (Thesaurus.Link link : thesaurus.originalsFor(observed)) {
-            if (!link.original().equals(original) || !linkFilter.test(observed, original)) {
-                continue;
-            }
-            best = Math.max(best, directStrength(link));
+    private double linkStrength(String observed, String original) {
+        int originalId = thesaurus.id(original);
+        if (originalId < 0) {
+            return 0;
         }
-        if (best > 0) {
-            return best;
+        Thesaurus.Neighbours a = neighbours(observed);
+        int direct = a.strength(originalId);
+        if (direct > 0 && linkFilter.test(observed, original)) {
+            return STRENGTH[direct];
         }
         // No direct link: words whose thesaurus neighbourhoods overlap strongly are near-synonyms too. Moby's
         // lists are long, so one shared neighbour means little; the cosine of the two sets decides.
-        Set<String> a = neighbours(observed, neighbours);
-        Set<String> b = neighbours(original, neighbours);
-        if (a.isEmpty() || b.isEmpty()) {
+        Thesaurus.Neighbours b = neighbours(original);
+        if (a.ids().length == 0 || b.ids().length == 0) {
             return 0;
         }
         int shared = 0;
-        for (String x : a.size() <= b.size() ? a : b) {
-            if ((a.size() <= b.size() ? b : a).contains(x)) {
-                shared++;
+        int[] x = a.ids(), y = b.ids();
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] < y[j]) {
+                i++;
+            } else if (x[i] > y[j]) {
+                j++;
+            } else {
+                String via = thesaurus.wordOf(x[i]);
+                if (linkFilter.test(observed, via) && linkFilter.test(via, original)) {
+                    shared++;
+                }
+                i++;
+                j++;
             }
         }
-        double cosine = shared / Math.sqrt((double) a.size() * b.size());
+        double cosine = shared / Math.sqrt((double) x.length * y.length);
         return shared >= 2 && cosine >= MIN_NEIGHBOUR_COSINE ? Math.min(0.4, 2 * cosine) : 0;
     }
 
-    private Set<String> neighbours(String word, Map<String, Set<String>> cache) {
-        return cache.computeIfAbsent(word, w -> {
-            Set<String> out = new HashSet<>();
-            for (Thesaurus.Link link : thesaurus.originalsFor(w)) {
-                if (linkFilter.test(w, link.original())) {
-                    out.add(link.original());
-                }
+    /** Link strength codes of {@link Thesaurus.Neighbours} as scores. */
+    private static final double[] STRENGTH = {0, 0.5, 0.6, 0.8, 1.0};
+
+    /** A word's thesaurus neighbours, cached across calls (the cache is dropped when it grows large). */
+    private Thesaurus.Neighbours neighbours(String word) {
+        Thesaurus.Neighbours found = neighbourCache.get(word);
+        if (found == null) {
+            if (neighbourCache.size() > MAX_CACHED_WORDS) {
+                neighbourCache.clear();
             }
-            return out;
-        });
+            found = thesaurus.neighbours(word);
+            neighbourCache.put(word, found);
+        }
+        return found;
     }
 
     /**

@@ -94,6 +94,24 @@ public final class Evaluation {
         return builder.build();
     }
 
+    /**
+     * The generalising detector alone, as {@link #detector} configures it (detector-half links, the installed
+     * language model, the shipped weights), for fitting its weights.
+     */
+    public static org.unspin.detect.CandidateDetector candidateDetector() {
+        org.unspin.lexicon.NgramModel lm = null;
+        java.util.Optional<Path> path = org.unspin.lexicon.NgramModel.findInstalled();
+        if (path.isPresent()) {
+            try {
+                lm = org.unspin.lexicon.NgramModel.open(path.get());
+            } catch (java.io.IOException e) {
+                throw new EvalDataException(path.get() + ": " + e.getMessage());
+            }
+        }
+        return new org.unspin.detect.CandidateDetector(org.unspin.lexicon.CanonicalLexicon.shipped(),
+                Thesaurus.shipped(), lm, DETECTOR_LINKS, org.unspin.detect.CandidateDetector.Weights.shipped());
+    }
+
     /** A document's spin seed: the first 8 bytes of SHA-256("seed\nid"), the same on every machine. */
     public static long documentSeed(long seed, String id) {
         byte[] hash = EvalSets.sha256((seed + "\n" + id).getBytes(StandardCharsets.UTF_8));

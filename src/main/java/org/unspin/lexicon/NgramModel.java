@@ -160,6 +160,60 @@ public final class NgramModel {
     }
 
     /**
+     * Words w for which the bigram "h1 w" is stored (what real text puts after h1), sorted by id. The index is
+     * built on first use (about 2 million entries, 16 MB) and shared.
+     */
+    public int[] followers(int h1) {
+        int[][] index = followerIndex;
+        if (index == null) {
+            synchronized (this) {
+                if (followerIndex == null) {
+                    followerIndex = buildFollowerIndex();
+                }
+                index = followerIndex;
+            }
+        }
+        return h1 < 0 || h1 >= index.length ? new int[0] : index[h1];
+    }
+
+    private volatile int[][] followerIndex;
+
+    /** Words h for which the bigram "h w" is stored (what real text puts before w), sorted by id. */
+    public int[] predecessors(int w) {
+        if (w < 0 || w >= vocabulary.size()) {
+            return new int[0];
+        }
+        int begin = bigramStart(w), end = bigramStart(w + 1);
+        int[] out = new int[end - begin];
+        for (int i = begin; i < end; i++) {
+            out[i - begin] = levels[0].word(i);
+        }
+        return out;
+    }
+
+    private int[][] buildFollowerIndex() {
+        int words = vocabulary.size();
+        int[] counts = new int[words];
+        for (int w = 0; w < words; w++) {
+            for (int i = bigramStart(w); i < bigramStart(w + 1); i++) {
+                counts[levels[0].word(i)]++;
+            }
+        }
+        int[][] index = new int[words][];
+        for (int h = 0; h < words; h++) {
+            index[h] = new int[counts[h]];
+        }
+        int[] filled = new int[words];
+        for (int w = 0; w < words; w++) { // w ascending, so every list comes out sorted
+            for (int i = bigramStart(w); i < bigramStart(w + 1); i++) {
+                int h = levels[0].word(i);
+                index[h][filled[h]++] = w;
+            }
+        }
+        return index;
+    }
+
+    /**
      * The order of the longest n-gram stored for w after this history: 0 for an unknown word, 1 when only the
      * unigram is stored, 2 for the bigram "h1 w", 3 for the trigram "h2 h1 w". The model is pruned, so a low
      * order does not prove a sequence wrong, but a stored bigram shows that real text uses it.

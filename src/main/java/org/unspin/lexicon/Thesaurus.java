@@ -226,9 +226,62 @@ public final class Thesaurus {
      */
     public List<Link> originalsFor(String observed) {
         int id = find(observed.toLowerCase(Locale.ROOT));
+        return id < 0 ? List.of() : merge(collect(id));
+    }
+
+    /**
+     * The originals of {@link #originalsFor} as word ids (see {@link #id}, {@link #wordOf}), sorted, each with the
+     * strength of its best link: 4 synonym from two or more sources, 3 synonym, 2 related, 1 broader or
+     * narrower. Allocates no strings, for callers that test many pairs.
+     */
+    public Neighbours neighbours(String observed) {
+        int id = find(observed.toLowerCase(Locale.ROOT));
         if (id < 0) {
-            return List.of();
+            return Neighbours.NONE;
         }
+        long[] sorted = collect(id).sorted();
+        int[] ids = new int[sorted.length];
+        byte[] strengths = new byte[sorted.length];
+        int n = 0;
+        for (long entry : sorted) {
+            int word = (int) (entry >>> 8);
+            int kind = (int) (entry >>> 4) & 3;
+            int sourceCount = Integer.bitCount((int) entry & 7);
+            byte strength = (byte) (kind == Kind.SYNONYM.ordinal() ? (sourceCount >= 2 ? 4 : 3)
+                    : kind == Kind.RELATED.ordinal() ? 2 : 1);
+            if (n > 0 && ids[n - 1] == word) {
+                strengths[n - 1] = (byte) Math.max(strengths[n - 1], strength);
+            } else {
+                ids[n] = word;
+                strengths[n++] = strength;
+            }
+        }
+        return new Neighbours(Arrays.copyOf(ids, n), Arrays.copyOf(strengths, n));
+    }
+
+    /** Word ids linked to one word, sorted, with link strengths (see {@link #neighbours(String)}). */
+    public record Neighbours(int[] ids, byte[] strengths) {
+        static final Neighbours NONE = new Neighbours(new int[0], new byte[0]);
+
+        /** Strength of the link to word {@code id}, 0 if none. */
+        public int strength(int id) {
+            int at = Arrays.binarySearch(ids, id);
+            return at < 0 ? 0 : strengths[at];
+        }
+    }
+
+    /** The id of a word, or -1 if the thesaurus does not know it. */
+    public int id(String word) {
+        return find(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The word with this id. */
+    public String wordOf(int id) {
+        return word(id);
+    }
+
+    /** Entries {@code original id << 8 | kind << 4 | inflected << 3 | sources} for the word with this id. */
+    private LongList collect(int id) {
         LongList found = new LongList();
         for (int i = linkStart[id]; i < linkStart[id + 1]; i++) {
             found.add((long) (links[i] >>> FLAG_BITS) << 8 | (links[i] >>> 7 & 3) << 4 | links[i] & 7);
@@ -250,7 +303,7 @@ public final class Thesaurus {
                 }
             }
         }
-        return merge(found);
+        return found;
     }
 
     /** Merges entries with the same original and kind: sources OR-ed, inflected only if all are. */
