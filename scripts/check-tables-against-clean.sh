@@ -2,13 +2,18 @@
 # Checks the curated phrase tables against clean (unspun) text.
 #
 #   scripts/check-tables-against-clean.sh CLEAN_FILE_OR_DIR...
+#   e.g. scripts/check-tables-against-clean.sh target/corpora/sotu/package/data testdata/eval
+#
+# Reads *.txt and *.md files as they are and *.jsonl files (one JSON object per line, as in
+# testdata/eval/) by their decoded "text" fields; each document ends with a paragraph break.
 #
 # 1. Validates every dictionaries/*.tsv row (the same rules the loader enforces: 5 fields,
 #    non-empty fields, spun != canonical, confidence in [0,1], category syntax, spun key unique
 #    across all files).
 # 2. Lower-cases the clean text, folds curly apostrophes, treats every run of characters other
-#    than letters, digits and apostrophes as one token boundary, and counts how often each spun
-#    key occurs on token boundaries.
+#    than letters, digits, apostrophes and hyphens as one token boundary, and counts how often each
+#    spun key occurs on token boundaries. Hyphens are kept because the loader keeps them apart from
+#    spaces: "brief-term" does not match "brief term".
 # Prints "hits<TAB>confidence<TAB>file:line<TAB>spun" for every key found at least once and
 # exits 1 if a table row is invalid or a key with confidence >= 0.8 (the default rewrite
 # threshold) occurs in the clean text: such an entry would rewrite correct text.
@@ -16,13 +21,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: $0 CLEAN_FILE_OR_DIR..." >&2; exit 2; }
 
-find "$@" -type f \( -name '*.txt' -o -name '*.md' \) -print0 | sort -z | xargs -0 cat |
+find "$@" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.jsonl' \) -print0 | sort -z |
+while IFS= read -r -d '' clean; do
+  case "$clean" in
+    *.jsonl) perl -CO -MJSON::PP -ne 'next unless /\S/; my $doc = JSON::PP->new->utf8->decode($_);
+               defined $doc->{text} or die "$ARGV:$.: no text field\n"; print $doc->{text}, "\n\n"' "$clean" ;;
+    *) cat "$clean"; printf '\n\n' ;;
+  esac
+done |
 perl -CO -e '
   use strict; use warnings; use Encode qw(decode);
   binmode STDERR, ":encoding(UTF-8)";
   my $threshold = 0.8;
   sub fold { my $s = lc shift; $s =~ tr/\x{2018}\x{2019}\x{02BC}/\x27\x27\x27/; return $s; }
-  sub boundaries { my $s = shift; $s =~ s/[^\p{L}\p{N}\x27]+/ /g; $s =~ s/^ +| +$//g; return $s; }
+  sub boundaries { my $s = shift; $s =~ s/[^\p{L}\p{N}\x27-]+/ /g; $s =~ s/^ +| +$//g; return $s; }
 
   my (@rows, %seen, $bad);
   for my $file (sort glob "dictionaries/*.tsv") {
