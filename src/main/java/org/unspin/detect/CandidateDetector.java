@@ -529,15 +529,20 @@ public final class CandidateDetector {
         if (before == null) {
             return after;
         }
-        int[] out = new int[Math.min(after.length, before.length)];
+        return intersection(after, before);
+    }
+
+    /** The ids in both sorted arrays, sorted. */
+    private static int[] intersection(int[] a, int[] b) {
+        int[] out = new int[Math.min(a.length, b.length)];
         int n = 0;
-        for (int i = 0, j = 0; i < after.length && j < before.length; ) {
-            if (after[i] < before[j]) {
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) {
                 i++;
-            } else if (after[i] > before[j]) {
+            } else if (a[i] > b[j]) {
                 j++;
             } else {
-                out[n++] = after[i];
+                out[n++] = a[i];
                 i++;
                 j++;
             }
@@ -623,22 +628,13 @@ public final class CandidateDetector {
             return 0;
         }
         int shared = 0;
-        int[] x = a.ids(), y = b.ids();
-        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
-            if (x[i] < y[j]) {
-                i++;
-            } else if (x[i] > y[j]) {
-                j++;
-            } else {
-                String via = thesaurus.wordOf(x[i]);
-                if (linkFilter.test(observed, via) && linkFilter.test(via, original)) {
-                    shared++;
-                }
-                i++;
-                j++;
+        for (int via : intersection(a.ids(), b.ids())) {
+            String word = thesaurus.wordOf(via);
+            if (linkFilter.test(observed, word) && linkFilter.test(word, original)) {
+                shared++;
             }
         }
-        double cosine = shared / Math.sqrt((double) x.length * y.length);
+        double cosine = shared / Math.sqrt((double) a.ids().length * b.ids().length);
         return shared >= 2 && cosine >= MIN_NEIGHBOUR_COSINE ? Math.min(0.4, 2 * cosine) : 0;
     }
 

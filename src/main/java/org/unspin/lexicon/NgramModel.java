@@ -223,46 +223,41 @@ public final class NgramModel {
             return 0;
         }
         int historyLength = Math.min(h1 < 0 ? 0 : h2 < 0 ? 1 : 2, order() - 1);
-        int begin = bigramStart(w);
-        int end = bigramStart(w + 1);
-        int matched = 0;
-        for (int k = 0; k < historyLength && begin < end; k++) {
-            NgramLevel level = levels[k];
-            int index = level.find(begin, end, k == 0 ? h1 : h2);
-            if (index < 0) {
-                break;
-            }
-            matched = k + 1;
-            if (!level.isMiddle()) {
-                break;
-            }
-            begin = level.next(index);
-            end = level.next(index + 1);
-        }
-        return matched + 1;
+        return (int) (longestMatch(w, h1, h2, historyLength) >>> 32) + 1;
     }
 
     private float units(int w, int h1, int h2, int historyLength) {
-        // Walk down from the predicted word through ever longer histories while they are stored.
+        long match = longestMatch(w, h1, h2, historyLength);
+        int matched = (int) (match >>> 32);
+        int index = (int) match;
+        float prob = matched == 0 ? unigramProb(w) : levels[matched - 1].prob(index);
+        return prob + skippedBackoff(h1, h2, historyLength, matched);
+    }
+
+    /**
+     * Walks down from the predicted word through ever longer histories while they are stored: the number of
+     * history words matched (high 32 bits) and the index of the longest stored n-gram in its level (low 32).
+     */
+    private long longestMatch(int w, int h1, int h2, int historyLength) {
         int begin = bigramStart(w);
         int end = bigramStart(w + 1);
-        float prob = unigramProb(w);
         int matched = 0;
+        int found = 0;
         for (int k = 0; k < historyLength && begin < end; k++) {
             NgramLevel level = levels[k];
             int index = level.find(begin, end, k == 0 ? h1 : h2);
             if (index < 0) {
                 break;
             }
-            prob = level.prob(index);
             matched = k + 1;
+            found = index;
             if (!level.isMiddle()) {
                 break;
             }
             begin = level.next(index);
             end = level.next(index + 1);
         }
-        return prob + skippedBackoff(h1, h2, historyLength, matched);
+        return (long) matched << 32 | (found & 0xFFFFFFFFL);
     }
 
     /** Backoff weights of the histories longer than the {@code matched} words that the found n-gram used. */
