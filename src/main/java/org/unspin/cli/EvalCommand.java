@@ -190,12 +190,12 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         long t0 = System.nanoTime();
-        List<WeightFitter.Example> examples = WeightFitter.examples(docs, Evaluation.candidateDetector(),
+        WeightFitter.Examples examples = WeightFitter.examples(docs, Evaluation.candidateDetector(),
                 new SpinnerSimulator(new SpinnerThesaurus(Thesaurus.shipped()), rate, functionRate), seed, threads);
-        out.printf(Locale.ROOT, "candidates: %,d; swaps: %,d; spans with a correct candidate: %,d%n", examples.size(),
-                WeightFitter.SWAPS.get(), WeightFitter.RESTORABLE.get());
+        out.printf(Locale.ROOT, "candidates: %,d; swaps: %,d; swaps some candidate restores: %,d%n",
+                examples.examples().size(), examples.swaps(), examples.restorable());
         out.flush();
-        WeightFitter.Fit fit = WeightFitter.fit(examples, minConfidence, fitPrecision);
+        WeightFitter.Fit fit = WeightFitter.fit(examples.examples(), minConfidence, fitPrecision);
         String provenance = String.format(Locale.ROOT, "Fitted by `unspin eval --fit` on the dev split (%d documents, "
                 + "spinner rates %.2f/%.2f, seed %d, rewrite threshold %.2f, precision target %.2f).", docs.size(),
                 rate, functionRate, seed, minConfidence, fitPrecision);

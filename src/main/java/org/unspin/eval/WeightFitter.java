@@ -2,7 +2,13 @@ package org.unspin.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.unspin.detect.CandidateDetector;
 import org.unspin.detect.CandidateDetector.Candidate;
 import org.unspin.edit.Edit;
@@ -19,14 +25,15 @@ import org.unspin.tokenise.Tokeniser;
  */
 public final class WeightFitter {
 
+    /** One candidate with its label: does it restore exactly the clean text of its span? */
+    public record Example(double[] features, boolean correct, boolean onClean) {
+    }
+
     /**
-     * One candidate with its label.
-     *
-     * @param doc     the document it came from (spun and clean version share it)
-     * @param span    token span key (first << 8 | length) within that version
-     * @param swaps   truth swaps the candidate's span touches (0 on clean text)
+     * The examples of a set of documents, with how many swaps the spinner made and how many of them some
+     * candidate restores exactly: the most any weights could recover.
      */
-    public record Example(double[] features, boolean correct, boolean onClean, int doc, long span, int swaps) {
+    public record Examples(List<Example> examples, long swaps, long restorable) {
     }
 
     /** The fitted weights and what they do on the dev examples. */
@@ -37,69 +44,60 @@ public final class WeightFitter {
     private WeightFitter() {
     }
 
-    /** Diagnostics of the last {@link #examples} run: swaps seen, and spans with a correct candidate. */
-    public static final java.util.concurrent.atomic.AtomicLong SWAPS = new java.util.concurrent.atomic.AtomicLong();
-    public static final java.util.concurrent.atomic.AtomicLong RESTORABLE =
-            new java.util.concurrent.atomic.AtomicLong();
-
-    /** Examples from spun and clean versions of the documents. */
-    public static List<Example> examples(List<EvalDocument> docs, CandidateDetector detector,
-                                         SpinnerSimulator spinner, long seed, int threads) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+    /** Examples from spun and clean versions of the documents, computed on {@code threads} threads. */
+    public static Examples examples(List<EvalDocument> docs, CandidateDetector detector, SpinnerSimulator spinner,
+                                    long seed, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         try {
-            List<java.util.concurrent.Future<List<Example>>> futures = new ArrayList<>();
+            List<Future<Examples>> futures = new ArrayList<>();
             for (EvalDocument doc : docs) {
-                int number = futures.size();
-                futures.add(pool.submit(() -> examples(doc, number, detector, spinner, seed)));
+                futures.add(pool.submit(() -> examples(doc, detector, spinner, seed)));
             }
-            List<Example> out = new ArrayList<>();
-            for (var f : futures) {
-                out.addAll(f.get());
+            List<Example> all = new ArrayList<>();
+            long swaps = 0, restorable = 0;
+            for (Future<Examples> f : futures) {
+                Examples one = f.get();
+                all.addAll(one.examples());
+                swaps += one.swaps();
+                restorable += one.restorable();
             }
-            return out;
+            return new Examples(all, swaps, restorable);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static List<Example> examples(EvalDocument doc, int number, CandidateDetector detector,
-                                          SpinnerSimulator spinner, long seed) {
+    private static Examples examples(EvalDocument doc, CandidateDetector detector, SpinnerSimulator spinner,
+                                     long seed) {
         List<Example> out = new ArrayList<>();
-        {
-            SWAPS.addAndGet(0);
-            SpinnerSimulator.Spun spun = spinner.spin(doc.text(), Evaluation.documentSeed(seed, doc.id()));
-            OffsetMap truth = OffsetMap.of(spun.clean().length(), spun.swaps());
-            SWAPS.addAndGet(spun.swaps().size());
-            java.util.Set<Integer> restorable = new java.util.HashSet<>();
-            TokenList tokens = Tokeniser.tokenise(spun.spun());
-            for (Candidate c : detector.candidates(tokens, new ArrayList<>())) {
-                int start = tokens.start(c.first());
-                int end = tokens.end(c.first() + c.length() - 1);
-                int touched = 0;
-                for (Edit swap : spun.swaps()) {
-                    int s = truth.toOutput(swap.start()), e = truth.toOutput(swap.end());
-                    touched += s < end && start < e ? 1 : 0;
-                }
-                String clean = spun.clean().substring(truth.toInput(start), truth.toInputEnd(end));
-                if (touched > 0 && clean.equalsIgnoreCase(c.canonical())) {
-                    restorable.add(start);
-                }
-                out.add(new Example(c.features(), touched > 0 && clean.equalsIgnoreCase(c.canonical()), false,
-                        number, (long) c.first() << 8 | c.length(), touched));
+        SpinnerSimulator.Spun spun = spinner.spin(doc.text(), Evaluation.documentSeed(seed, doc.id()));
+        OffsetMap truth = OffsetMap.of(spun.clean().length(), spun.swaps());
+        Set<Integer> restored = new HashSet<>();
+        TokenList tokens = Tokeniser.tokenise(spun.spun());
+        for (Candidate c : detector.candidates(tokens, new ArrayList<>())) {
+            int start = tokens.start(c.first());
+            int end = tokens.end(c.first() + c.length() - 1);
+            boolean touchesSwap = false;
+            for (Edit swap : spun.swaps()) {
+                touchesSwap |= truth.toOutput(swap.start()) < end && start < truth.toOutput(swap.end());
             }
-            RESTORABLE.addAndGet(restorable.size());
-            TokenList cleanTokens = Tokeniser.tokenise(doc.text());
-            for (Candidate c : detector.candidates(cleanTokens, new ArrayList<>())) {
-                out.add(new Example(c.features(), false, true, number, (long) c.first() << 8 | c.length(), 0));
+            String clean = spun.clean().substring(truth.toInput(start), truth.toInputEnd(end));
+            boolean correct = touchesSwap && clean.equalsIgnoreCase(c.canonical());
+            if (correct) {
+                restored.add(start);
             }
+            out.add(new Example(c.features(), correct, false));
         }
-        return out;
+        for (Candidate c : detector.candidates(Tokeniser.tokenise(doc.text()), new ArrayList<>())) {
+            out.add(new Example(c.features(), false, true));
+        }
+        return new Examples(out, spun.swaps().size(), restored.size());
     }
 
     /**
