@@ -543,9 +543,9 @@ public final class CandidateDetector {
         return corpus.count(words) - corpus.threshold();
     }
 
-    /** log10 of how much more often the corpus has the canonical words than the observed ones (+1 each), capped. */
+    /** log10 of how much more often the corpus has the canonical words than the observed ones (+1 each). */
     private double corpusRatio(String[] observed, String[] canonical) {
-        return cap(Math.log10((corpus.count(canonical) + 1.0) / (corpus.count(observed) + 1.0)));
+        return Math.log10((corpus.count(canonical) + 1.0) / (corpus.count(observed) + 1.0));
     }
 
     /**
@@ -577,15 +577,25 @@ public final class CandidateDetector {
         return true;
     }
 
-    /** Mean corpus ratio of the span's windows. */
+    /**
+     * Mean corpus ratio of the span's windows, each less the ratio of its swapped words alone: how much more
+     * the corpus prefers the canonical words in this phrase than it prefers them anyway. Raw counts favour
+     * any frequent phrase ("hard work" over a clean "vital work"); a spun word is one the corpus knows but
+     * never puts here.
+     */
     private double spanCorpusRatio(String[] observed, String[] canonical) {
         List<int[]> windows = corpusWindows(observed, canonical);
         double sum = 0;
         for (int[] w : windows) {
             sum += corpusRatio(java.util.Arrays.copyOfRange(observed, w[0], w[1]),
                     java.util.Arrays.copyOfRange(canonical, w[0], w[1]));
+            for (int p = w[0]; p < w[1]; p++) {
+                if (!observed[p].equals(canonical[p])) {
+                    sum -= corpusRatio(new String[] {observed[p]}, new String[] {canonical[p]});
+                }
+            }
         }
-        return sum / windows.size();
+        return cap(sum / windows.size());
     }
 
     /** Whether the corpus has seen word i with its left or right neighbour often enough to call it normal. */
@@ -601,7 +611,9 @@ public final class CandidateDetector {
 
     /**
      * The corpus ratio of replacing word i by {@code original}, in the longest window around it (the trigram
-     * with both neighbours, else a bigram with one) where the corpus has either form; 0 when it has neither.
+     * with both neighbours, else a bigram with one) where the corpus has either form, less the ratio of the
+     * two words alone: how much more the context prefers the original than its mere frequency does (else "to
+     * go" would beat "to manoeuvre" anywhere). 0 when the corpus has neither form in context.
      */
     private double wordCorpusRatio(String[] words, int i, String original, boolean[] linked) {
         boolean left = i > 0 && linked[i] && words[i - 1] != null;
@@ -624,7 +636,7 @@ public final class CandidateDetector {
         }
         for (String[][] w : windows) {
             if (windowEvidence(w) > 0) {
-                return corpusRatio(w[0], w[1]);
+                return cap(corpusRatio(w[0], w[1]) - corpusRatio(new String[] {words[i]}, new String[] {original}));
             }
         }
         return 0;

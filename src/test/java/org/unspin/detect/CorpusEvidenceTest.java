@@ -31,7 +31,10 @@ class CorpusEvidenceTest {
     private static CandidateDetector withCorpus;
     private static CandidateDetector without;
 
-    /** A few hundred clean sentences: "global warming" often, "as perfectly as" a few times, never the spin. */
+    /**
+     * A few hundred clean sentences: "global warming" often, "worldwide" often but never before "warming", "as
+     * perfectly as" a few times.
+     */
     @BeforeAll
     static void learn() throws IOException {
         String[] subjects = {"Scientists", "The report", "Farmers", "The minister", "Our readers", "Engineers"};
@@ -43,6 +46,7 @@ class CorpusEvidenceTest {
             for (String v : verbs) {
                 for (String t : tails) {
                     counter.add(s + " " + v + " global warming " + t + ".");
+                    counter.add(s + " sold maps worldwide " + t + ".");
                     if (n++ % 20 == 0) {
                         counter.add("She sang as perfectly as the choir did " + t + ".");
                     }
@@ -71,7 +75,7 @@ class CorpusEvidenceTest {
     @Test
     void theCorpusPrefersTheOriginalOfASpunPhrase() {
         CandidateDetector.Candidate c = globalWarming(withCorpus);
-        assertThat(c.features()[RATIO]).as("120 uses of 'global warming' against none of 'worldwide warming'")
+        assertThat(c.features()[RATIO]).as("'global warming' 120 times, 'worldwide warming' never, though 'worldwide' is as common as 'global'")
                 .isGreaterThan(2.0);
         assertThat(globalWarming(without).features()[RATIO]).isZero();
         CandidateDetector.Weights w = CandidateDetector.Weights.shipped();
