@@ -578,10 +578,8 @@ public final class CandidateDetector {
     }
 
     /**
-     * Mean corpus ratio of the span's windows, each less the ratio of its swapped words alone: how much more
-     * the corpus prefers the canonical words in this phrase than it prefers them anyway. Raw counts favour
-     * any frequent phrase ("hard work" over a clean "vital work"); a spun word is one the corpus knows but
-     * never puts here.
+     * Mean corpus ratio of the span's windows. (Subtracting the ratio of the swapped words alone, to discount
+     * mere frequency, was tried: on 250 dev documents it lowered detection from 3.8 % to 2.4 %.)
      */
     private double spanCorpusRatio(String[] observed, String[] canonical) {
         List<int[]> windows = corpusWindows(observed, canonical);
@@ -589,11 +587,6 @@ public final class CandidateDetector {
         for (int[] w : windows) {
             sum += corpusRatio(java.util.Arrays.copyOfRange(observed, w[0], w[1]),
                     java.util.Arrays.copyOfRange(canonical, w[0], w[1]));
-            for (int p = w[0]; p < w[1]; p++) {
-                if (!observed[p].equals(canonical[p])) {
-                    sum -= corpusRatio(new String[] {observed[p]}, new String[] {canonical[p]});
-                }
-            }
         }
         return cap(sum / windows.size());
     }
@@ -611,9 +604,7 @@ public final class CandidateDetector {
 
     /**
      * The corpus ratio of replacing word i by {@code original}, in the longest window around it (the trigram
-     * with both neighbours, else a bigram with one) where the corpus has either form, less the ratio of the
-     * two words alone: how much more the context prefers the original than its mere frequency does (else "to
-     * go" would beat "to manoeuvre" anywhere). 0 when the corpus has neither form in context.
+     * with both neighbours, else a bigram with one) where the corpus has either form; 0 when it has neither.
      */
     private double wordCorpusRatio(String[] words, int i, String original, boolean[] linked) {
         boolean left = i > 0 && linked[i] && words[i - 1] != null;
@@ -636,7 +627,7 @@ public final class CandidateDetector {
         }
         for (String[][] w : windows) {
             if (windowEvidence(w) > 0) {
-                return cap(corpusRatio(w[0], w[1]) - corpusRatio(new String[] {words[i]}, new String[] {original}));
+                return cap(corpusRatio(w[0], w[1]));
             }
         }
         return 0;
