@@ -20,11 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "learn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Count the word n-grams of your own corpus into a model for fix/check --model.",
         footer = {"",
-            "Inputs: UTF-8 text files, JSONL files (one object per line; *.jsonl, or any file with --jsonl),",
-            "directories (their *.txt and *.jsonl files, recursively) and - for standard input.",
-            "A bad JSONL line or a line over 16 MB is skipped with a FILE:LINE: reason warning.",
-            "When more than --max-ngrams n-grams are seen, rare ones are pruned (lossy counting):",
-            "the summary's threshold T says every stored count is at most T too high."})
+            "Inputs: UTF-8 text files, JSONL files (*.jsonl, or any file with",
+            "--jsonl: one object per line), directories (their *.txt and *.jsonl",
+            "files, recursively) and - for standard input. A bad JSONL line or a",
+            "line over 16 MB is skipped with a FILE:LINE: reason warning.",
+            "Beyond --max-ngrams n-grams, rare ones are pruned (lossy counting):",
+            "every stored count is then at most the summary's threshold too high."})
 final class LearnCommand implements Callable<Integer> {
     /** Warnings printed before the rest are only counted in the summary. */
     private static final int WARNINGS_SHOWN = 100;
