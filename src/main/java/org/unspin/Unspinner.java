@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
+import org.unspin.corpus.CorpusModel;
 import org.unspin.detect.CandidateDetector;
 import org.unspin.detect.PhraseMatcher;
 import org.unspin.edit.Edit;
@@ -44,7 +45,8 @@ public final class Unspinner {
         this.matcher = new PhraseMatcher(PhraseTable.load(b.shipped, b.dictionaries));
         this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), Thesaurus.shipped(),
                 b.languageModel(), b.linkFilter,
-                b.weights != null ? b.weights : CandidateDetector.Weights.shipped()) : null;
+                b.weights != null ? b.weights : CandidateDetector.Weights.shipped(),
+                b.corpusModelPath == null ? null : CorpusModel.open(b.corpusModelPath)) : null;
         this.minConfidence = b.minConfidence;
     }
 
@@ -103,6 +105,18 @@ public final class Unspinner {
         private CandidateDetector.Weights weights;
         private Path languageModelPath;
         private boolean useLanguageModel = true;
+        private Path corpusModelPath;
+
+        /**
+         * N-gram counts of the user's own corpus ({@code unspin learn}) as evidence for the generalising
+         * detector: spans the corpus uses often are never proposed, and proposals the corpus prefers score
+         * higher. Only used with {@link #generalise(boolean) generalise(true)}; {@link #build()} throws
+         * {@link org.unspin.corpus.CorpusException} for a missing or corrupt model.
+         */
+        public Builder corpusModel(Path file) {
+            this.corpusModelPath = java.util.Objects.requireNonNull(file);
+            return this;
+        }
 
         /**
          * The trigram model (Sphinx binary trie format) to use as evidence; default: {@code UNSPIN_LM}, else the

@@ -56,6 +56,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("check", new CheckCommand(stdin));
         cl.addSubcommand("bench", new BenchCommand());
         cl.addSubcommand("eval", new EvalCommand());
+        cl.addSubcommand("learn", new LearnCommand(stdin));
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage()
                     .exitCodeListHeading(cl.getCommandSpec().usageMessage().exitCodeListHeading())

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.unspin.Unspinner;
+import org.unspin.corpus.CorpusException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -35,6 +36,10 @@ final class PipelineOptions {
             + "format). Default: $UNSPIN_LM, else Debian's pocketsphinx-en-us model if installed.")
     Path languageModel;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "Corpus model from 'unspin learn' as more "
+            + "evidence for the generalising detector (implies --generalise).")
+    Path corpusModel;
+
     /** Builds the pipeline; dictionary problems become one-line user errors. */
     Unspinner unspinner() {
         Unspinner.Builder builder = Unspinner.builder()
@@ -42,7 +47,11 @@ final class PipelineOptions {
                 .minConfidence(minConfidence)
                 .collapseSpaces(collapseSpaces)
                 .foldTypography(foldTypography)
-                .generalise(generalise);
+                .generalise(generalise || corpusModel != null);
+        if (corpusModel != null) {
+            InputReader.checkReadable(corpusModel.toString(), corpusModel);
+            builder.corpusModel(corpusModel);
+        }
         if (languageModel != null) {
             InputReader.checkReadable(languageModel.toString(), languageModel);
             builder.languageModel(languageModel);
@@ -51,7 +60,11 @@ final class PipelineOptions {
             InputReader.checkReadable(dictionary.toString(), dictionary);
             builder.addDictionary(dictionary);
         }
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (CorpusException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     /** Parses a threshold and rejects values outside 0..1 (and NaN) as a usage error. */

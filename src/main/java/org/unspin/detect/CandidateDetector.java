@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.unspin.corpus.CorpusModel;
 import org.unspin.edit.Edit;
 import org.unspin.lexicon.CanonicalLexicon;
 import org.unspin.lexicon.DictionaryException;
@@ -31,7 +32,10 @@ import org.unspin.tokenise.TokenType;
  *   <li>the trigram language model in context: how much more probable the proposal is than the observed
  *       words, and whether real text uses the observed words at all (stored bigrams);</li>
  *   <li>capitalisation: a Title Case span that becomes a known proper name;</li>
- *   <li>how much of the phrase stayed unchanged, and how trusted the lexicon source of the phrase is.</li>
+ *   <li>how much of the phrase stayed unchanged, and how trusted the lexicon source of the phrase is;</li>
+ *   <li>with a user's corpus model ({@code unspin learn}): how much more often that corpus uses the proposal
+ *       than the observed words. A span the corpus has seen {@value #CORPUS_SEEN} times or more is normal
+ *       there and is not proposed at all.</li>
  * </ul>
  * A proposal at or above the rewrite threshold is applied, one at or above {@link Weights#reportFloor} is
  * reported, and anything lower is dropped. Thread-safe after construction.
@@ -41,7 +45,7 @@ public final class CandidateDetector {
     /** The evidence features of a proposal, in the order of {@link Weights#values()}. */
     public static final List<String> FEATURES = List.of("bias", "lm-margin", "link", "weakest-link", "name",
             "unchanged-words", "trusted-source", "extra-swaps", "observed-bigrams-known", "close-rival",
-            "single-word", "unigram-gain", "rival-gap");
+            "single-word", "unigram-gain", "rival-gap", "corpus-ratio");
 
     private static final double LM_MARGIN_CAP = 5.0;
 
@@ -129,7 +133,8 @@ public final class CandidateDetector {
             values = values.clone();
         }
 
-        double z(double[] features) {
+        /** The logistic score (log-odds) of a candidate's features. */
+        public double z(double[] features) {
             double z = 0;
             for (int i = 0; i < values.length; i++) {
                 z += values[i] * features[i];
@@ -167,6 +172,10 @@ public final class CandidateDetector {
     private static final int MAX_CACHED_WORDS = 200_000;
     private static final int UNSET = -2;
     private final int[] lmIds;
+    private final CorpusModel corpus;
+
+    /** Least count (beyond the model's lossy-counting error) at which the user's corpus makes words normal. */
+    public static final int CORPUS_SEEN = 5;
 
     /**
      * @param lm         the language model, or null to score without it (fewer and less sure findings)
@@ -174,6 +183,16 @@ public final class CandidateDetector {
      */
     public CandidateDetector(CanonicalLexicon lexicon, Thesaurus thesaurus, NgramModel lm,
                              BiPredicate<String, String> linkFilter, Weights weights) {
+        this(lexicon, thesaurus, lm, linkFilter, weights, null);
+    }
+
+    /**
+     * @param corpus n-gram counts of the user's own corpus ({@code unspin learn}), or null: the
+     *               {@code corpus-ratio} feature is then 0 and no span is held back as normal
+     */
+    public CandidateDetector(CanonicalLexicon lexicon, Thesaurus thesaurus, NgramModel lm,
+                             BiPredicate<String, String> linkFilter, Weights weights, CorpusModel corpus) {
+        this.corpus = corpus;
         this.lexicon = lexicon;
         this.index = new LexiconIndex(lexicon);
         this.thesaurus = thesaurus;
@@ -398,6 +417,13 @@ public final class CandidateDetector {
         if (swaps == 0) {
             return null;
         }
+        double corpusRatio = 0;
+        if (corpus != null) {
+            if (corpusSeesSpan(observed, canonical)) {
+                return null;
+            }
+            corpusRatio = spanCorpusRatio(observed, canonical);
+        }
         String key = String.join(" ", canonical);
         String proper = lexicon.properForm(key);
         String original = tokens.text().substring(tokens.start(start), tokens.end(start + len - 1));
@@ -413,6 +439,7 @@ public final class CandidateDetector {
         f[5] = len - swaps;
         f[6] = trusted ? 1 : 0;
         f[7] = swaps - 1;
+        f[13] = corpusRatio;
         String lmNote = "";
         if (lm != null) {
             double[] evidence = languageModelEvidence(tokens, start, len, canonical);
@@ -465,7 +492,7 @@ public final class CandidateDetector {
             int w0 = ids[i];
             boolean usedHere = w0 >= 0 && ((h1 >= 0 && lm.storedOrder(w0, h1, -1) >= 2)
                     || (n1 >= 0 && lm.storedOrder(n1, w0, -1) >= 2));
-            if (usedHere) {
+            if (usedHere || corpusSeesWord(words, i, linked)) {
                 continue;
             }
             double observedScore = contextScore(w0, h1, h2, n1, n2);
@@ -502,12 +529,113 @@ public final class CandidateDetector {
                 f[2] = f[3] = link;
                 f[10] = 1;
                 f[11] = cap(unigram(o) - unigram(w));
+                f[13] = corpus == null ? 0 : wordCorpusRatio(words, i, o, linked);
                 String explanation = String.format(Locale.ROOT, "'%s' is unusual here; '%s', %s, makes the text "
                         + "10^%.1f times likelier", w, o, link >= 0.5 ? "a thesaurus synonym" : "a near-synonym",
                         p[1]);
                 out.add(new Candidate(i, 1, o, f, explanation, false));
             }
         }
+    }
+
+    /** The corpus count of up to three words, lowered by the model's lossy-counting error: surely seen. */
+    private long surelySeen(String... words) {
+        return corpus.count(words) - corpus.threshold();
+    }
+
+    /** log10 of how much more often the corpus has the canonical words than the observed ones (+1 each). */
+    private double corpusRatio(String[] observed, String[] canonical) {
+        return Math.log10((corpus.count(canonical) + 1.0) / (corpus.count(observed) + 1.0));
+    }
+
+    /**
+     * The corpus windows of a span: the whole span up to three words; in longer spans the three words
+     * around each swapped word. Returns {start, end} pairs within the span.
+     */
+    private static List<int[]> corpusWindows(String[] observed, String[] canonical) {
+        int len = observed.length;
+        if (len <= 3) {
+            return List.of(new int[] {0, len});
+        }
+        List<int[]> windows = new ArrayList<>();
+        for (int p = 0; p < len; p++) {
+            if (!observed[p].equals(canonical[p])) {
+                int from = Math.max(0, Math.min(p - 1, len - 3));
+                windows.add(new int[] {from, from + 3});
+            }
+        }
+        return windows;
+    }
+
+    /** Whether the corpus has seen every window of the observed span often enough to call it normal. */
+    private boolean corpusSeesSpan(String[] observed, String[] canonical) {
+        for (int[] w : corpusWindows(observed, canonical)) {
+            if (surelySeen(java.util.Arrays.copyOfRange(observed, w[0], w[1])) < CORPUS_SEEN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Mean corpus ratio of the span's windows. (Subtracting the ratio of the swapped words alone, to discount
+     * mere frequency, was tried: on 250 dev documents it lowered detection from 3.8 % to 2.4 %.)
+     */
+    private double spanCorpusRatio(String[] observed, String[] canonical) {
+        List<int[]> windows = corpusWindows(observed, canonical);
+        double sum = 0;
+        for (int[] w : windows) {
+            sum += corpusRatio(java.util.Arrays.copyOfRange(observed, w[0], w[1]),
+                    java.util.Arrays.copyOfRange(canonical, w[0], w[1]));
+        }
+        return cap(sum / windows.size());
+    }
+
+    /** Whether the corpus has seen word i with its left or right neighbour often enough to call it normal. */
+    private boolean corpusSeesWord(String[] words, int i, boolean[] linked) {
+        if (corpus == null) {
+            return false;
+        }
+        boolean left = i > 0 && linked[i] && words[i - 1] != null;
+        boolean right = i + 1 < words.length && linked[i + 1] && words[i + 1] != null;
+        return (left && surelySeen(words[i - 1], words[i]) >= CORPUS_SEEN)
+                || (right && surelySeen(words[i], words[i + 1]) >= CORPUS_SEEN);
+    }
+
+    /**
+     * The corpus ratio of replacing word i by {@code original}, in the longest window around it (the trigram
+     * with both neighbours, else a bigram with one) where the corpus has either form; 0 when it has neither.
+     */
+    private double wordCorpusRatio(String[] words, int i, String original, boolean[] linked) {
+        boolean left = i > 0 && linked[i] && words[i - 1] != null;
+        boolean right = i + 1 < words.length && linked[i + 1] && words[i + 1] != null;
+        List<String[][]> windows = new ArrayList<>();
+        if (left && right) {
+            windows.add(new String[][] {{words[i - 1], words[i], words[i + 1]}, {words[i - 1], original, words[i + 1]}});
+        }
+        String[][] leftPair = left ? new String[][] {{words[i - 1], words[i]}, {words[i - 1], original}} : null;
+        String[][] rightPair = right ? new String[][] {{words[i], words[i + 1]}, {original, words[i + 1]}} : null;
+        if (leftPair != null && rightPair != null && windowEvidence(rightPair) > windowEvidence(leftPair)) {
+            windows.add(rightPair);
+            windows.add(leftPair);
+        } else {
+            for (String[][] pair : new String[][][] {leftPair, rightPair}) {
+                if (pair != null) {
+                    windows.add(pair);
+                }
+            }
+        }
+        for (String[][] w : windows) {
+            if (windowEvidence(w) > 0) {
+                return cap(corpusRatio(w[0], w[1]));
+            }
+        }
+        return 0;
+    }
+
+    /** How often the corpus has either form of a window {observed, canonical}. */
+    private long windowEvidence(String[][] window) {
+        return corpus.count(window[0]) + corpus.count(window[1]);
     }
 
     /** Least language-model gain (log10) for a single-word candidate to be considered. */

@@ -1,0 +1,267 @@
+package org.unspin.corpus;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.TokenType;
+import org.unspin.tokenise.Tokeniser;
+
+/**
+ * Counts the unigrams, bigrams and trigrams of a stream of text in bounded memory.
+ *
+ * <p>N-grams are runs of lower-cased WORD tokens ({@link Tokeniser}, {@link org.unspin.lexicon.PhraseKey#fold});
+ * any other token (punctuation, a number) or a paragraph break (two line breaks) ends a run, as in the
+ * detector. Each n-gram is stored as its {@link Fingerprint} in an open-addressing (linear probing) table of
+ * {@code long} keys and {@code int} counts that grows up to a fixed number of slots and never beyond.
+ *
+ * <p><b>Lossy counting.</b> When the table holds {@code maxEntries} n-grams it is pruned: the threshold
+ * {@code T} rises to the least value that frees at least half of the table, and every entry counted
+ * {@code <= T} is dropped. A new entry starts at {@code T + 1}, not 1, because it may have been counted and
+ * dropped before (Manku and Motwani's lossy counting, with the error term folded into the count). So:
+ * <ul>
+ *   <li>a stored count is never below the true count and at most {@code T} above it;</li>
+ *   <li>an n-gram that is not stored occurred at most {@code T} times.</li>
+ * </ul>
+ * With {@code T = 0} (the table never filled) every count is exact. The final {@code T} is written into the
+ * model ({@link CorpusModel#threshold()}). Not thread-safe.
+ */
+public final class NgramCounter {
+    /** Default bound on stored n-grams (about 400 MB of table at most). */
+    public static final int DEFAULT_MAX_NGRAMS = 16_000_000;
+    /** Largest accepted bound: the table needs a Java array of 1.43 slots per entry. */
+    public static final int LIMIT_MAX_NGRAMS = 700_000_000;
+    private static final double LOAD = 0.7;
+    private static final int INITIAL_SLOTS = 1 << 12;
+
+    private final int maxEntries;
+    private final int maxSlots;
+    private long[] keys;
+    private int[] counts;
+    private int size;
+    private int threshold;
+    private int prunes;
+    private long tokens;
+
+    /** FNV states of the run's last word and last two words; {@code run} is how many of them are valid. */
+    private long last1;
+    private long last2;
+    private int run;
+
+    public NgramCounter(int maxEntries) {
+        if (maxEntries < 16 || maxEntries > LIMIT_MAX_NGRAMS) {
+            throw new IllegalArgumentException("max n-grams must be within 16.." + LIMIT_MAX_NGRAMS + ", got "
+                    + maxEntries);
+        }
+        this.maxEntries = maxEntries;
+        this.maxSlots = Integer.highestOneBit((int) Math.ceil(maxEntries / LOAD) - 1) << 1;
+        int slots = Math.min(INITIAL_SLOTS, maxSlots);
+        keys = new long[slots];
+        counts = new int[slots];
+    }
+
+    /**
+     * Counts the words of {@code text}. The run of the previous call continues across the line break that is
+     * assumed to separate them (call {@link #endRun()} for a blank line, a new document or a record).
+     */
+    public void add(String text) {
+        TokenList t = Tokeniser.tokenise(text);
+        int gapStart = 0;
+        int breaks = 1; // the line break before this text
+        for (int i = 0; i < t.size(); i++) {
+            if (t.type(i) != TokenType.WORD) {
+                endRun();
+            } else {
+                if (!linked(text, gapStart, t.start(i), breaks)) {
+                    endRun();
+                }
+                word(text, t.start(i), t.end(i));
+            }
+            gapStart = t.end(i);
+            breaks = 0;
+        }
+        if (!linked(text, gapStart, text.length(), breaks)) {
+            endRun();
+        }
+    }
+
+    /** Whether the gap keeps two words in one run: only spaces and at most one line break, as the detector. */
+    private static boolean linked(String text, int from, int to, int breaks) {
+        for (int c = from; c < to; c++) {
+            char ch = text.charAt(c);
+            if (!(Character.isWhitespace(ch) || ch == '\u00A0')) {
+                return false;
+            }
+            breaks += ch == '\n' ? 1 : 0;
+        }
+        return breaks <= 1;
+    }
+
+    /** Ends the current run of words: the next word starts new n-grams. */
+    public void endRun() {
+        run = 0;
+    }
+
+    private void word(String text, int start, int end) {
+        tokens++;
+        long unigram = Fingerprint.extend(Fingerprint.START, text, start, end);
+        increment(Fingerprint.finish(unigram));
+        long bigram = 0;
+        if (run >= 1) {
+            bigram = Fingerprint.extend(Fingerprint.space(last1), text, start, end);
+            increment(Fingerprint.finish(bigram));
+            if (run >= 2) {
+                increment(Fingerprint.finish(Fingerprint.extend(Fingerprint.space(last2), text, start, end)));
+            }
+        }
+        last2 = bigram;
+        last1 = unigram;
+        run = Math.min(run + 1, 2);
+    }
+
+    private void increment(long key) {
+        int mask = keys.length - 1;
+        int i = (int) key & mask;
+        for (long k; (k = keys[i]) != 0; i = (i + 1) & mask) {
+            if (k == key) {
+                if (counts[i] != Integer.MAX_VALUE) {
+                    counts[i]++;
+                }
+                return;
+            }
+        }
+        keys[i] = key;
+        counts[i] = threshold + 1;
+        size++;
+        if (size >= maxEntries) {
+            prune();
+        } else if (size > keys.length * LOAD && keys.length < maxSlots) {
+            grow();
+        }
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldCounts = counts;
+        keys = new long[oldKeys.length * 2];
+        counts = new int[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0) {
+                place(oldKeys[i], oldCounts[i]);
+            }
+        }
+    }
+
+    private void place(long key, int count) {
+        int mask = keys.length - 1;
+        int i = (int) key & mask;
+        while (keys[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        counts[i] = count;
+    }
+
+    /** Raises the threshold until at least half of the table can go, drops those entries, re-places the rest. */
+    private void prune() {
+        int mustDrop = size - maxEntries / 2;
+        int low = threshold + 1, high = Integer.MAX_VALUE;
+        while (low < high) { // least cut with at least mustDrop entries counted <= cut
+            int mid = (int) (((long) low + high) >>> 1);
+            if (countAtMost(mid) >= mustDrop) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        threshold = low;
+        prunes++;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0 && counts[i] <= threshold) {
+                keys[i] = 0;
+                size--;
+            }
+        }
+        // Linear probing needs every survivor reachable from its home slot: re-place them cluster by cluster,
+        // starting after an empty slot so that no cluster wraps around the start of the walk.
+        int mask = keys.length - 1;
+        int empty = 0;
+        while (keys[empty] != 0) {
+            empty++;
+        }
+        for (int j = 1; j <= keys.length; j++) {
+            int i = (empty + j) & mask;
+            long key = keys[i];
+            if (key != 0) {
+                keys[i] = 0;
+                place(key, counts[i]);
+            }
+        }
+    }
+
+    private int countAtMost(int cut) {
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0 && counts[i] <= cut) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The stored count of 1..3 words (folded like the text), 0 when not stored. */
+    public long count(String... words) {
+        return get(Fingerprint.of(words));
+    }
+
+    private int get(long key) {
+        int mask = keys.length - 1;
+        for (int i = (int) key & mask; keys[i] != 0; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return counts[i];
+            }
+        }
+        return 0;
+    }
+
+    /** Word tokens counted so far. */
+    public long tokens() {
+        return tokens;
+    }
+
+    /** N-grams stored now. */
+    public int size() {
+        return size;
+    }
+
+    /** The lossy-counting threshold T (0: no pruning, counts are exact). */
+    public int threshold() {
+        return threshold;
+    }
+
+    /** How often the table was pruned. */
+    public int prunes() {
+        return prunes;
+    }
+
+    /** Slots of the table now (its memory is 12 bytes a slot). */
+    int slots() {
+        return keys.length;
+    }
+
+    /** Writes the counts as a corpus model ({@link CorpusModel} describes the layout), atomically. */
+    public void write(Path target) {
+        long[] sorted = new long[size];
+        int n = 0;
+        for (long key : keys) {
+            if (key != 0) {
+                sorted[n++] = key;
+            }
+        }
+        Arrays.sort(sorted);
+        int[] sortedCounts = new int[size];
+        for (int i = 0; i < size; i++) {
+            sortedCounts[i] = get(sorted[i]);
+        }
+        CorpusModel.write(target, tokens, threshold, sorted, sortedCounts);
+    }
+}

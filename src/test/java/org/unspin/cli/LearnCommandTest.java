@@ -1,0 +1,65 @@
+package org.unspin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unspin.corpus.CorpusModel;
+
+class LearnCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void learnsFromFilesDirectoriesAndStdinAndWritesTheModel() throws Exception {
+        Cli.write(dir.resolve("a.txt"), "The regulatory framework held.\nA regulatory framework,\n");
+        Files.createDirectories(dir.resolve("docs/more"));
+        Cli.write(dir.resolve("docs/more/b.jsonl"), "{\"body\": \"the regulatory framework\"}\n{oops\n");
+        String model = dir.resolve("corpus.model").toString();
+        Cli.Result r = Cli.run("regulatory framework\n", "learn", dir.resolve("a.txt").toString(),
+                dir.resolve("docs").toString(), "-", "--text-field", "body", "-o", model);
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).startsWith(dir.resolve("docs/more/b.jsonl") + ":2: malformed JSON (");
+        assertThat(r.out()).startsWith(model + ": 3 files, 5 lines (1 skipped), 12 tokens, ")
+                .contains("threshold 0 (0 prunes)").contains("MB/s");
+        CorpusModel m = CorpusModel.open(Path.of(model));
+        assertThat(m.count("regulatory", "framework")).isEqualTo(4);
+        assertThat(m.count("the", "regulatory", "framework")).isEqualTo(2);
+        assertThat(m.tokens()).isEqualTo(12);
+    }
+
+    @Test
+    void badInputFailsWithOneLineAndWritesNoModel() throws Exception {
+        Path bad = dir.resolve("bad.txt");
+        Files.write(bad, new byte[] {'o', 'k', '\n', (byte) 0xFF, '\n'});
+        Path model = dir.resolve("corpus.model");
+        Cli.Result r = Cli.run("", "learn", bad.toString(), "-o", model.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("unspin: " + bad + ": invalid UTF-8 at byte offset 3\n");
+        assertThat(model).doesNotExist();
+        Cli.Result lenient = Cli.run("", "learn", "--lenient", "--quiet", bad.toString(), "-o", model.toString());
+        assertThat(lenient.exit()).isZero();
+        assertThat(lenient.out()).isEmpty();
+        assertThat(lenient.err()).contains("replaced by U+FFFD at byte offset 3");
+        assertThat(Cli.run("", "learn", bad.toString()).err()).contains("Missing required option");
+    }
+
+    @Test
+    void fixAndCheckTakeTheModelAndRejectACorruptOne() throws Exception {
+        Path model = dir.resolve("corpus.model");
+        assertThat(Cli.run("She sang as perfectly as ever.\n".repeat(10), "learn", "-", "-o", model.toString(),
+                "--quiet").exit()).isZero();
+        Cli.Result check = Cli.run("Prices rose, as perfectly as rents.\n", "check", "--no-shipped",
+                "--min-confidence", "0", "--model", model.toString());
+        assertThat(check.err()).isEmpty();
+        assertThat(check.out()).doesNotContain("perfectly");
+        Files.write(model, "UNSPINCM".getBytes(StandardCharsets.US_ASCII));
+        Cli.Result fix = Cli.run("text\n", "fix", "--model", model.toString());
+        assertThat(fix.exit()).isEqualTo(2);
+        assertThat(fix.err()).isEqualTo("unspin: " + model + ": corrupt corpus model at byte offset 8: truncated: "
+                + "the header needs 32 bytes, the file has 8\n");
+    }
+}
