@@ -113,6 +113,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Print N missed phrases and N wrong rewrites with context (a reproducible sample).")
     int examples;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A model from `unspin learn` for the detector (learn it from text outside the split).")
+    Path corpusModel;
+
     @Option(names = "--fit", paramLabel = "FILE", description = "Instead of evaluating, fit the generalising "
             + "detector's weights on the dev split and write them to FILE (e.g. dictionaries/detector-weights.txt).")
     Path fitOutput;
@@ -137,7 +141,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
         Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, rate, functionRate, seed,
-                tables, generalise, minConfidence, dictionaries, threads, examples);
+                tables, generalise, minConfidence, dictionaries, threads, examples, corpusModel);
 
         long t0 = System.nanoTime();
         Map<String, List<EvalDocument>> sets = new LinkedHashMap<>();

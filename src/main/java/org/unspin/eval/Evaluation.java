@@ -45,10 +45,11 @@ public final class Evaluation {
      * @param dictionaries extra phrase tables for the detector
      * @param threads      worker threads (0: one per core)
      * @param examples     how many missed phrases and wrong rewrites to keep for display
+     * @param corpusModel  a model from {@code unspin learn} for the detector, or null
      */
     public record Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
             long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
-            int threads, int examples) {
+            int threads, int examples, Path corpusModel) {
         public Settings {
             domains = List.copyOf(domains);
             dictionaries = List.copyOf(dictionaries);
@@ -56,7 +57,7 @@ public final class Evaluation {
 
         public static Settings defaults() {
             return new Settings("test", EvalSets.DOMAINS, 0, 0.15, 0.05, 1, true, true,
-                    Unspinner.DEFAULT_MIN_CONFIDENCE, List.of(), 0, 0);
+                    Unspinner.DEFAULT_MIN_CONFIDENCE, List.of(), 0, 0, null);
         }
 
         public int threadCount() {
@@ -91,6 +92,9 @@ public final class Evaluation {
                 .shippedDictionaries(settings.withTables())
                 .minConfidence(settings.minConfidence());
         settings.dictionaries().forEach(builder::addDictionary);
+        if (settings.corpusModel() != null) {
+            builder.corpusModel(settings.corpusModel());
+        }
         return builder.build();
     }
 

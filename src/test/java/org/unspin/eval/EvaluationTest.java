@@ -23,7 +23,7 @@ class EvaluationTest {
 
     private static Evaluation.Settings settings(boolean tables, List<Path> dictionaries, int threads) {
         return new Evaluation.Settings("test", List.of("news"), 0, 0.15, 0.05, 1, tables, false, 0.8, dictionaries,
-                threads, 3);
+                threads, 3, null);
     }
 
     private static List<EvalDocument> firstNews(int n) {
