@@ -1,0 +1,247 @@
+package org.unspin.languagetool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.languagetool.JLanguageTool;
+import org.languagetool.Language;
+import org.languagetool.rules.Rule;
+import org.languagetool.rules.RuleMatch;
+import org.languagetool.rules.patterns.AbstractPatternRule;
+import org.languagetool.rules.patterns.PatternToken;
+import org.unspin.edit.Edit;
+
+/**
+ * LanguageTool as an unspin stage: runs unspin's context rules ({@code dictionaries/rules/*.xml}) and,
+ * optionally, chosen LanguageTool English rules, and turns their matches into {@link Edit}s.
+ *
+ * <p>Speed: the text is split into sentences with LanguageTool's own sentence splitter and only sentences
+ * that contain a trigger word of some rule ({@link TriggerIndex}) are analysed, unless {@code thorough}.
+ * Only the rules asked for are loaded (LanguageTool's custom-rules constructor, none of its ~6,000 built-in
+ * rules), and the chunker is replaced by a no-op when no loaded rule uses chunk tags (tokeniser, tagger and
+ * disambiguator still run: the rules may use POS tags).
+ *
+ * <p>Thread-safe: LanguageTool is loaded on first use, one {@link JLanguageTool} with its own rule objects
+ * per thread, all sharing one {@link Language}.
+ */
+public final class LanguageToolStage {
+    /** Confidence of a match of unspin's own context rules: rewritten under the default 0.8 threshold. */
+    public static final double CONTEXT_CONFIDENCE = 0.9;
+    /** Confidence of a match of a LanguageTool rule enabled by {@link Options#ltRules()}: reported only. */
+    public static final double GRAMMAR_CONFIDENCE = 0.5;
+    public static final String CONTEXT_CATEGORY = "context";
+    public static final String GRAMMAR_CATEGORY = "grammar";
+
+    private static final Pattern SUGGESTION_TAG = Pattern.compile("</?suggestion>");
+
+    /**
+     * @param ltRules       ids of LanguageTool's own English rules to run as {@code grammar} findings, e.g.
+     *                      {@code EN_A_VS_AN}, {@code UPPERCASE_SENTENCE_START}; they run on every sentence
+     * @param ruleFiles     extra rule files, loaded after the shipped ones
+     * @param shippedRules  whether to load {@code dictionaries/rules/*.xml}
+     * @param minConfidence matches at or above it are marked applied (unspin's default 0.8)
+     */
+    public record Options(Set<String> ltRules, List<Path> ruleFiles, boolean shippedRules, double minConfidence) {
+        public Options {
+            ltRules = Set.copyOf(ltRules);
+            ruleFiles = List.copyOf(ruleFiles);
+        }
+
+        public static Options defaults() {
+            return new Options(Set.of(), List.of(), true, 0.8);
+        }
+
+        public Options withLtRules(Set<String> ids) {
+            return new Options(ids, ruleFiles, shippedRules, minConfidence);
+        }
+    }
+
+    /** The edits of one text and how many of its sentences LanguageTool analysed. */
+    public record Result(List<Edit> edits, int sentences, int sentencesChecked) {
+    }
+
+    private final Options options;
+    private final ContextRules contextRules;
+    private volatile Shared shared;
+    private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(this::newWorker);
+
+    /** What all threads share: the language, the trigger index, and which rule comes from which file. */
+    private record Shared(Language language, TriggerIndex triggers, Map<String, String> fileOfRule) {
+    }
+
+    /** One thread's LanguageTool. */
+    private record Worker(JLanguageTool tool) {
+    }
+
+    public LanguageToolStage(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+        // Read the files now so that a missing or unreadable file fails at construction, not on first use.
+        this.contextRules = ContextRules.load(options.shippedRules(), options.ruleFiles());
+    }
+
+    public static LanguageToolStage withDefaults() {
+        return new LanguageToolStage(Options.defaults());
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Edits for {@code text}; offsets are UTF-16 indexes into {@code text}. */
+    public List<Edit> check(String text, boolean thorough) {
+        return analyse(text, thorough).edits();
+    }
+
+    /** As {@link #check}, with the sentence counts. */
+    public Result analyse(String text, boolean thorough) {
+        Shared s = shared();
+        JLanguageTool tool = workers.get().tool();
+        boolean everySentence = thorough || !options.ltRules().isEmpty();
+        List<Edit> edits = new ArrayList<>();
+        int sentences = 0;
+        int checked = 0;
+        int from = 0;
+        try {
+            for (String sentence : tool.sentenceTokenize(text)) {
+                int at = text.indexOf(sentence, from);
+                if (at < 0) {
+                    throw new IllegalStateException("sentence not found in text at " + from);
+                }
+                from = at + sentence.length();
+                if (sentence.isBlank()) {
+                    continue;
+                }
+                sentences++;
+                if (!everySentence && !s.triggers().matches(sentence)) {
+                    continue;
+                }
+                checked++;
+                for (RuleMatch match : tool.check(sentence)) {
+                    Edit edit = toEdit(match, at, text, s);
+                    if (edit != null) {
+                        edits.add(edit);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Result(withoutOverlaps(edits), sentences, checked);
+    }
+
+    /** Lower-cased words that send a sentence to LanguageTool (empty if some rule can match anywhere). */
+    public Set<String> triggerWords() {
+        return shared().triggers().always() ? Set.of() : shared().triggers().words();
+    }
+
+    /** Ids of rules that have no trigger word and so send every sentence to LanguageTool. */
+    public List<String> untriggeredRules() {
+        return shared().triggers().alwaysRules();
+    }
+
+    private Edit toEdit(RuleMatch match, int sentenceStart, String text, Shared s) {
+        int start = sentenceStart + match.getFromPos();
+        int end = sentenceStart + match.getToPos();
+        String original = text.substring(start, end);
+        List<String> suggestions = match.getSuggestedReplacements();
+        String replacement = suggestions.isEmpty() ? null : suggestions.get(0);
+        if (original.equals(replacement)) {
+            return null;
+        }
+        String id = match.getRule().getId();
+        String file = s.fileOfRule().get(id);
+        boolean ours = file != null;
+        double confidence = ours ? CONTEXT_CONFIDENCE : GRAMMAR_CONFIDENCE;
+        boolean applied = ours && replacement != null && confidence >= options.minConfidence();
+        String explanation = SUGGESTION_TAG.matcher(match.getMessage()).replaceAll("'");
+        return new Edit(start, end, original, replacement, ours ? CONTEXT_CATEGORY : GRAMMAR_CATEGORY, id, file,
+                confidence, explanation, applied);
+    }
+
+    /** Sorted by position; of overlapping matches the first (then the longest) is kept. */
+    private static List<Edit> withoutOverlaps(List<Edit> edits) {
+        edits.sort(Comparator.comparingInt(Edit::start).thenComparing(Comparator.comparingInt(Edit::end).reversed()));
+        List<Edit> kept = new ArrayList<>();
+        int end = -1;
+        for (Edit e : edits) {
+            if (e.start() >= end) {
+                kept.add(e);
+                end = e.end();
+            }
+        }
+        return kept;
+    }
+
+    private Shared shared() {
+        Shared s = shared;
+        if (s == null) {
+            synchronized (this) {
+                s = shared;
+                if (s == null) {
+                    shared = s = loadShared();
+                }
+            }
+        }
+        return s;
+    }
+
+    private Shared loadShared() {
+        Map<AbstractPatternRule, String> rules = contextRules.parse(new UnspinEnglish(true));
+        boolean chunker = !options.ltRules().isEmpty() || rules.keySet().stream().anyMatch(LanguageToolStage::usesChunks);
+        Language language = new UnspinEnglish(chunker);
+        Map<String, String> fileOfRule = new java.util.HashMap<>();
+        rules.forEach((rule, file) -> fileOfRule.put(rule.getId(), file));
+        return new Shared(language, TriggerIndex.of(rules.keySet()), Map.copyOf(fileOfRule));
+    }
+
+    private static boolean usesChunks(AbstractPatternRule rule) {
+        for (PatternToken token : rule.getPatternTokens()) {
+            if (token.getChunkTag() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Worker newWorker() {
+        Language language = shared().language();
+        List<Rule> rules = new ArrayList<>(contextRules.parse(language).keySet());
+        rules.addAll(languageToolRules(language));
+        JLanguageTool tool = new JLanguageTool(language, List.of(), null, null, null, null, false, false, rules);
+        for (Rule rule : rules) {
+            tool.enableRule(rule.getId());
+        }
+        return new Worker(tool);
+    }
+
+    /** This thread's instances of the LanguageTool rules named in the options. */
+    private List<Rule> languageToolRules(Language language) {
+        if (options.ltRules().isEmpty()) {
+            return List.of();
+        }
+        Set<String> missing = new LinkedHashSet<>(options.ltRules());
+        List<Rule> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Rule rule : new JLanguageTool(language).getAllRules()) {
+            if (options.ltRules().contains(rule.getId())) {
+                found.add(rule);
+                seen.add(rule.getId());
+            }
+        }
+        missing.removeAll(seen);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("unknown LanguageTool rule id(s): " + String.join(", ", missing));
+        }
+        return found;
+    }
+}
