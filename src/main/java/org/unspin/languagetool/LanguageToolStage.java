@@ -139,9 +139,18 @@ public final class LanguageToolStage {
         return new Result(withoutOverlaps(edits), sentences, checked);
     }
 
-    /** Lower-cased words that send a sentence to LanguageTool (empty if some rule can match anywhere). */
-    public Set<String> triggerWords() {
-        return shared().triggers().always() ? Set.of() : shared().triggers().words();
+    /**
+     * The words and adjacent word pairs ("a immediate") that send a sentence to LanguageTool, lower-cased, or
+     * prefixed by {@code =} when the case must match ("=united =states"); empty if some rule can match anywhere.
+     */
+    public Set<String> triggers() {
+        TriggerIndex index = shared().triggers();
+        if (index.always()) {
+            return Set.of();
+        }
+        Set<String> all = new java.util.TreeSet<>(index.words());
+        all.addAll(index.pairs());
+        return all;
     }
 
     /** Ids of rules that have no trigger word and so send every sentence to LanguageTool. */
