@@ -42,7 +42,8 @@ public final class LanguageToolStage {
     public static final String CONTEXT_CATEGORY = "context";
     public static final String GRAMMAR_CATEGORY = "grammar";
 
-    private static final Pattern SUGGESTION_TAG = Pattern.compile("</?suggestion>");
+    private static final Pattern QUOTED_SUGGESTION = Pattern.compile("([\"“‘'])<suggestion>(.*?)</suggestion>");
+    private static final Pattern SUGGESTION = Pattern.compile("<suggestion>(.*?)</suggestion>");
 
     /**
      * @param ltRules       ids of LanguageTool's own English rules to run as {@code grammar} findings, e.g.
@@ -172,9 +173,15 @@ public final class LanguageToolStage {
         boolean ours = file != null;
         double confidence = ours ? CONTEXT_CONFIDENCE : GRAMMAR_CONFIDENCE;
         boolean applied = ours && replacement != null && confidence >= options.minConfidence();
-        String explanation = SUGGESTION_TAG.matcher(match.getMessage()).replaceAll("'");
+        String explanation = plainMessage(match.getMessage());
         return new Edit(start, end, original, replacement, ours ? CONTEXT_CATEGORY : GRAMMAR_CATEGORY, id, file,
                 confidence, explanation, applied);
+    }
+
+    /** LanguageTool marks suggestions with tags; unspin explanations quote them (unless already quoted). */
+    static String plainMessage(String message) {
+        String once = QUOTED_SUGGESTION.matcher(message).replaceAll("$1$2");
+        return SUGGESTION.matcher(once).replaceAll("'$1'");
     }
 
     /** Sorted by position; of overlapping matches the first (then the longest) is kept. */
