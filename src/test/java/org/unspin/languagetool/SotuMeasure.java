@@ -51,7 +51,7 @@ public final class SotuMeasure {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%s: %d files, %.1f KB, %d sentences, %d to LanguageTool (%.1f%%), %d edits, %.1f s, %.0f KB/s%n",
+        System.out.printf("%s: %d files, %.1f KB, %d sentences, %d to LanguageTool (%.2f%%), %d edits, %.1f s, %.0f KB/s%n",
                 label, files.size(), bytes / 1024.0, sentences, checked, 100.0 * checked / sentences, edits, seconds,
                 bytes / 1024.0 / seconds);
     }
