@@ -9,7 +9,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -138,10 +137,5 @@ public final class ContextRules {
         } catch (IOException e) {
             throw new DictionaryException(name, 0, "cannot read file: " + e);
         }
-    }
-
-    /** For callers that need every parsed rule at once (tests, trigger statistics). */
-    List<AbstractPatternRule> rules(Language language) {
-        return new ArrayList<>(parse(language).keySet());
     }
 }

@@ -117,11 +117,12 @@ public final class LanguageToolStage {
         List<Edit> edits = new ArrayList<>();
         int sentences = 0;
         int checked = 0;
+        String unwrapped = unwrapLines(text);
         BreakIterator breaks = worker.sentences();
-        breaks.setText(text);
+        breaks.setText(unwrapped);
         try {
             for (int at = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; at = end, end = breaks.next()) {
-                String sentence = text.substring(at, end);
+                String sentence = unwrapped.substring(at, end);
                 if (sentence.isBlank()) {
                     continue;
                 }
@@ -179,6 +180,38 @@ public final class LanguageToolStage {
         String explanation = plainMessage(match.getMessage());
         return new Edit(start, end, original, replacement, ours ? CONTEXT_CATEGORY : GRAMMAR_CATEGORY, id, file,
                 confidence, explanation, applied);
+    }
+
+    /**
+     * {@code text} with each single line break (LF, CR or CRLF) turned into spaces of the same length, so that
+     * sentences and rules run across hard-wrapped lines as the phrase tables do; a blank line still ends a
+     * paragraph. Offsets are unchanged.
+     */
+    static String unwrapLines(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c != '\n' && c != '\r') {
+                i++;
+                continue;
+            }
+            int end = i;
+            int lines = 0;
+            while (end < text.length() && (text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
+                if (text.charAt(end) == '\n' || end + 1 == text.length() || text.charAt(end + 1) != '\n') {
+                    lines++;
+                }
+                end++;
+            }
+            if (lines == 1) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                java.util.Arrays.fill(chars, i, end, ' ');
+            }
+            i = end;
+        }
+        return chars == null ? text : new String(chars);
     }
 
     /** LanguageTool marks suggestions with tags; unspin explanations quote them (unless already quoted). */

@@ -82,6 +82,18 @@ class LanguageToolStageTest {
     }
 
     @Test
+    void rulesRunAcrossAHardWrappedLineButNotAcrossABlankLine() {
+        String text = "Last year the routine in\r\nTehran wrapped up an agreement.\n"
+                + "Trade with the united\nstates grew.\n\nThe routine in\n\nTehran is dull.";
+        List<Edit> edits = stage.check(text, false);
+        assertThat(edits).extracting(Edit::original, Edit::replacement).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("routine", "regime"),
+                org.assertj.core.groups.Tuple.tuple("united\nstates", "United States"));
+        assertThat(edits.get(1).start()).isEqualTo(text.indexOf("united"));
+        assertThat(LanguageToolStage.unwrapLines(text)).hasSameSizeAs(text);
+    }
+
+    @Test
     void eightThreadsGetTheSameResults() throws Exception {
         List<String> texts = List.of(MIXED, MIXED.replace("Tehran", "Damascus"), "Nothing to see here. At all.",
                 "Talks on Iran's nuclear software resumed. Health formals urged calm.");
