@@ -50,7 +50,8 @@ public final class LanguageToolStage {
 
     /**
      * @param ltRules       ids of LanguageTool's own English rules to run as {@code grammar} findings, e.g.
-     *                      {@code EN_A_VS_AN}, {@code UPPERCASE_SENTENCE_START}; they run on every sentence
+     *                      {@code EN_A_VS_AN}, {@code UPPERCASE_SENTENCE_START}; with any, LanguageTool checks
+     *                      the whole text in one call (no trigger filter)
      * @param ruleFiles     extra rule files, loaded after the shipped ones
      * @param shippedRules  whether to load {@code dictionaries/rules/*.xml}
      * @param minConfidence matches at or above it are marked applied (unspin's default 0.8)
@@ -113,7 +114,10 @@ public final class LanguageToolStage {
     public Result analyse(String text, boolean thorough) {
         Shared s = shared();
         Worker worker = workers.get();
-        boolean everySentence = thorough || !options.ltRules().isEmpty();
+        // LanguageTool's own rules include text-level ones (sentence-start case, repeated words), so with any
+        // of them LanguageTool gets the whole text at once.
+        boolean wholeText = !options.ltRules().isEmpty();
+        boolean everySentence = thorough || wholeText;
         List<Edit> edits = new ArrayList<>();
         int sentences = 0;
         int checked = 0;
@@ -127,16 +131,15 @@ public final class LanguageToolStage {
                     continue;
                 }
                 sentences++;
-                if (!everySentence && !s.triggers().matches(sentence)) {
+                if (wholeText || !everySentence && !s.triggers().matches(sentence)) {
                     continue;
                 }
                 checked++;
-                for (RuleMatch match : worker.tool().check(sentence)) {
-                    Edit edit = toEdit(match, at, text, s);
-                    if (edit != null) {
-                        edits.add(edit);
-                    }
-                }
+                addEdits(worker.tool().check(sentence), at, text, s, edits);
+            }
+            if (wholeText) {
+                checked = sentences;
+                addEdits(worker.tool().check(unwrapped), 0, text, s, edits);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -161,6 +164,15 @@ public final class LanguageToolStage {
     /** Ids of rules that have no trigger word and so send every sentence to LanguageTool. */
     public List<String> untriggeredRules() {
         return shared().triggers().alwaysRules();
+    }
+
+    private void addEdits(List<RuleMatch> matches, int offset, String text, Shared s, List<Edit> edits) {
+        for (RuleMatch match : matches) {
+            Edit edit = toEdit(match, offset, text, s);
+            if (edit != null) {
+                edits.add(edit);
+            }
+        }
     }
 
     private Edit toEdit(RuleMatch match, int sentenceStart, String text, Shared s) {

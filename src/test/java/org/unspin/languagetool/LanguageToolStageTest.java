@@ -121,9 +121,13 @@ class LanguageToolStageTest {
     void chosenLanguageToolRulesAreReportedAsGrammarNotApplied() {
         LanguageToolStage withAn = new LanguageToolStage(LanguageToolStage.Options.defaults()
                 .withLtRules(Set.of("EN_A_VS_AN")));
-        String text = "She ate a apple. Last year the routine in Tehran signed it.";
+        String text = "She ate a apple. Last year the routine in Tehran signed it. the end came.";
         List<Edit> edits = withAn.check(text, false);
         assertThat(edits).extracting(Edit::rule).containsExactly("EN_A_VS_AN", "UNSPIN_ROUTINE_IN_CAPITAL");
+        assertThat(new LanguageToolStage(LanguageToolStage.Options.defaults()
+                .withLtRules(Set.of("UPPERCASE_SENTENCE_START"))).check(text, false))
+                .extracting(Edit::rule, Edit::original, Edit::replacement)
+                .contains(org.assertj.core.groups.Tuple.tuple("UPPERCASE_SENTENCE_START", "the", "The"));
         Edit grammar = edits.get(0);
         assertThat(grammar.category()).isEqualTo("grammar");
         assertThat(grammar.original()).isEqualTo("a");
