@@ -157,6 +157,37 @@ class LanguageToolStageTest {
     }
 
     @Test
+    void triggersArePairsFromTheRulesAndARuleWithoutFixedTokensSendsEverySentence(@TempDir Path dir)
+            throws IOException {
+        assertThat(stage.untriggeredRules()).isEmpty();
+        assertThat(stage.triggers()).contains("the routine", "a =immediate", "=united =states")
+                .doesNotContain("the", "a", "routine");
+        Path file = dir.resolve("pos.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rules lang="en"><category id="POS" name="pos">
+                <rule id="POS_ONLY" name="two numbers">
+                  <pattern><token postag="CD"/><marker><token postag="CD"/></marker></pattern>
+                  <message>Test rule.</message>
+                  <example correction="">Count 7 <marker>8</marker>.</example>
+                </rule>
+                <rule id="REGEX_START" name="free regex first">
+                  <pattern><token regexp="yes">re.*</token><marker><token>mouse</token></marker></pattern>
+                  <message>Test: <suggestion>rat</suggestion></message>
+                  <example correction="rat">A red <marker>mouse</marker>.</example>
+                </rule></category></rules>
+                """, StandardCharsets.UTF_8);
+        LanguageToolStage pos = new LanguageToolStage(new LanguageToolStage.Options(Set.of(), List.of(file),
+                false, 0.8));
+        assertThat(pos.untriggeredRules()).singleElement().asString().startsWith("POS_ONLY");
+        assertThat(pos.triggers()).isEmpty();
+        LanguageToolStage.Result r = pos.analyse("One. Two sentences. A red mouse.", false);
+        assertThat(r.sentencesChecked()).isEqualTo(3);
+        assertThat(r.edits()).extracting(Edit::original, Edit::replacement)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("mouse", "rat"));
+    }
+
+    @Test
     void extraRuleFileRunsBesideTheShippedOnes(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("extra.xml");
         Files.writeString(file, """
