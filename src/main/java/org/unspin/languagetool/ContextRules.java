@@ -1,0 +1,141 @@
+package org.unspin.languagetool;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.languagetool.Language;
+import org.languagetool.rules.patterns.AbstractPatternRule;
+import org.languagetool.rules.patterns.PatternRuleLoader;
+import org.unspin.lexicon.DictionaryException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * unspin's context rules: LanguageTool pattern-rule files ({@code grammar.xml} format), the shipped ones from
+ * the class-path folder {@code dictionaries/rules/} plus any given files. The raw bytes are kept so that every
+ * worker thread can parse its own rule objects ({@link #parse}); rule ids must be unique across all files.
+ */
+public final class ContextRules {
+    public static final String SHIPPED_FOLDER = "dictionaries/rules/";
+
+    /** File name (as used in {@code Edit.source}, e.g. {@code rules/senses.xml}) → file content. */
+    private final Map<String, byte[]> files;
+
+    private ContextRules(Map<String, byte[]> files) {
+        this.files = files;
+    }
+
+    /** Shipped rule files (if {@code withShipped}) plus the given files, in that order. */
+    public static ContextRules load(boolean withShipped, List<Path> extraFiles) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (withShipped) {
+            readShipped(files);
+        }
+        for (Path file : extraFiles) {
+            files.put(file.toString(), read(file.toString(), file));
+        }
+        return new ContextRules(files);
+    }
+
+    /** The source names of the loaded files, in load order. */
+    public List<String> fileNames() {
+        return List.copyOf(files.keySet());
+    }
+
+    /**
+     * Parses every file into fresh rule objects for {@code language}, and checks that rule ids are unique.
+     *
+     * @return rule → source file name, in file order
+     * @throws DictionaryException naming file and line for XML or rule errors
+     */
+    Map<AbstractPatternRule, String> parse(Language language) {
+        Map<AbstractPatternRule, String> rules = new LinkedHashMap<>();
+        Map<String, String> fileOfId = new HashMap<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String name = file.getKey();
+            List<AbstractPatternRule> parsed;
+            try {
+                parsed = new PatternRuleLoader().getRules(new ByteArrayInputStream(file.getValue()), name, language);
+            } catch (IOException | RuntimeException e) {
+                throw new DictionaryException(name, lineOf(e), "invalid rule file: " + rootMessage(e));
+            }
+            for (AbstractPatternRule rule : parsed) {
+                String earlier = fileOfId.putIfAbsent(rule.getId(), name);
+                if (earlier != null && !earlier.equals(name)) {
+                    throw new DictionaryException(name, 0, "rule id " + rule.getId() + " is also defined in " + earlier);
+                }
+                rules.put(rule, name);
+            }
+        }
+        return rules;
+    }
+
+    private static int lineOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SAXParseException sax) {
+                return Math.max(sax.getLineNumber(), 0);
+            }
+        }
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    private static void readShipped(Map<String, byte[]> files) {
+        URL folder = ContextRules.class.getClassLoader().getResource(SHIPPED_FOLDER);
+        if (folder == null) {
+            return;
+        }
+        try {
+            if ("jar".equals(folder.getProtocol())) {
+                Path jar = Path.of(((JarURLConnection) folder.openConnection()).getJarFileURL().toURI());
+                try (FileSystem fs = FileSystems.newFileSystem(jar)) {
+                    readFolder(fs.getPath("/" + SHIPPED_FOLDER), files);
+                }
+            } else {
+                readFolder(Path.of(folder.toURI()), files);
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new DictionaryException(folder.toString(), 0, "cannot list shipped rule files: " + e);
+        }
+    }
+
+    private static void readFolder(Path folder, Map<String, byte[]> files) throws IOException {
+        List<Path> xml;
+        try (Stream<Path> listing = Files.list(folder)) {
+            xml = listing.filter(p -> p.getFileName().toString().endsWith(".xml"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        }
+        for (Path file : xml) {
+            String name = "rules/" + file.getFileName();
+            files.put(name, read(name, file));
+        }
+    }
+
+    private static byte[] read(String name, Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DictionaryException(name, 0, "cannot read file: " + e);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package org.unspin.languagetool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import org.languagetool.JLanguageTool;
+import org.languagetool.Language;
+import org.languagetool.rules.Rule;
+import org.languagetool.rules.RuleMatch;
+import org.languagetool.rules.patterns.AbstractPatternRule;
+import org.languagetool.rules.patterns.PatternToken;
+import org.unspin.edit.Edit;
+
+/**
+ * LanguageTool as an unspin stage: runs unspin's context rules ({@code dictionaries/rules/*.xml}) and,
+ * optionally, chosen LanguageTool English rules, and turns their matches into {@link Edit}s.
+ *
+ * <p>Speed: the text is split into sentences with ICU (20 times faster than LanguageTool's SRX splitter, which
+ * still runs inside each sentence sent to it), and only sentences that contain a trigger of some rule
+ * ({@link TriggerIndex}) are analysed, unless {@code thorough}.
+ * Only the rules asked for are loaded (LanguageTool's custom-rules constructor, none of its ~6,000 built-in
+ * rules), and the chunker is replaced by a no-op when no loaded rule uses chunk tags (tokeniser, tagger and
+ * disambiguator still run: the rules may use POS tags).
+ *
+ * <p>Thread-safe: LanguageTool is loaded on first use, one {@link JLanguageTool} with its own rule objects
+ * per thread, all sharing one {@link Language}.
+ */
+public final class LanguageToolStage {
+    /** Confidence of a match of unspin's own context rules: rewritten under the default 0.8 threshold. */
+    public static final double CONTEXT_CONFIDENCE = 0.9;
+    /** Confidence of a match of a LanguageTool rule enabled by {@link Options#ltRules()}: reported only. */
+    public static final double GRAMMAR_CONFIDENCE = 0.5;
+    public static final String CONTEXT_CATEGORY = "context";
+    public static final String GRAMMAR_CATEGORY = "grammar";
+
+    private static final Pattern QUOTED_SUGGESTION = Pattern.compile("([\"“‘'])<suggestion>(.*?)</suggestion>");
+    private static final Pattern SUGGESTION = Pattern.compile("<suggestion>(.*?)</suggestion>");
+
+    /**
+     * @param ltRules       ids of LanguageTool's own English rules to run as {@code grammar} findings, e.g.
+     *                      {@code EN_A_VS_AN}, {@code UPPERCASE_SENTENCE_START}; with any, LanguageTool checks
+     *                      the whole text in one call (no trigger filter)
+     * @param ruleFiles     extra rule files, loaded after the shipped ones
+     * @param shippedRules  whether to load {@code dictionaries/rules/*.xml}
+     * @param minConfidence matches at or above it are marked applied (unspin's default 0.8)
+     */
+    public record Options(Set<String> ltRules, List<Path> ruleFiles, boolean shippedRules, double minConfidence) {
+        public Options {
+            ltRules = Set.copyOf(ltRules);
+            ruleFiles = List.copyOf(ruleFiles);
+        }
+
+        public static Options defaults() {
+            return new Options(Set.of(), List.of(), true, 0.8);
+        }
+
+        public Options withLtRules(Set<String> ids) {
+            return new Options(ids, ruleFiles, shippedRules, minConfidence);
+        }
+    }
+
+    /** The edits of one text and how many of its sentences LanguageTool analysed. */
+    public record Result(List<Edit> edits, int sentences, int sentencesChecked) {
+    }
+
+    /** ICU's English sentence breaks, not after common abbreviations ("Mr.", "U.S."). */
+    private static final ULocale SENTENCE_LOCALE = new ULocale("en@ss=standard");
+
+    private final Options options;
+    private final ContextRules contextRules;
+    private volatile Shared shared;
+    private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(this::newWorker);
+
+    /** What all threads share: the language, the trigger index, and which rule comes from which file. */
+    private record Shared(Language language, TriggerIndex triggers, Map<String, String> fileOfRule) {
+    }
+
+    /** One thread's LanguageTool and sentence splitter. */
+    private record Worker(JLanguageTool tool, BreakIterator sentences) {
+    }
+
+    public LanguageToolStage(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+        // Read the files now so that a missing or unreadable file fails at construction, not on first use.
+        this.contextRules = ContextRules.load(options.shippedRules(), options.ruleFiles());
+    }
+
+    public static LanguageToolStage withDefaults() {
+        return new LanguageToolStage(Options.defaults());
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Edits for {@code text}; offsets are UTF-16 indexes into {@code text}. */
+    public List<Edit> check(String text, boolean thorough) {
+        return analyse(text, thorough).edits();
+    }
+
+    /** As {@link #check}, with the sentence counts. */
+    public Result analyse(String text, boolean thorough) {
+        Shared s = shared();
+        Worker worker = workers.get();
+        // LanguageTool's own rules include text-level ones (sentence-start case, repeated words), so with any
+        // of them LanguageTool gets the whole text at once.
+        boolean wholeText = !options.ltRules().isEmpty();
+        boolean everySentence = thorough || wholeText;
+        List<Edit> edits = new ArrayList<>();
+        int sentences = 0;
+        int checked = 0;
+        String unwrapped = unwrapLines(text);
+        BreakIterator breaks = worker.sentences();
+        breaks.setText(unwrapped);
+        try {
+            for (int at = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; at = end, end = breaks.next()) {
+                String sentence = unwrapped.substring(at, end);
+                if (sentence.isBlank()) {
+                    continue;
+                }
+                sentences++;
+                if (wholeText || !everySentence && !s.triggers().matches(sentence)) {
+                    continue;
+                }
+                checked++;
+                addEdits(worker.tool().check(sentence), at, text, s, edits);
+            }
+            if (wholeText) {
+                checked = sentences;
+                addEdits(worker.tool().check(unwrapped), 0, text, s, edits);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Result(withoutOverlaps(edits), sentences, checked);
+    }
+
+    /**
+     * The words and adjacent word pairs ("a immediate") that send a sentence to LanguageTool, lower-cased, or
+     * prefixed by {@code =} when the case must match ("=united =states"); empty if some rule can match anywhere.
+     */
+    public Set<String> triggers() {
+        TriggerIndex index = shared().triggers();
+        if (index.always()) {
+            return Set.of();
+        }
+        Set<String> all = new java.util.TreeSet<>(index.words());
+        all.addAll(index.pairs());
+        return all;
+    }
+
+    /** Ids of rules that have no trigger word and so send every sentence to LanguageTool. */
+    public List<String> untriggeredRules() {
+        return shared().triggers().alwaysRules();
+    }
+
+    private void addEdits(List<RuleMatch> matches, int offset, String text, Shared s, List<Edit> edits) {
+        for (RuleMatch match : matches) {
+            Edit edit = toEdit(match, offset, text, s);
+            if (edit != null) {
+                edits.add(edit);
+            }
+        }
+    }
+
+    private Edit toEdit(RuleMatch match, int sentenceStart, String text, Shared s) {
+        int start = sentenceStart + match.getFromPos();
+        int end = sentenceStart + match.getToPos();
+        String original = text.substring(start, end);
+        List<String> suggestions = match.getSuggestedReplacements();
+        String replacement = suggestions.isEmpty() ? null : suggestions.get(0);
+        if (original.equals(replacement)) {
+            return null;
+        }
+        String id = match.getRule().getId();
+        String file = s.fileOfRule().get(id);
+        boolean ours = file != null;
+        double confidence = ours ? CONTEXT_CONFIDENCE : GRAMMAR_CONFIDENCE;
+        boolean applied = ours && replacement != null && confidence >= options.minConfidence();
+        String explanation = plainMessage(match.getMessage());
+        return new Edit(start, end, original, replacement, ours ? CONTEXT_CATEGORY : GRAMMAR_CATEGORY, id, file,
+                confidence, explanation, applied);
+    }
+
+    /**
+     * {@code text} with each single line break (LF, CR or CRLF) turned into spaces of the same length, so that
+     * sentences and rules run across hard-wrapped lines as the phrase tables do; a blank line still ends a
+     * paragraph. Offsets are unchanged.
+     */
+    static String unwrapLines(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c != '\n' && c != '\r') {
+                i++;
+                continue;
+            }
+            int end = i;
+            int lines = 0;
+            while (end < text.length() && (text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
+                if (text.charAt(end) == '\n' || end + 1 == text.length() || text.charAt(end + 1) != '\n') {
+                    lines++;
+                }
+                end++;
+            }
+            if (lines == 1) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                java.util.Arrays.fill(chars, i, end, ' ');
+            }
+            i = end;
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    /** LanguageTool marks suggestions with tags; unspin explanations quote them (unless already quoted). */
+    static String plainMessage(String message) {
+        String once = QUOTED_SUGGESTION.matcher(message).replaceAll("$1$2");
+        return SUGGESTION.matcher(once).replaceAll("'$1'");
+    }
+
+    /** Sorted by position; of overlapping matches the first (then the longest) is kept. */
+    private static List<Edit> withoutOverlaps(List<Edit> edits) {
+        edits.sort(Comparator.comparingInt(Edit::start).thenComparing(Comparator.comparingInt(Edit::end).reversed()));
+        List<Edit> kept = new ArrayList<>();
+        int end = -1;
+        for (Edit e : edits) {
+            if (e.start() >= end) {
+                kept.add(e);
+                end = e.end();
+            }
+        }
+        return kept;
+    }
+
+    private Shared shared() {
+        Shared s = shared;
+        if (s == null) {
+            synchronized (this) {
+                s = shared;
+                if (s == null) {
+                    shared = s = loadShared();
+                }
+            }
+        }
+        return s;
+    }
+
+    private Shared loadShared() {
+        Map<AbstractPatternRule, String> rules = contextRules.parse(new UnspinEnglish(true));
+        boolean chunker = !options.ltRules().isEmpty() || rules.keySet().stream().anyMatch(LanguageToolStage::usesChunks);
+        Language language = new UnspinEnglish(chunker);
+        Map<String, String> fileOfRule = new java.util.HashMap<>();
+        rules.forEach((rule, file) -> fileOfRule.put(rule.getId(), file));
+        return new Shared(language, TriggerIndex.of(rules.keySet()), Map.copyOf(fileOfRule));
+    }
+
+    private static boolean usesChunks(AbstractPatternRule rule) {
+        for (PatternToken token : rule.getPatternTokens()) {
+            if (token.getChunkTag() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Worker newWorker() {
+        Language language = shared().language();
+        List<Rule> rules = new ArrayList<>(contextRules.parse(language).keySet());
+        rules.addAll(languageToolRules(language));
+        JLanguageTool tool = new JLanguageTool(language, List.of(), null, null, null, null, false, false, rules);
+        for (Rule rule : rules) {
+            tool.enableRule(rule.getId());
+        }
+        return new Worker(tool, BreakIterator.getSentenceInstance(SENTENCE_LOCALE));
+    }
+
+    /** This thread's instances of the LanguageTool rules named in the options. */
+    private List<Rule> languageToolRules(Language language) {
+        if (options.ltRules().isEmpty()) {
+            return List.of();
+        }
+        Set<String> missing = new LinkedHashSet<>(options.ltRules());
+        List<Rule> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Rule rule : new JLanguageTool(language).getAllRules()) {
+            if (options.ltRules().contains(rule.getId())) {
+                found.add(rule);
+                seen.add(rule.getId());
+            }
+        }
+        missing.removeAll(seen);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("unknown LanguageTool rule id(s): " + String.join(", ", missing));
+        }
+        return found;
+    }
+}

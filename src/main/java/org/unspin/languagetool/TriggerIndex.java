@@ -1,0 +1,214 @@
+package org.unspin.languagetool;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.languagetool.rules.patterns.AbstractPatternRule;
+import org.languagetool.rules.patterns.PatternRule;
+import org.languagetool.rules.patterns.PatternToken;
+import org.unspin.lexicon.FunctionWords;
+
+/**
+ * The words a sentence must contain for any context rule to match it, computed from the rules themselves.
+ *
+ * <p>A <em>fixed</em> pattern token is one every match must contain: required (not optional), not negated,
+ * not inflected (a lemma matches forms we cannot list), not POS-only, whose text is a word or a plain
+ * alternation of words ({@code Tehran|Damascus}). For each rule we prefer two adjacent fixed tokens (a
+ * <em>pair</em> trigger such as "a immediate", "united states": far rarer than either word), else the rarest
+ * single fixed token, scoring a function word ("the", "a") as far more frequent than a content word. A
+ * sentence without any trigger of a rule cannot match it, so skipping the sentence changes no result. A rule
+ * with no fixed token makes every sentence a candidate ({@link #always()}).
+ *
+ * <p>Sentence words are maximal runs of letters or of digits, lower-cased: every token LanguageTool can
+ * compare to an all-letter (or all-digit) trigger is one of them, and two adjacent tokens are two words with
+ * nothing but non-word characters between them.
+ */
+final class TriggerIndex {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+|\\p{Nd}+");
+    private static final Pattern ALTERNATION = Pattern.compile("(?:[\\p{L}\\p{M}]+|\\p{Nd}+)(?:\\|(?:[\\p{L}\\p{M}]+|\\p{Nd}+))*");
+
+    /** Marks a literal that must match with its case, e.g. "=united" for a case-sensitive token. */
+    static final String EXACT = "=";
+
+    /** Pairs are capped so that a rule with two long alternations does not blow up the index. */
+    private static final int MAX_PAIRS_PER_RULE = 2000;
+
+    private final Set<String> words;
+    private final Set<String> pairs;
+    private final List<String> alwaysRules;
+
+    private TriggerIndex(Set<String> words, Set<String> pairs, List<String> alwaysRules) {
+        this.words = Set.copyOf(words);
+        this.pairs = Set.copyOf(pairs);
+        this.alwaysRules = List.copyOf(alwaysRules);
+    }
+
+    static TriggerIndex of(Collection<AbstractPatternRule> rules) {
+        Set<String> words = new HashSet<>();
+        Set<String> pairs = new HashSet<>();
+        List<String> always = new ArrayList<>();
+        for (AbstractPatternRule rule : rules) {
+            if (!(rule instanceof PatternRule)) {
+                always.add(rule.getFullId());
+                continue;
+            }
+            Set<String> bestPairs = adjacentFixedPairs(rule.getPatternTokens());
+            if (bestPairs != null) {
+                pairs.addAll(bestPairs);
+                continue;
+            }
+            Set<String> best = rarestRequiredWords(rule.getPatternTokens());
+            if (best == null) {
+                always.add(rule.getFullId());
+            } else {
+                words.addAll(best);
+            }
+        }
+        return new TriggerIndex(words, pairs, always);
+    }
+
+    /** Lower-cased single-word triggers (for statistics and tests). */
+    Set<String> words() {
+        return words;
+    }
+
+    /** Lower-cased pair triggers, "first second" (for statistics and tests). */
+    Set<String> pairs() {
+        return pairs;
+    }
+
+    /** Rules that could start anywhere: while any exist, every sentence goes to LanguageTool. */
+    List<String> alwaysRules() {
+        return alwaysRules;
+    }
+
+    boolean always() {
+        return !alwaysRules.isEmpty();
+    }
+
+    /** Whether some rule could match in {@code sentence}. */
+    boolean matches(CharSequence sentence) {
+        if (always()) {
+            return true;
+        }
+        var m = WORD.matcher(sentence);
+        String[] previous = null;
+        while (m.find()) {
+            String exact = EXACT + m.group();
+            String lower = m.group().toLowerCase(Locale.ROOT);
+            if (words.contains(lower) || words.contains(exact)) {
+                return true;
+            }
+            if (previous != null) {
+                for (String first : previous) {
+                    if (pairs.contains(first + " " + lower) || pairs.contains(first + " " + exact)) {
+                        return true;
+                    }
+                }
+            }
+            previous = new String[] {lower, exact};
+        }
+        return false;
+    }
+
+    /** The smallest set of "a b" pairs from two adjacent fixed tokens, or null if the rule has none. */
+    private static Set<String> adjacentFixedPairs(List<PatternToken> tokens) {
+        Set<String> best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            PatternToken first = tokens.get(i);
+            if (first.getMaxOccurrence() != 1 || first.getSkipNext() != 0 || tokens.get(i + 1).getMaxOccurrence() != 1) {
+                continue;
+            }
+            Set<String> a = requiredWords(first);
+            Set<String> b = requiredWords(tokens.get(i + 1));
+            if (a == null || b == null || (long) a.size() * b.size() > MAX_PAIRS_PER_RULE) {
+                continue;
+            }
+            double cost = cost(a) * cost(b);
+            if (cost >= bestCost) {
+                continue;
+            }
+            bestCost = cost;
+            best = new HashSet<>();
+            for (String x : a) {
+                for (String y : b) {
+                    best.add(x + " " + y);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Set<String> rarestRequiredWords(List<PatternToken> tokens) {
+        Set<String> best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (PatternToken token : tokens) {
+            Set<String> literals = requiredWords(token);
+            if (literals == null) {
+                continue;
+            }
+            double cost = cost(literals);
+            if (cost < bestCost) {
+                best = literals;
+                bestCost = cost;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A rough frequency of a token's words: a function word counts as 1000 content words, and an exact-case
+     * word (a case-sensitive token such as lower-case "united") as a tenth of one.
+     */
+    private static double cost(Set<String> literals) {
+        double cost = 0;
+        for (String w : literals) {
+            boolean exact = w.startsWith(EXACT);
+            String word = exact ? w.substring(EXACT.length()).toLowerCase(Locale.ROOT) : w;
+            cost += (FunctionWords.contains(word) ? 1000 : 1) * (exact ? 0.1 : 1);
+        }
+        return cost;
+    }
+
+    /**
+     * The words one of which must stand at this token's place in every match, or null if unknown: lower-cased,
+     * or {@link #EXACT} and the word as written for a case-sensitive token.
+     */
+    private static Set<String> requiredWords(PatternToken token) {
+        if (token.getMinOccurrence() < 1 || token.getNegation() || token.isInflected() || token.isSentenceStart()
+                || token.isReferenceElement() || token.hasOrGroup() || token.hasAndGroup()) {
+            return null;
+        }
+        String text = token.getString();
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        String prefix = token.isCaseSensitive() ? EXACT : "";
+        if (!token.isRegularExpression()) {
+            return WORD.matcher(text).matches() ? Set.of(prefix.isEmpty() ? text.toLowerCase(Locale.ROOT) : prefix + text) : null;
+        }
+        String regex = text.startsWith("(?i)") ? text.substring(4) : text;
+        if (token.isCaseSensitive() && text.startsWith("(?i)")) {
+            prefix = "";
+        }
+        if (regex.startsWith("(?:") && regex.endsWith(")")) {
+            regex = regex.substring(3, regex.length() - 1);
+        } else if (regex.startsWith("(") && regex.endsWith(")")) {
+            regex = regex.substring(1, regex.length() - 1);
+        }
+        if (!ALTERNATION.matcher(regex).matches()) {
+            return null;
+        }
+        Set<String> words = new HashSet<>();
+        for (String w : regex.split("\\|")) {
+            words.add(prefix.isEmpty() ? w.toLowerCase(Locale.ROOT) : prefix + w);
+        }
+        return words;
+    }
+}
