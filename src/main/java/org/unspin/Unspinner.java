@@ -3,6 +3,7 @@ package org.unspin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 import org.unspin.corpus.CorpusModel;
 import org.unspin.detect.CandidateDetector;
@@ -10,6 +11,7 @@ import org.unspin.detect.PhraseMatcher;
 import org.unspin.edit.Edit;
 import org.unspin.edit.EditSet;
 import org.unspin.edit.OffsetMap;
+import org.unspin.languagetool.LanguageToolStage;
 import org.unspin.lexicon.CanonicalLexicon;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.PhraseTable;
@@ -28,8 +30,10 @@ import org.unspin.tokenise.Tokeniser;
  * r.edits();  // where, what, why and how sure
  * }</pre>
  *
- * <p>Pipeline: normalise (Unicode and markup clean-up) → tokenise → detect (phrase tables) → compose the
- * edits of all stages onto the input → apply. Instances hold only immutable state, so they are thread-safe.
+ * <p>Pipeline: normalise (Unicode and markup clean-up) → tokenise → detect (phrase tables; LanguageTool
+ * context rules on sentences with a trigger word; optionally the generalising detector) → keep the most
+ * confident finding of each region → compose the edits of all stages onto the input → apply. Instances hold
+ * only immutable or per-thread state, so they are thread-safe.
  */
 public final class Unspinner {
     /** Default rewrite threshold: entries below it are reported, not rewritten. */
@@ -39,6 +43,8 @@ public final class Unspinner {
     private final PhraseMatcher matcher;
     private final CandidateDetector detector;
     private final double minConfidence;
+    private final LanguageToolStage contextRules;
+    private final boolean thorough;
 
     private Unspinner(Builder b) {
         this.normaliser = new Normaliser(new Normaliser.Options(b.collapseSpaces, b.foldTypography));
@@ -48,6 +54,9 @@ public final class Unspinner {
                 b.weights != null ? b.weights : CandidateDetector.Weights.shipped(),
                 b.corpusModelPath == null ? null : CorpusModel.open(b.corpusModelPath)) : null;
         this.minConfidence = b.minConfidence;
+        this.contextRules = b.contextRules ? new LanguageToolStage(new LanguageToolStage.Options(b.ltRules,
+                b.ruleFiles, true, b.minConfidence)) : null;
+        this.thorough = b.thorough;
     }
 
     /** An Unspinner with the shipped dictionaries and default options. */
@@ -68,29 +77,48 @@ public final class Unspinner {
         Normaliser.Result clean = normaliser.normalise(input);
         OffsetMap cleanMap = OffsetMap.of(input.length(), clean.edits());
         TokenList tokens = Tokeniser.tokenise(clean.text());
-        List<Edit> findings = matcher.find(tokens, minConfidence);
-        if (detector != null) {
-            findings = preferTables(findings, detector.find(tokens, minConfidence));
+        List<List<Edit>> stages = new ArrayList<>();
+        stages.add(matcher.find(tokens, minConfidence));
+        if (contextRules != null) {
+            stages.add(contextRules.check(clean.text(), thorough));
         }
+        if (detector != null) {
+            stages.add(detector.find(tokens, minConfidence));
+        }
+        List<Edit> findings = mostConfident(stages);
         List<Edit> edits = EditSet.compose(input, clean.edits(), cleanMap, findings);
         String text = EditSet.apply(input, edits);
         return new Repair(input, text, List.copyOf(edits), SpinScore.of(tokens.wordCount(), edits),
                 OffsetMap.of(input.length(), edits));
     }
 
-    /** Table findings (curated, so trusted first) plus the detector's findings that overlap none of them. */
-    private static List<Edit> preferTables(List<Edit> tables, List<Edit> detected) {
-        if (detected.isEmpty()) {
-            return tables;
+    /**
+     * One non-overlapping list from the findings of several stages: the most confident finding of a region
+     * wins; at equal confidence the earlier stage (phrase tables, then context rules, then the generalising
+     * detector) does, so a curated rewrite is never displaced by a guess.
+     */
+    private static List<Edit> mostConfident(List<List<Edit>> stages) {
+        if (stages.size() == 1) {
+            return stages.get(0);
         }
-        List<Edit> all = new ArrayList<>(tables);
-        for (Edit d : detected) {
-            if (tables.stream().noneMatch(t -> t.start() < d.end() && d.start() < t.end())) {
-                all.add(d);
+        List<Edit> ranked = new ArrayList<>();
+        Map<Edit, Integer> stageOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            for (Edit e : stages.get(i)) {
+                ranked.add(e);
+                stageOf.put(e, i);
             }
         }
-        all.sort(EditSet.BY_POSITION);
-        return all;
+        ranked.sort(java.util.Comparator.comparingDouble(Edit::confidence).reversed()
+                .thenComparing(stageOf::get).thenComparing(EditSet.BY_POSITION));
+        List<Edit> kept = new ArrayList<>();
+        for (Edit e : ranked) {
+            if (kept.stream().noneMatch(k -> k.start() < e.end() && e.start() < k.end())) {
+                kept.add(e);
+            }
+        }
+        kept.sort(EditSet.BY_POSITION);
+        return kept;
     }
 
     /** Options for an {@link Unspinner}; every setter returns this builder. */
@@ -106,6 +134,40 @@ public final class Unspinner {
         private Path languageModelPath;
         private boolean useLanguageModel = true;
         private Path corpusModelPath;
+        private boolean contextRules = true;
+        private boolean thorough;
+        private java.util.Set<String> ltRules = java.util.Set.of();
+        private final List<Path> ruleFiles = new ArrayList<>();
+
+        /**
+         * Whether to run unspin's LanguageTool context rules ({@code dictionaries/rules/*.xml}) on sentences
+         * that contain one of their trigger words (default true; LanguageTool loads on the first such sentence).
+         */
+        public Builder contextRules(boolean on) {
+            this.contextRules = on;
+            return this;
+        }
+
+        /** Run the context rules on every sentence, not only on those with a trigger word (slow). */
+        public Builder thorough(boolean on) {
+            this.thorough = on;
+            return this;
+        }
+
+        /**
+         * Also run these rules of LanguageTool's own English set (e.g. {@code EN_A_VS_AN}); their matches are
+         * reported as {@code grammar}, never rewritten.
+         */
+        public Builder ltRules(java.util.Set<String> ids) {
+            this.ltRules = java.util.Set.copyOf(ids);
+            return this;
+        }
+
+        /** Adds a rule file in LanguageTool's pattern-rule XML format to the context rules. */
+        public Builder addRuleFile(Path file) {
+            this.ruleFiles.add(file);
+            return this;
+        }
 
         /**
          * N-gram counts of the user's own corpus ({@code unspin learn}) as evidence for the generalising

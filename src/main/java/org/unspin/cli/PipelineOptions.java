@@ -40,6 +40,21 @@ final class PipelineOptions {
             + "evidence for the generalising detector (implies --generalise).")
     Path corpusModel;
 
+    @Option(names = "--no-context-rules", description = "Do not run the LanguageTool context rules.")
+    boolean noContextRules;
+
+    @Option(names = "--thorough", description = "Run the context rules on every sentence, not only on those "
+            + "with a trigger word (much slower).")
+    boolean thorough;
+
+    @Option(names = "--lt-rules", paramLabel = "ID", split = ",", description = "Also run these LanguageTool "
+            + "English rules (e.g. EN_A_VS_AN); their matches are reported as grammar, never rewritten.")
+    java.util.Set<String> ltRules = new java.util.TreeSet<>();
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Add a context-rule file (LanguageTool "
+            + "pattern-rule XML). Repeatable.")
+    List<Path> ruleFiles = new ArrayList<>();
+
     /** Builds the pipeline; dictionary problems become one-line user errors. */
     Unspinner unspinner() {
         Unspinner.Builder builder = Unspinner.builder()
@@ -47,7 +62,14 @@ final class PipelineOptions {
                 .minConfidence(minConfidence)
                 .collapseSpaces(collapseSpaces)
                 .foldTypography(foldTypography)
-                .generalise(generalise || corpusModel != null);
+                .generalise(generalise || corpusModel != null)
+                .contextRules(!noContextRules)
+                .thorough(thorough)
+                .ltRules(ltRules);
+        for (Path rules : ruleFiles) {
+            InputReader.checkReadable(rules.toString(), rules);
+            builder.addRuleFile(rules);
+        }
         if (corpusModel != null) {
             InputReader.checkReadable(corpusModel.toString(), corpusModel);
             builder.corpusModel(corpusModel);
