@@ -56,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed for the generated table.")
     long seed;
 
+    @Option(names = "--no-context-rules", description = "Measure without the LanguageTool context rules.")
+    boolean noContextRules;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             int written = writeGeneratedTable(sample, table);
             long t0 = System.nanoTime();
-            Unspinner unspinner = Unspinner.builder().addDictionary(table).build();
+            Unspinner unspinner = Unspinner.builder().addDictionary(table).contextRules(!noContextRules).build();
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "table: %,d generated entries + shipped tables, loaded in %.2f s%n",
                     written, loadSeconds);

@@ -3,6 +3,7 @@ package org.unspin.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.unspin.lexicon.FoldedVocabulary;
 import org.unspin.lexicon.CanonicalLexicon;
 import org.unspin.tokenise.TokenList;
 
@@ -21,7 +22,7 @@ final class LexiconIndex {
     static final int MAX_TOKENS = 6;
     private static final long WILD = 0x5bd1e9955bd1e995L;
 
-    private final TokenVocabulary vocabulary = new TokenVocabulary();
+    private final FoldedVocabulary vocabulary = new FoldedVocabulary();
     private final List<String> words = new ArrayList<>();
     private int[] slotMasks = new int[1024];
     private final int[] phraseStart;

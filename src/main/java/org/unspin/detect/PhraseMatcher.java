@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.unspin.edit.Edit;
+import org.unspin.lexicon.FoldedVocabulary;
 import org.unspin.lexicon.PhraseEntry;
 import org.unspin.lexicon.PhraseKey;
 import org.unspin.lexicon.PhraseTable;
@@ -29,7 +30,7 @@ import org.unspin.tokenise.TokenList;
 public final class PhraseMatcher {
     private static final String RULE = "phrase-table";
 
-    private final TokenVocabulary vocabulary = new TokenVocabulary();
+    private final FoldedVocabulary vocabulary = new FoldedVocabulary();
     private final Transitions edges = new Transitions();
     /** For each trie node, the index into {@link #entries} of the entry that ends there, or -1. Root is 0. */
     private final int[] entryAt;

@@ -113,6 +113,9 @@ public final class LanguageToolStage {
     /** As {@link #check}, with the sentence counts. */
     public Result analyse(String text, boolean thorough) {
         Shared s = shared();
+        if (!thorough && options.ltRules().isEmpty() && !s.triggers().mayMatch(text)) {
+            return new Result(List.of(), 0, 0); // no trigger anywhere: no sentence needs LanguageTool
+        }
         Worker worker = workers.get();
         // LanguageTool's own rules include text-level ones (sentence-start case, repeated words), so with any
         // of them LanguageTool gets the whole text at once.

@@ -1,6 +1,7 @@
 package org.unspin.languagetool;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.languagetool.rules.patterns.AbstractPatternRule;
 import org.languagetool.rules.patterns.PatternRule;
 import org.languagetool.rules.patterns.PatternToken;
 import org.unspin.lexicon.FunctionWords;
+import org.unspin.lexicon.FoldedVocabulary;
+import org.unspin.lexicon.PhraseKey;
 
 /**
  * The words a sentence must contain for any context rule to match it, computed from the rules themselves.
@@ -42,10 +45,117 @@ final class TriggerIndex {
     private final Set<String> pairs;
     private final List<String> alwaysRules;
 
+    /** Case-folded trigger words, probed without allocating: ids of single-word triggers and of pairs. */
+    private final FoldedVocabulary vocabulary = new FoldedVocabulary();
+    private final java.util.BitSet wordIds = new java.util.BitSet();
+    private final long[] pairIds;
+    /** Per folded pair key, the triggers' own spellings ("=united", "=states"): some must match with case. */
+    private final java.util.Map<Long, List<String[]>> pairForms = new java.util.HashMap<>();
+
     private TriggerIndex(Set<String> words, Set<String> pairs, List<String> alwaysRules) {
         this.words = Set.copyOf(words);
         this.pairs = Set.copyOf(pairs);
         this.alwaysRules = List.copyOf(alwaysRules);
+        for (String word : words) {
+            wordIds.set(vocabulary.add(folded(word)));
+        }
+        long[] ids = new long[pairs.size()];
+        int n = 0;
+        for (String pair : pairs) {
+            int space = pair.indexOf(' ');
+            String first = pair.substring(0, space), second = pair.substring(space + 1);
+            long key = (long) vocabulary.add(folded(first)) << 32 | vocabulary.add(folded(second));
+            ids[n++] = key;
+            pairForms.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {first, second});
+        }
+        Arrays.sort(ids);
+        this.pairIds = ids;
+    }
+
+    /** A trigger without its exact-case mark, case-folded: the vocabulary is probed case-insensitively. */
+    private static String folded(String trigger) {
+        String word = trigger.startsWith(EXACT) ? trigger.substring(EXACT.length()) : trigger;
+        return PhraseKey.fold(word, 0, word.length());
+    }
+
+    /**
+     * Whether any sentence of {@code text} could contain a trigger: the same word runs as {@link #matches},
+     * case-folded, scanned over the whole text without allocating. False means no rule can match anywhere, so
+     * the text needs no sentence splitting and no LanguageTool at all (the common case).
+     */
+    boolean mayMatch(String text) {
+        if (always()) {
+            return true;
+        }
+        int previous = -1, previousStart = 0, previousEnd = 0;
+        int i = 0, length = text.length();
+        while (i < length) {
+            int kind = kindAt(text, i);
+            if (kind == OTHER) {
+                i += width(text, i);
+                continue;
+            }
+            int start = i;
+            while (i < length && kindAt(text, i) == kind) {
+                i += width(text, i);
+            }
+            int id = vocabulary.find(text, start, i);
+            if (id >= 0 && wordIds.get(id)) {
+                return true;
+            }
+            if (id >= 0 && previous >= 0) {
+                long key = (long) previous << 32 | id;
+                if (Arrays.binarySearch(pairIds, key) >= 0
+                        && casesFit(key, text, previousStart, previousEnd, start, i)) {
+                    return true;
+                }
+            }
+            previous = id;
+            previousStart = start;
+            previousEnd = i;
+        }
+        return false;
+    }
+
+    private static final int OTHER = 0, LETTER = 1, DIGIT = 2;
+
+    /** Chars taken by the code point at {@code i}: 2 for a surrogate pair, else 1. */
+    private static int width(String text, int i) {
+        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+    }
+
+    /** What the code point at {@code i} belongs to: a letter run (letters and marks), a digit run, or neither. */
+    private static int kindAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c < 0x80) { // the common case, without Unicode tables
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? LETTER : c >= '0' && c <= '9' ? DIGIT : OTHER;
+        }
+        int cp = text.codePointAt(i);
+        int type = Character.getType(cp);
+        if (Character.isLetter(cp) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK) {
+            return LETTER;
+        }
+        return Character.isDigit(cp) ? DIGIT : OTHER;
+    }
+
+    /** Whether some trigger pair of this key matches the two words, its exact-case words with their case. */
+    private boolean casesFit(long key, CharSequence text, int firstStart, int firstEnd, int secondStart,
+                             int secondEnd) {
+        for (String[] form : pairForms.get(key)) {
+            if (caseFits(form[0], text, firstStart, firstEnd) && caseFits(form[1], text, secondStart, secondEnd)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean caseFits(String trigger, CharSequence text, int start, int end) {
+        if (!trigger.startsWith(EXACT)) {
+            return true;
+        }
+        return text.subSequence(start, end).toString().equals(trigger.substring(EXACT.length()));
     }
 
     static TriggerIndex of(Collection<AbstractPatternRule> rules) {

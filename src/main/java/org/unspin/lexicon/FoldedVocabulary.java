@@ -1,18 +1,17 @@
-package org.unspin.detect;
+package org.unspin.lexicon;
 
-import org.unspin.lexicon.PhraseKey;
 
 /**
  * Folded token texts numbered 0, 1, 2, ... in an open-addressing hash table that can be probed with a slice
  * of the text, folding as it hashes, so looking up a text token allocates nothing.
  */
-final class TokenVocabulary {
+public final class FoldedVocabulary {
     private String[] words = new String[1024];
     private int[] ids = new int[1024];
     private int size;
 
     /** The id of a folded token, adding it if new. */
-    int add(String folded) {
+    public int add(String folded) {
         int found = find(folded, 0, folded.length());
         if (found >= 0) {
             return found;
@@ -25,7 +24,7 @@ final class TokenVocabulary {
     }
 
     /** The id of the token {@code text[start, end)} after folding, or -1 if no phrase uses it. */
-    int find(CharSequence text, int start, int end) {
+    public int find(CharSequence text, int start, int end) {
         int mask = words.length - 1;
         for (int slot = hash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
             String word = words[slot];
