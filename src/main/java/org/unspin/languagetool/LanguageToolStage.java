@@ -71,7 +71,11 @@ public final class LanguageToolStage {
         }
     }
 
-    /** The edits of one text and how many of its sentences LanguageTool analysed. */
+    /**
+     * The edits of one text and how many of its sentences LanguageTool analysed. {@code sentences} is 0 when
+     * no trigger occurs anywhere in the text: that is decided without splitting it ({@link #countSentences}
+     * counts them).
+     */
     public record Result(List<Edit> edits, int sentences, int sentencesChecked) {
     }
 
@@ -108,6 +112,18 @@ public final class LanguageToolStage {
     /** Edits for {@code text}; offsets are UTF-16 indexes into {@code text}. */
     public List<Edit> check(String text, boolean thorough) {
         return analyse(text, thorough).edits();
+    }
+
+    /** Non-blank sentences of {@code text}, split as {@link #analyse} splits them. */
+    static int countSentences(String text) {
+        BreakIterator breaks = BreakIterator.getSentenceInstance(SENTENCE_LOCALE);
+        String unwrapped = unwrapLines(text);
+        breaks.setText(unwrapped);
+        int n = 0;
+        for (int at = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; at = end, end = breaks.next()) {
+            n += unwrapped.substring(at, end).isBlank() ? 0 : 1;
+        }
+        return n;
     }
 
     /** As {@link #check}, with the sentence counts. */

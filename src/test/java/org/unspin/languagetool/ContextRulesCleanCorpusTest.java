@@ -26,9 +26,10 @@ class ContextRulesCleanCorpusTest {
         long sentences = 0;
         long checked = 0;
         for (Path file : files) {
-            LanguageToolStage.Result r = stage.analyse(Files.readString(file, StandardCharsets.UTF_8), false);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            LanguageToolStage.Result r = stage.analyse(text, false);
             assertThat(r.edits()).as(file.getFileName().toString()).isEmpty();
-            sentences += r.sentences();
+            sentences += LanguageToolStage.countSentences(text);
             checked += r.sentencesChecked();
         }
         assertThat(sentences).isGreaterThan(50_000);
