@@ -40,7 +40,7 @@ public final class SotuMeasure {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             bytes += text.getBytes(StandardCharsets.UTF_8).length;
             LanguageToolStage.Result r = stage.analyse(text, thorough);
-            sentences += r.sentences();
+            sentences += LanguageToolStage.countSentences(text);
             checked += r.sentencesChecked();
             for (Edit e : r.edits()) {
                 edits++;
