@@ -2,24 +2,17 @@ package org.unspin.languagetool;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.languagetool.Language;
 import org.languagetool.rules.patterns.AbstractPatternRule;
 import org.languagetool.rules.patterns.PatternRuleLoader;
 import org.unspin.lexicon.DictionaryException;
+import org.unspin.lexicon.ShippedFiles;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -41,10 +34,11 @@ public final class ContextRules {
     public static ContextRules load(boolean withShipped, List<Path> extraFiles) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (withShipped) {
-            readShipped(files);
+            ShippedFiles.read(ContextRules.class.getClassLoader(), SHIPPED_FOLDER, ".xml")
+                    .forEach((name, bytes) -> files.put("rules/" + name, bytes));
         }
         for (Path file : extraFiles) {
-            files.put(file.toString(), read(file.toString(), file));
+            files.put(file.toString(), ShippedFiles.readBytes(file.toString(), file));
         }
         return new ContextRules(files);
     }
@@ -97,45 +91,5 @@ public final class ContextRules {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.toString();
-    }
-
-    private static void readShipped(Map<String, byte[]> files) {
-        URL folder = ContextRules.class.getClassLoader().getResource(SHIPPED_FOLDER);
-        if (folder == null) {
-            return;
-        }
-        try {
-            if ("jar".equals(folder.getProtocol())) {
-                Path jar = Path.of(((JarURLConnection) folder.openConnection()).getJarFileURL().toURI());
-                try (FileSystem fs = FileSystems.newFileSystem(jar)) {
-                    readFolder(fs.getPath("/" + SHIPPED_FOLDER), files);
-                }
-            } else {
-                readFolder(Path.of(folder.toURI()), files);
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new DictionaryException(folder.toString(), 0, "cannot list shipped rule files: " + e);
-        }
-    }
-
-    private static void readFolder(Path folder, Map<String, byte[]> files) throws IOException {
-        List<Path> xml;
-        try (Stream<Path> listing = Files.list(folder)) {
-            xml = listing.filter(p -> p.getFileName().toString().endsWith(".xml"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
-        }
-        for (Path file : xml) {
-            String name = "rules/" + file.getFileName();
-            files.put(name, read(name, file));
-        }
-    }
-
-    private static byte[] read(String name, Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new DictionaryException(name, 0, "cannot read file: " + e);
-        }
     }
 }

@@ -1,16 +1,7 @@
 package org.unspin.lexicon;
 
-import java.io.IOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The validated rows of one or more phrase-table files. Immutable.
@@ -70,52 +61,13 @@ public final class PhraseTable {
     static PhraseTable load(ClassLoader shippedFrom, List<Path> files) {
         TableParser parser = new TableParser();
         if (shippedFrom != null) {
-            readShipped(shippedFrom, parser);
+            ShippedFiles.read(shippedFrom, SHIPPED_FOLDER, ".tsv").forEach(parser::parse);
         }
         for (Path file : files) {
             String name = file.toString();
-            parser.parse(name, readBytes(name, file));
+            parser.parse(name, ShippedFiles.readBytes(name, file));
         }
         return new PhraseTable(parser.entries());
     }
 
-    private static void readShipped(ClassLoader loader, TableParser parser) {
-        URL folder = loader.getResource(SHIPPED_FOLDER);
-        if (folder == null) {
-            return;
-        }
-        try {
-            if ("jar".equals(folder.getProtocol())) {
-                Path jar = Path.of(((JarURLConnection) folder.openConnection()).getJarFileURL().toURI());
-                try (FileSystem fs = FileSystems.newFileSystem(jar)) {
-                    readFolder(fs.getPath("/" + SHIPPED_FOLDER), parser);
-                }
-            } else {
-                readFolder(Path.of(folder.toURI()), parser);
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new DictionaryException(folder.toString(), 0, "cannot list shipped dictionaries: " + e);
-        }
-    }
-
-    private static void readFolder(Path folder, TableParser parser) throws IOException {
-        List<Path> tables;
-        try (Stream<Path> listing = Files.list(folder)) {
-            tables = listing.filter(p -> p.getFileName().toString().endsWith(".tsv"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
-        }
-        for (Path table : tables) {
-            String name = table.getFileName().toString();
-            parser.parse(name, readBytes(name, table));
-        }
-    }
-
-    private static byte[] readBytes(String name, Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new DictionaryException(name, 0, "cannot read file: " + e);
-        }
-    }
 }
