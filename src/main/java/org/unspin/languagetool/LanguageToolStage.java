@@ -40,6 +40,11 @@ import org.unspin.edit.Edit;
 public final class LanguageToolStage {
     /** Confidence of a match of unspin's own context rules: rewritten under the default 0.8 threshold. */
     public static final double CONTEXT_CONFIDENCE = 0.9;
+    /**
+     * Confidence of a match of one of unspin's rules marked {@code type="grammar"} (articles after a swap):
+     * reported, not rewritten, because correcting the grammar would not restore the spun word.
+     */
+    public static final double CONTEXT_GRAMMAR_CONFIDENCE = 0.6;
     /** Confidence of a match of a LanguageTool rule enabled by {@link Options#ltRules()}: reported only. */
     public static final double GRAMMAR_CONFIDENCE = 0.5;
     public static final String CONTEXT_CATEGORY = "context";
@@ -206,7 +211,8 @@ public final class LanguageToolStage {
         String id = match.getRule().getId();
         String file = s.fileOfRule().get(id);
         boolean ours = file != null;
-        double confidence = ours ? CONTEXT_CONFIDENCE : GRAMMAR_CONFIDENCE;
+        boolean grammarOnly = match.getRule().getLocQualityIssueType() == org.languagetool.rules.ITSIssueType.Grammar;
+        double confidence = !ours ? GRAMMAR_CONFIDENCE : grammarOnly ? CONTEXT_GRAMMAR_CONFIDENCE : CONTEXT_CONFIDENCE;
         boolean applied = ours && replacement != null && confidence >= options.minConfidence();
         String explanation = plainMessage(match.getMessage());
         return new Edit(start, end, original, replacement, ours ? CONTEXT_CATEGORY : GRAMMAR_CATEGORY, id, file,

@@ -53,7 +53,10 @@ class LanguageToolStageTest {
                 org.assertj.core.groups.Tuple.tuple("carry", "lift"));
         for (Edit e : edits) {
             assertThat(MIXED.substring(e.start(), e.end())).isEqualTo(e.original());
-            assertThat(e.confidence()).isEqualTo(LanguageToolStage.CONTEXT_CONFIDENCE);
+            boolean article = e.rule().startsWith("UNSPIN_A");
+            assertThat(e.confidence()).isEqualTo(article ? LanguageToolStage.CONTEXT_GRAMMAR_CONFIDENCE
+                    : LanguageToolStage.CONTEXT_CONFIDENCE);
+            assertThat(e.applied()).isEqualTo(!article);
         }
     }
 
