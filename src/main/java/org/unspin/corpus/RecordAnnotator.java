@@ -1,0 +1,120 @@
+package org.unspin.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Objects;
+import org.unspin.Repair;
+import org.unspin.SpinScore;
+import org.unspin.Unspinner;
+import org.unspin.edit.Edit;
+
+/**
+ * Turns one JSON record into its unspin output record. The one place that defines the output shape, so the
+ * CLI's JSONL mode and the Spark job write the same thing:
+ *
+ * <pre>{"id": ..., "text": "repaired text", ...every other input field, in input order...,
+ *  "unspin": {"score": 12.5, "words": 400, "findings": 5, "changed": true,
+ *             "byCategory": {"spun-phrase": 5}, "edits": [...]}}</pre>
+ *
+ * <p>In {@code check} mode (no {@code fix}) the text field is left as it was. Edit offsets are UTF-16 offsets
+ * into the <em>input</em> text of the record. Edit detail is chosen with {@link EditDetail}: {@code none}
+ * leaves the list out, {@code summary} gives span, original, replacement, category and applied, {@code full}
+ * adds rule, source, confidence and explanation. Thread-safe if the {@link Unspinner} is (it is).
+ */
+public final class RecordAnnotator {
+
+    /** How much of each edit goes into the output record. */
+    public enum EditDetail { NONE, SUMMARY, FULL }
+
+    /** The name of the object unspin adds to every record. */
+    public static final String FIELD = "unspin";
+
+    private final Unspinner unspinner;
+    private final String textField;
+    private final boolean fix;
+    private final EditDetail detail;
+    private final String keepOriginalField;
+
+    /**
+     * @param textField         the field that holds the document text
+     * @param fix               whether to replace the text field by the repaired text
+     * @param detail            how much edit detail to write
+     * @param keepOriginalField if not null, the input text is also kept under this field (fix mode)
+     */
+    public RecordAnnotator(Unspinner unspinner, String textField, boolean fix, EditDetail detail,
+                           String keepOriginalField) {
+        this.unspinner = Objects.requireNonNull(unspinner);
+        this.textField = Objects.requireNonNull(textField);
+        this.fix = fix;
+        this.detail = Objects.requireNonNull(detail);
+        this.keepOriginalField = keepOriginalField;
+    }
+
+    /** The text of a record, or a reason why it has none that a person can read. */
+    public String textOf(ObjectNode record) throws BadRecordException {
+        JsonNode text = record.get(textField);
+        if (text == null) {
+            throw new BadRecordException("no \"" + textField + "\" field");
+        }
+        if (!text.isTextual()) {
+            throw new BadRecordException("field \"" + textField + "\" is " + text.getNodeType().name()
+                    .toLowerCase(java.util.Locale.ROOT) + ", not a string");
+        }
+        return text.asText();
+    }
+
+    /** Repairs the record's text and returns the record with the text replaced (fix mode) and unspin added. */
+    public Repair annotate(ObjectNode record) throws BadRecordException {
+        Repair repair = unspinner.repair(textOf(record));
+        write(record, repair);
+        return repair;
+    }
+
+    /** Writes a repair into its record, in place. */
+    public void write(ObjectNode record, Repair repair) {
+        if (fix) {
+            if (keepOriginalField != null) {
+                record.put(keepOriginalField, repair.input());
+            }
+            record.put(textField, repair.text());
+        }
+        record.remove(FIELD);
+        ObjectNode out = record.putObject(FIELD);
+        SpinScore score = repair.score();
+        out.put("score", score.perThousandWords());
+        out.put("words", score.words());
+        out.put("findings", score.findings());
+        out.put("changed", repair.changed());
+        ObjectNode byCategory = out.putObject("byCategory");
+        score.byCategory().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(c -> byCategory.put(c.getKey(), c.getValue()));
+        if (detail == EditDetail.NONE) {
+            return;
+        }
+        ArrayNode edits = out.putArray("edits");
+        for (Edit e : repair.edits()) {
+            ObjectNode o = edits.addObject();
+            o.put("start", e.start());
+            o.put("end", e.end());
+            o.put("original", e.original());
+            o.put("replacement", e.replacement());
+            o.put("category", e.category());
+            o.put("applied", e.applied());
+            if (detail == EditDetail.FULL) {
+                o.put("rule", e.rule());
+                o.put("source", e.source());
+                o.put("confidence", e.confidence());
+                o.put("explanation", e.explanation());
+            }
+        }
+    }
+
+    /** A record that cannot be repaired; it is passed through unchanged and reported. */
+    public static final class BadRecordException extends Exception {
+        public BadRecordException(String message) {
+            super(message);
+        }
+    }
+}
