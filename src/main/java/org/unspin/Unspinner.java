@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import org.unspin.corpus.CorpusModel;
+import org.unspin.detect.AllowFilter;
 import org.unspin.detect.CandidateDetector;
+import org.unspin.detect.DenyMatcher;
 import org.unspin.detect.PhraseMatcher;
 import org.unspin.edit.Edit;
 import org.unspin.edit.EditSet;
@@ -14,6 +16,7 @@ import org.unspin.edit.OffsetMap;
 import org.unspin.languagetool.LanguageToolStage;
 import org.unspin.lexicon.CanonicalLexicon;
 import org.unspin.lexicon.NgramModel;
+import org.unspin.lexicon.PhraseList;
 import org.unspin.lexicon.PhraseTable;
 import org.unspin.lexicon.Thesaurus;
 import org.unspin.normalise.Normaliser;
@@ -45,6 +48,8 @@ public final class Unspinner {
     private final double minConfidence;
     private final LanguageToolStage contextRules;
     private final boolean thorough;
+    private final AllowFilter allow;
+    private final DenyMatcher deny;
 
     private Unspinner(Builder b) {
         this.normaliser = new Normaliser(new Normaliser.Options(b.collapseSpaces, b.foldTypography));
@@ -57,6 +62,13 @@ public final class Unspinner {
         this.contextRules = b.contextRules ? new LanguageToolStage(new LanguageToolStage.Options(b.ltRules,
                 b.ruleFiles, true, b.minConfidence)) : null;
         this.thorough = b.thorough;
+        List<PhraseList.Row> allowRows = new ArrayList<>(b.allowRows);
+        List<PhraseList.Row> denyRows = new ArrayList<>(b.denyRows);
+        b.allowFiles.forEach(f -> allowRows.addAll(PhraseList.read(f, PhraseList.Kind.ALLOW)));
+        b.denyFiles.forEach(f -> denyRows.addAll(PhraseList.read(f, PhraseList.Kind.DENY)));
+        PhraseList.checkDuplicates(denyRows, PhraseList.Kind.DENY);
+        this.allow = allowRows.isEmpty() ? null : new AllowFilter(allowRows);
+        this.deny = denyRows.isEmpty() ? null : new DenyMatcher(denyRows);
     }
 
     /** An Unspinner with the shipped dictionaries and default options. */
@@ -78,12 +90,19 @@ public final class Unspinner {
         OffsetMap cleanMap = OffsetMap.of(input.length(), clean.edits());
         TokenList tokens = Tokeniser.tokenise(clean.text());
         List<List<Edit>> stages = new ArrayList<>();
+        if (deny != null) {
+            stages.add(deny.find(tokens)); // first and at confidence 1: the user's verdict wins every tie
+        }
         stages.add(matcher.find(tokens, minConfidence));
         if (contextRules != null) {
             stages.add(contextRules.check(clean.text(), thorough));
         }
         if (detector != null) {
             stages.add(detector.find(tokens, minConfidence));
+        }
+        if (allow != null) {
+            // Before the stages compete, so an allowed finding cannot hide another stage's different one.
+            stages.replaceAll(found -> allow.filter(tokens, found));
         }
         List<Edit> findings = mostConfident(stages);
         List<Edit> edits = EditSet.compose(input, clean.edits(), cleanMap, findings);
@@ -138,6 +157,48 @@ public final class Unspinner {
         private boolean thorough;
         private java.util.Set<String> ltRules = java.util.Set.of();
         private final List<Path> ruleFiles = new ArrayList<>();
+        private final List<PhraseList.Row> allowRows = new ArrayList<>();
+        private final List<PhraseList.Row> denyRows = new ArrayList<>();
+        private final List<Path> allowFiles = new ArrayList<>();
+        private final List<Path> denyFiles = new ArrayList<>();
+
+        /**
+         * Never report or rewrite {@code phrase}: every finding that touches one of its occurrences (token
+         * boundaries, any case) is dropped, whichever stage made it. Throws
+         * {@link org.unspin.lexicon.DictionaryException} for a phrase without tokens.
+         */
+        public Builder allow(String phrase) {
+            return allow(phrase, null);
+        }
+
+        /** As {@link #allow(String)}, but only findings that suggest {@code replacement} (any case) are dropped. */
+        public Builder allow(String phrase, String replacement) {
+            allowRows.add(PhraseList.row("Builder.allow", allowRows.size() + 1, PhraseList.Kind.ALLOW, phrase,
+                    replacement));
+            return this;
+        }
+
+        /**
+         * Always rewrite {@code phrase} to {@code replacement} (case rules of phrase tables), or only report it
+         * when {@code replacement} is null; the deny list wins over every other stage.
+         */
+        public Builder deny(String phrase, String replacement) {
+            denyRows.add(PhraseList.row("Builder.deny", denyRows.size() + 1, PhraseList.Kind.DENY, phrase,
+                    replacement));
+            return this;
+        }
+
+        /** Adds an allow-list file (format: {@link PhraseList}); read and validated by {@link #build()}. */
+        public Builder addAllowList(Path file) {
+            allowFiles.add(java.util.Objects.requireNonNull(file));
+            return this;
+        }
+
+        /** Adds a deny-list file (format: {@link PhraseList}); read and validated by {@link #build()}. */
+        public Builder addDenyList(Path file) {
+            denyFiles.add(java.util.Objects.requireNonNull(file));
+            return this;
+        }
 
         /**
          * Whether to run unspin's LanguageTool context rules ({@code dictionaries/rules/*.xml}) on sentences

@@ -55,6 +55,14 @@ final class PipelineOptions {
             + "pattern-rule XML). Repeatable.")
     List<Path> ruleFiles = new ArrayList<>();
 
+    @Option(names = "--allow", paramLabel = "FILE", description = "Allow list (TSV with a phrase column, "
+            + "optional replacement): never report or rewrite these phrases. Repeatable.")
+    List<Path> allowLists = new ArrayList<>();
+
+    @Option(names = "--deny", paramLabel = "FILE", description = "Deny list (TSV: phrase, optional replacement, "
+            + "category, note): always rewrite these phrases, or report them without a replacement. Repeatable.")
+    List<Path> denyLists = new ArrayList<>();
+
     /** Builds the pipeline; dictionary problems become one-line user errors. */
     Unspinner unspinner() {
         Unspinner.Builder builder = Unspinner.builder()
@@ -81,6 +89,14 @@ final class PipelineOptions {
         for (Path dictionary : dictionaries) {
             InputReader.checkReadable(dictionary.toString(), dictionary);
             builder.addDictionary(dictionary);
+        }
+        for (Path list : allowLists) {
+            InputReader.checkReadable(list.toString(), list);
+            builder.addAllowList(list);
+        }
+        for (Path list : denyLists) {
+            InputReader.checkReadable(list.toString(), list);
+            builder.addDenyList(list);
         }
         try {
             return builder.build();

@@ -127,7 +127,7 @@ final class TableParser {
     }
 
     /** Strict UTF-8 decoding; the error names the line and byte offset of the first bad byte. */
-    private static String decode(String file, byte[] bytes) {
+    static String decode(String file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
