@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
             "is named <stdin>. A finding without a suggestion shows -> ?, and line breaks",
             "inside the quotes show as \\n. A finding that fix would only report, not",
             "rewrite (confidence below --min-confidence), ends in [report].",
-            "The json format is the same as for fix."})
+            "The json format is the same as for fix. worddiff shows the input with",
+            "rewrites marked [-old-]{+new+} and reports [?old?]{?suggestion?} (in colour",
+            "on a terminal) behind line numbers; --explain adds the reasons."})
 final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, worddiff }
 
     @Spec
     CommandSpec spec;
@@ -37,6 +39,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format = Format.text;
 
+    @Option(names = "--explain", description = "worddiff: print each finding's reason after its line.")
+    boolean explain;
+
+    @Mixin
+    ColorOption color;
+
     private final InputStream stdin;
 
     CheckCommand(InputStream stdin) {
@@ -49,6 +57,8 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean found = false;
+        boolean several = input.names().size() > 1;
+        boolean colour = format == Format.worddiff && color.enabled(true);
         for (InputReader.Input in : input.readAll(stdin)) {
             if (in.warning() != null) {
                 err.println("unspin: warning: " + in.warning());
@@ -57,6 +67,8 @@ final class CheckCommand implements Callable<Integer> {
             found |= !repair.edits().isEmpty();
             if (format == Format.json) {
                 out.print(JsonReport.of(in.name(), repair) + "\n");
+            } else if (format == Format.worddiff) {
+                out.print((several ? WordDiff.header(in.name(), colour) : "") + WordDiff.of(repair, true, colour, explain));
             } else {
                 LineIndex lines = new LineIndex(repair.input());
                 for (Edit e : repair.edits()) {

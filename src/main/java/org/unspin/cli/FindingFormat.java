@@ -17,9 +17,13 @@ final class FindingFormat {
     }
 
     static String format(String file, LineIndex lines, Edit e) {
+        return file + ':' + lines.line(e.start()) + ':' + lines.column(e.start()) + ": " + describe(e);
+    }
+
+    /** The part after the position: {@code category: 'original' -> 'suggestion' (explanation)[ [report]]}. */
+    static String describe(Edit e) {
         StringBuilder sb = new StringBuilder();
-        sb.append(file).append(':').append(lines.line(e.start())).append(':').append(lines.column(e.start()))
-                .append(": ").append(e.category()).append(": '").append(escape(e.original())).append("' -> ")
+        sb.append(e.category()).append(": '").append(escape(e.original())).append("' -> ")
                 .append(e.replacement() == null ? "?" : "'" + escape(e.replacement()) + "'")
                 .append(" (").append(escape(e.explanation())).append(')');
         if (!e.applied()) {

@@ -18,10 +18,12 @@ import picocli.CommandLine.Spec;
         footer = {"",
             "Formats: text is the repaired text, exactly (several inputs are concatenated);",
             "json is one object per input and line: {file, text, score, edits};",
-            "diff is a unified diff of the input against the repaired text.",
+            "diff is a unified diff of the input against the repaired text;",
+            "worddiff is the input with rewrites marked [-old-]{+new+} (in colour on a",
+            "terminal) behind line numbers; with --explain the reasons follow each line.",
             "All inputs are read before anything is written: a bad input leaves no output."})
 final class FixCommand implements Callable<Integer> {
-    enum Format { text, json, diff }
+    enum Format { text, json, diff, worddiff }
 
     @Spec
     CommandSpec spec;
@@ -40,8 +42,12 @@ final class FixCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format = Format.text;
 
-    @Option(names = "--explain", description = "List every edit on standard error, in the check format.")
+    @Option(names = "--explain", description = "List every edit on standard error, in the check format "
+            + "(worddiff: after its line, in the output).")
     boolean explain;
+
+    @Mixin
+    ColorOption color;
 
     private final InputStream stdin;
 
@@ -57,12 +63,14 @@ final class FixCommand implements Callable<Integer> {
         Unspinner unspinner = pipeline.unspinner();
         PrintWriter err = spec.commandLine().getErr();
         StringBuilder result = new StringBuilder();
+        boolean several = input.names().size() > 1;
+        boolean colour = format == Format.worddiff && color.enabled(output == null);
         for (InputReader.Input in : input.readAll(stdin)) {
             if (in.warning() != null) {
                 err.println("unspin: warning: " + in.warning());
             }
             Repair repair = unspinner.repair(in.text());
-            if (explain) {
+            if (explain && format != Format.worddiff) {
                 LineIndex lines = new LineIndex(repair.input());
                 for (Edit e : repair.edits()) {
                     err.println(FindingFormat.format(in.name(), lines, e));
@@ -72,6 +80,8 @@ final class FixCommand implements Callable<Integer> {
                 case text -> result.append(repair.text());
                 case json -> result.append(JsonReport.of(in.name(), repair)).append('\n');
                 case diff -> result.append(UnifiedDiff.of(in.name(), repair));
+                case worddiff -> result.append(several ? WordDiff.header(in.name(), colour) : "")
+                        .append(WordDiff.of(repair, false, colour, explain));
             }
         }
         if (output != null) {
