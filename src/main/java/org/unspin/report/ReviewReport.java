@@ -203,8 +203,7 @@ public final class ReviewReport {
                 if (e.applied() != applied || SpinScore.HOUSEKEEPING.contains(e.category())) {
                     continue;
                 }
-                String key = e.original().toLowerCase(Locale.ROOT) + "\t"
-                        + (e.replacement() == null ? "" : e.replacement().toLowerCase(Locale.ROOT));
+                String key = phraseKey(e.original()) + "\t" + (e.replacement() == null ? "" : phraseKey(e.replacement()));
                 counts.computeIfAbsent(key, k -> new Object[] {e.original(), e.replacement(), 0});
                 Object[] c = counts.get(key);
                 c[2] = (Integer) c[2] + 1;
@@ -225,6 +224,11 @@ public final class ReviewReport {
             row.add((Integer) v[2]);
         }
         return out;
+    }
+
+    /** Case, whitespace and invisible characters (soft hyphens, zero-width spaces) do not make another phrase. */
+    private static String phraseKey(String phrase) {
+        return phrase.replaceAll("\\p{Cf}", "").replaceAll("[\\s\\u00A0]+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
     /**

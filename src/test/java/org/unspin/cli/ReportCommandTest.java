@@ -95,7 +95,9 @@ class ReportCommandTest {
             histogram += c.asInt();
         }
         assertThat(histogram).isEqualTo(INPUTS.size());
-        assertThat(data.get("topRewritten").get(0).get(2).asInt()).isGreaterThanOrEqualTo(1);
+        // entities-and-controls.txt has the same phrase with a zero-width space inside: counted together.
+        assertThat(data.get("topRewritten").toString()).contains("[\"Countrywide Press Club\",\"National Press Club\",2]")
+                .contains("[\"Secretary of Condition\",\"Secretary of State\",2]");
         assertThat(data.get("topFlagged").toString()).contains("Innovative Guard").doesNotContain("Countrywide");
         // Self-contained: nothing that would make the browser fetch anything.
         assertThat(html).doesNotContain("<link").doesNotContain(" src=").doesNotContain("url(")
