@@ -94,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
             if (jsonl) {
                 readJsonl(name, unspinner, reservoir, err);
             } else if (name.equals("-")) {
-                reservoir.offer(InputReader.STDIN, read(reader, name, err));
+                reservoir.offer(InputReader.STDIN, read(reader, name, stdin, err));
             } else {
                 InputReader.checkReadable(name, Path.of(name));
                 reservoir.offer(name, null); // read only if sampled
@@ -102,7 +102,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : reservoir.kept()) { // files first, so a bad one fails before any work
-            kept.add(c.text() != null ? c : new Candidate(c.index(), c.name(), read(reader, c.name(), err)));
+            kept.add(c.text() != null ? c : new Candidate(c.index(), c.name(), read(reader, c.name(), null, err)));
         }
         List<ReviewReport.Document> docs = kept.parallelStream()
                 .map(c -> new ReviewReport.Document(c.name(), unspinner.repair(c.text())))
@@ -111,8 +111,8 @@ final class ReportCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static String read(InputReader reader, String name, PrintWriter err) {
-        InputReader.Input in = reader.read(name, null);
+    private static String read(InputReader reader, String name, InputStream stdin, PrintWriter err) {
+        InputReader.Input in = reader.read(name, stdin);
         if (in.warning() != null) {
             err.println("unspin: warning: " + in.warning());
         }

@@ -144,6 +144,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void standardInputIsOneDocumentAndBadOptionsAreUsageErrors(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("r.html");
+        Cli.Result r = Cli.run("Secretary of Condition Mike Pompeo spoke.", "report", "-o", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = data(Files.readString(out)).get("docs").get(0);
+        assertThat(doc.get("n").asText()).isEqualTo("<stdin>");
+        assertThat(doc.get("e")).hasSize(1);
+        Cli.Result bad = Cli.run("", "report", "--sample", "0", "-o", out.toString(), "testdata/spun-news.txt");
+        assertThat(bad.exit()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).startsWith("unspin: --sample must be at least 1, got 0");
+        Cli.Result missing = Cli.run("", "report", "-o", out.toString(), dir.resolve("none.txt").toString());
+        assertThat(missing.err()).isEqualTo("unspin: " + dir.resolve("none.txt") + ": no such file\n");
+    }
+
+    @Test
     void aLongDocumentKeepsOnlyTheTextAroundItsEdits(@TempDir Path dir) throws IOException {
         String filler = "The committee met again and nothing of note happened. ".repeat(2000); // 110,000 chars
         String text = filler + "Then the Countrywide Press Club spoke. " + filler;
