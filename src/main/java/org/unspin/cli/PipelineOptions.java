@@ -9,7 +9,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** Dictionary, normaliser and threshold options shared by fix and check (a picocli mixin). */
+/** Dictionary, normaliser, threshold and allow/deny-list options shared by fix, check and report (a picocli mixin). */
 final class PipelineOptions {
     @Option(names = "--dict", paramLabel = "FILE",
             description = "Add a phrase table (TSV: spun, canonical, category, confidence, note). Repeatable.")

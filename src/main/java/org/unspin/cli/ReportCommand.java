@@ -83,8 +83,8 @@ final class ReportCommand implements Callable<Integer> {
         if (sample != null && sample < 1) {
             throw new ParameterException(spec.commandLine(), "--sample must be at least 1, got " + sample);
         }
-        if (!(threshold >= 0)) {
-            throw new ParameterException(spec.commandLine(), "--threshold must be 0 or more, got " + threshold);
+        if (!(threshold >= 0 && Double.isFinite(threshold))) {
+            throw new ParameterException(spec.commandLine(), "--threshold must be a finite number >= 0, got " + threshold);
         }
         Unspinner unspinner = pipeline.unspinner();
         PrintWriter err = spec.commandLine().getErr();
