@@ -123,6 +123,29 @@ class ReportBrowserTest {
         assertThat(edits(after)).isEqualTo(expected);
     }
 
+    @Test
+    void marksSurvivePagingAndOnlyTheCurrentPageIsDrawn(@TempDir Path dir) throws IOException {
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 1; i <= 45; i++) {
+            jsonl.append("{\"text\": \"Report ").append(i).append(" from the Countrywide Press Club.\"}\n");
+        }
+        Path html = dir.resolve("report.html");
+        ReportCommandTest.report(html, "--jsonl", Cli.write(dir.resolve("docs.jsonl"), jsonl.toString()));
+        open(html);
+        assertThat(all("article.doc")).hasSize(20);
+        assertThat(browser.findElement(By.id("page-info")).getText()).isEqualTo("page 1 of 3 (45 documents)");
+        all("article.doc button.mark").get(0).click();
+        browser.findElement(By.id("next")).click();
+        browser.findElement(By.id("next")).click();
+        assertThat(all("article.doc")).hasSize(5);
+        assertThat(all("article.doc h3").get(0).getText()).endsWith("docs.jsonl:41");
+        browser.findElement(By.id("prev")).click();
+        browser.findElement(By.id("prev")).click();
+        assertThat(all("article.doc button.mark").get(0).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(all("article.doc button.mark").get(1).getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(browser.findElement(By.id("mark-count")).getText()).isEqualTo("1 edit marked wrong");
+    }
+
     private void mark(String tag, String original) {
         WebElement button = browser.findElement(By.xpath("//span[contains(@class,'edit')][" + tag + "[text()='"
                 + original + "']]/button[contains(@class,'mark')]"));
