@@ -113,7 +113,7 @@ public final class LanguageToolExport {
 
     /** One-line message; '#' would end the line for LanguageTool and two spaces make it reject the file. */
     private static String message(PhraseEntry e) {
-        String text = "Spun phrase (unspin): the original is \"<suggestion>" + e.canonical() + "</suggestion>\" ("
+        String text = "Spun phrase (unspin): the original is <suggestion>" + e.canonical() + "</suggestion> ("
                 + e.source() + (e.note().isBlank() ? "" : ": " + e.note()) + ").";
         return text.replace('#', ' ').replace('\t', ' ').replaceAll(" {2,}", " ");
     }
