@@ -49,6 +49,11 @@ final class ExportLtCommand implements Callable<Integer> {
     @Option(names = "--no-context-rules", description = "Do not export the shipped context rules.")
     boolean noContextRules;
 
+    @Option(names = "--phrases-as-rules", description = "Write the phrase-table rows as pattern rules into "
+            + "grammar_custom.xml instead of replace_custom.txt, which LanguageTool only finds when DIR comes before "
+            + "its jars on the class path; grammar_custom.xml is found anywhere on it.")
+    boolean phrasesAsRules;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,7 +65,7 @@ final class ExportLtCommand implements Callable<Integer> {
         }
         PhraseTable table = PhraseTable.load(!noShipped, dictionaries);
         ContextRules rules = ContextRules.load(!noContextRules, ruleFiles);
-        LanguageToolExport.Result result = LanguageToolExport.export(table, rules, minConfidence);
+        LanguageToolExport.Result result = LanguageToolExport.export(table, rules, minConfidence, phrasesAsRules);
 
         Path grammar = dir.resolve(LanguageToolExport.GRAMMAR_CUSTOM);
         Path replace = dir.resolve(LanguageToolExport.REPLACE_CUSTOM);
@@ -70,14 +75,26 @@ final class ExportLtCommand implements Callable<Integer> {
             throw new UserError(grammar.getParent() + ": cannot create folder (" + e.getMessage() + ")");
         }
         AtomicFile.write(grammar.toString(), result.grammarXml());
-        AtomicFile.write(replace.toString(), result.replaceText());
+        if (phrasesAsRules) {
+            try {
+                Files.deleteIfExists(replace); // an earlier export's file would flag every phrase twice
+            } catch (IOException e) {
+                throw new UserError(replace + ": cannot delete the earlier export (" + e.getMessage() + ")");
+            }
+        } else {
+            AtomicFile.write(replace.toString(), result.replaceText());
+        }
 
         PrintWriter err = spec.commandLine().getErr();
         result.skipped().forEach(reason -> err.println("unspin: warning: not exported: " + reason));
-        out.printf(Locale.ROOT, "%s: %d context rules%n", grammar, result.rules());
-        out.printf(Locale.ROOT, "%s: %,d phrase-table rows (confidence >= %.2f; %,d below left out, %d not "
-                + "expressible)%n", replace, result.rows(), minConfidence, result.belowThreshold(),
-                result.skipped().size());
+        out.printf(Locale.ROOT, "%s: %d context rules%s%n", grammar, result.rules(),
+                phrasesAsRules ? String.format(Locale.ROOT, " and %,d phrase-table rows as rules (confidence >= %.2f; "
+                        + "%,d below left out)", result.rows(), minConfidence, result.belowThreshold()) : "");
+        if (!phrasesAsRules) {
+            out.printf(Locale.ROOT, "%s: %,d phrase-table rows (confidence >= %.2f; %,d below left out, %d not "
+                    + "expressible)%n", replace, result.rows(), minConfidence, result.belowThreshold(),
+                    result.skipped().size());
+        }
         out.flush();
         return Main.OK;
     }

@@ -20,6 +20,8 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.languagetool.Languages;
+import org.languagetool.tokenizers.Tokenizer;
 import org.unspin.lexicon.DictionaryException;
 import org.unspin.lexicon.PhraseEntry;
 import org.unspin.lexicon.PhraseTable;
@@ -56,18 +58,26 @@ public final class LanguageToolExport {
     private LanguageToolExport() {
     }
 
-    /**
-     * @param table         phrase tables; rows with confidence ≥ {@code minConfidence} become replace lines
-     * @param rules         context rules; all of them are merged (LanguageTool shows every match as a suggestion)
-     * @param minConfidence unspin's rewrite threshold: rows below it are only reported by unspin and left out
-     */
+    /** Phrase tables as a replace file, context rules as {@code grammar_custom.xml}. */
     public static Result export(PhraseTable table, ContextRules rules, double minConfidence) {
+        return export(table, rules, minConfidence, false);
+    }
+
+    /**
+     * @param table          phrase tables; rows with confidence ≥ {@code minConfidence} are exported
+     * @param rules          context rules; all of them are merged (LanguageTool shows every match as a suggestion)
+     * @param minConfidence  unspin's rewrite threshold: rows below it are only reported by unspin and left out
+     * @param phrasesAsRules the rows as pattern rules (category {@code UNSPIN_PHRASES}) in
+     *                       {@code grammar_custom.xml} instead of a replace file, for set-ups where the export
+     *                       cannot come first on the class path; {@code replaceText} is then null
+     */
+    public static Result export(PhraseTable table, ContextRules rules, double minConfidence, boolean phrasesAsRules) {
         StringBuilder replace = new StringBuilder();
         replace.append("# unspin phrase tables for LanguageTool's EN_SIMPLE_REPLACE rule (")
                 .append(String.format(Locale.ROOT, "rows with confidence >= %.2f", minConfidence))
                 .append("), written by 'unspin export-lt'.\n")
                 .append("# Format: spun|spun variant=canonical<TAB>message; matched case-insensitively.\n");
-        int rows = 0;
+        List<PhraseEntry> exported = new ArrayList<>();
         int below = 0;
         List<String> skipped = new ArrayList<>();
         for (PhraseEntry e : table.entries()) {
@@ -75,17 +85,18 @@ public final class LanguageToolExport {
                 below++;
                 continue;
             }
-            String problem = unsupported(e.spun(), e.canonical());
+            String problem = phrasesAsRules ? null : unsupported(e.spun(), e.canonical());
             if (problem != null) {
                 skipped.add(e.source() + ": " + problem);
                 continue;
             }
             replace.append(String.join("|", apostropheVariants(e.spun()))).append('=').append(e.canonical())
                     .append('\t').append(message(e)).append('\n');
-            rows++;
+            exported.add(e);
         }
-        Merged merged = merge(rules);
-        return new Result(merged.xml(), replace.toString(), merged.rules(), rows, below, List.copyOf(skipped));
+        Merged merged = merge(rules, phrasesAsRules ? exported : List.of());
+        return new Result(merged.xml(), phrasesAsRules ? null : replace.toString(), merged.rules(),
+                exported.size(), below, List.copyOf(skipped));
     }
 
     /**
@@ -113,16 +124,72 @@ public final class LanguageToolExport {
 
     /** One-line message; '#' would end the line for LanguageTool and two spaces make it reject the file. */
     private static String message(PhraseEntry e) {
-        String text = "Spun phrase (unspin): the original is <suggestion>" + e.canonical() + "</suggestion> ("
-                + e.source() + (e.note().isBlank() ? "" : ": " + e.note()) + ").";
+        String text = MESSAGE_START + "<suggestion>" + e.canonical() + "</suggestion>" + messageEnd(e);
         return text.replace('#', ' ').replace('\t', ' ').replaceAll(" {2,}", " ");
+    }
+
+    private static final String MESSAGE_START = "Spun phrase (unspin): the original is ";
+
+    private static String messageEnd(PhraseEntry e) {
+        return " (" + e.source() + (e.note().isBlank() ? "" : ": " + e.note()) + ").";
+    }
+
+    /** A phrase-table row as a pattern rule: the spun phrase in LanguageTool's own tokens, the canonical as suggestion. */
+    private static Element phraseRule(Document doc, PhraseEntry e, Tokenizer tokenizer) {
+        Element rule = doc.createElement("rule");
+        String table = e.file().replaceFirst(".*[/\\\\]", "").replaceFirst("\\.tsv$", ""); // name, not path
+        rule.setAttribute("id", "UNSPIN_PHRASE_" + table
+                .toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_") + "_" + e.line());
+        rule.setAttribute("name", e.spun() + " → " + e.canonical());
+        Element pattern = doc.createElement("pattern");
+        for (String token : tokenizer.tokenize(e.spun())) {
+            if (token.isBlank()) {
+                continue;
+            }
+            Element t = doc.createElement("token");
+            if (token.indexOf('\'') >= 0 || token.indexOf('\u2019') >= 0) {
+                t.setAttribute("regexp", "yes"); // either apostrophe, as unspin matches them
+                t.setTextContent(apostropheRegex(token));
+            } else {
+                t.setTextContent(token);
+            }
+            pattern.appendChild(t);
+        }
+        rule.appendChild(pattern);
+        Element message = doc.createElement("message");
+        message.appendChild(doc.createTextNode(MESSAGE_START));
+        Element suggestion = doc.createElement("suggestion");
+        suggestion.setTextContent(e.canonical());
+        message.appendChild(suggestion);
+        message.appendChild(doc.createTextNode(messageEnd(e)));
+        rule.appendChild(message);
+        return rule;
+    }
+
+    /** A token as a regular expression that takes a straight or a curly apostrophe. */
+    static String apostropheRegex(String token) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '\'' || c == '\u2019' || c == '\u2018') {
+                regex.append("['\u2019]");
+            } else if (Character.isLetterOrDigit(c)) {
+                regex.append(c);
+            } else {
+                regex.append('\\').append(c);
+            }
+        }
+        return regex.toString();
     }
 
     private record Merged(String xml, int rules) {
     }
 
-    /** All categories of all rule files under one {@code <rules lang="en">}, in file order. */
-    private static Merged merge(ContextRules rules) {
+    /**
+     * All categories of all rule files under one {@code <rules lang="en">}, in file order, and the given
+     * phrase-table rows as rules of one more category.
+     */
+    private static Merged merge(ContextRules rules, List<PhraseEntry> phrases) {
         try {
             DocumentBuilder builder = documentBuilder();
             Document out = builder.newDocument();
@@ -159,6 +226,21 @@ public final class LanguageToolExport {
                         root.appendChild(out.importNode(category, true));
                     }
                 }
+            }
+            if (!phrases.isEmpty()) {
+                Element category = out.createElement("category");
+                category.setAttribute("id", "UNSPIN_PHRASES");
+                category.setAttribute("name", "Spun phrases (unspin phrase tables)");
+                Tokenizer tokenizer = Languages.getLanguageForShortCode("en-US").getWordTokenizer();
+                for (PhraseEntry e : phrases) {
+                    category.appendChild(out.createTextNode("\n"));
+                    category.appendChild(phraseRule(out, e, tokenizer));
+                }
+                category.appendChild(out.createTextNode("\n"));
+                root.appendChild(out.createTextNode("\n"));
+                root.appendChild(out.createComment(" phrase-table rows "));
+                root.appendChild(out.createTextNode("\n"));
+                root.appendChild(category);
             }
             root.appendChild(out.createTextNode("\n"));
             Transformer transformer = TransformerFactory.newInstance().newTransformer();

@@ -41,6 +41,20 @@ class ExportLtCommandTest {
     }
 
     @Test
+    void phrasesAsRulesGoIntoTheGrammarFileAndReplaceAnEarlierReplaceFile() throws Exception {
+        Path out = dir.resolve("lt");
+        String table = Cli.table(dir);
+        assertThat(Cli.run("", "export-lt", "--no-shipped", "--dict", table, out.toString()).exit()).isZero();
+        Cli.Result r = Cli.run("", "export-lt", "--no-shipped", "--dict", table, "--phrases-as-rules", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("and 2 phrase-table rows as rules");
+        assertThat(out.resolve("org/languagetool/rules/en/replace_custom.txt")).doesNotExist();
+        assertThat(out.resolve("org/languagetool/rules/en/grammar_custom.xml")).content()
+                .contains("<rule id=\"UNSPIN_PHRASE_TEST_3\" name=\"Secretary of Condition → Secretary of State\">"
+                        + "<pattern><token>Secretary</token><token>of</token><token>Condition</token></pattern>");
+    }
+
+    @Test
     void aBrokenRuleFileIsAOneLineError() throws Exception {
         String rules = Cli.write(dir.resolve("bad.xml"), "<rules lang=\"en\"><category id=\"X\"\n");
         Cli.Result r = Cli.run("", "export-lt", "--rules", rules, dir.resolve("lt").toString());

@@ -22,28 +22,40 @@ import org.unspin.edit.Edit;
 import org.unspin.lexicon.PhraseTable;
 
 /**
- * The export loaded into a real, stock LanguageTool: the exported folder goes first on a fresh class path
- * with LanguageTool's jars, and LanguageTool finds the files itself ({@code grammar_custom.xml},
- * {@code replace_custom.txt}).
+ * The export loaded into a real, stock LanguageTool: the exported folder goes on a fresh class path with
+ * LanguageTool's jars, and LanguageTool finds the files itself ({@code grammar_custom.xml},
+ * {@code replace_custom.txt}). The replace file must come first (the language-en jar has an empty one); the
+ * phrases-as-rules export works last on the class path too.
  */
 class LanguageToolExportTest {
     @TempDir
-    static Path exportDir;
+    static Path replaceExport;
+    @TempDir
+    static Path rulesExport;
 
     static LanguageToolExport.Result result;
-    static URLClassLoader stockLanguageTool;
+    static URLClassLoader exportFirst;
+    static URLClassLoader rulesExportLast;
 
     @BeforeAll
     static void exportAndLoad() throws Exception {
-        result = LanguageToolExport.export(PhraseTable.shipped(), ContextRules.load(true, List.of()), 0.8);
-        write(exportDir.resolve(LanguageToolExport.GRAMMAR_CUSTOM), result.grammarXml());
-        write(exportDir.resolve(LanguageToolExport.REPLACE_CUSTOM), result.replaceText());
+        ContextRules rules = ContextRules.load(true, List.of());
+        result = LanguageToolExport.export(PhraseTable.shipped(), rules, 0.8);
+        write(replaceExport.resolve(LanguageToolExport.GRAMMAR_CUSTOM), result.grammarXml());
+        write(replaceExport.resolve(LanguageToolExport.REPLACE_CUSTOM), result.replaceText());
+        write(rulesExport.resolve(LanguageToolExport.GRAMMAR_CUSTOM),
+                LanguageToolExport.export(PhraseTable.shipped(), rules, 0.8, true).grammarXml());
+        exportFirst = classLoader(replaceExport, true);
+        rulesExportLast = classLoader(rulesExport, false);
+    }
+
+    private static URLClassLoader classLoader(Path export, boolean first) throws Exception {
         List<URL> path = new ArrayList<>();
-        path.add(exportDir.toUri().toURL());
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             path.add(Path.of(entry).toUri().toURL());
         }
-        stockLanguageTool = new URLClassLoader(path.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        path.add(first ? 0 : path.size(), export.toUri().toURL());
+        return new URLClassLoader(path.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
     private static void write(Path file, String text) throws Exception {
@@ -52,15 +64,15 @@ class LanguageToolExportTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> stockMatches(String text) throws Exception {
+    private static List<String> stockMatches(URLClassLoader stockLanguageTool, String text) throws Exception {
         return (List<String>) stockLanguageTool.loadClass(StockLanguageToolProbe.class.getName())
                 .getMethod("matches", String.class).invoke(null, text);
     }
 
     /** Matches of unspin's exported rules only (LanguageTool's own replace.txt feeds the same rule id). */
-    private static Set<String> ourMatches(String text) throws Exception {
+    private static Set<String> ourMatches(URLClassLoader stockLanguageTool, String text) throws Exception {
         Set<String> ours = new TreeSet<>();
-        for (String m : stockMatches(text)) {
+        for (String m : stockMatches(stockLanguageTool, text)) {
             String[] f = m.split("\t", 5);
             if (f[2].startsWith("UNSPIN_") || f[4].startsWith("Spun phrase (unspin)")) {
                 ours.add(f[0] + "-" + f[1] + " " + f[3]);
@@ -94,12 +106,15 @@ class LanguageToolExportTest {
             }
         }
         assertThat(expected).hasSizeGreaterThan(10);
-        assertThat(ourMatches(text)).isEqualTo(expected);
+        assertThat(ourMatches(exportFirst, text)).isEqualTo(expected);
+        assertThat(ourMatches(rulesExportLast, text)).isEqualTo(expected);
     }
 
     @Test
     void stockLanguageToolFindsNothingOfOursInCleanText() throws Exception {
-        assertThat(ourMatches(testdata("clean-sotu-excerpt.txt"))).isEmpty();
-        assertThat(ourMatches(testdata("spun-news.expected.txt"))).isEmpty();
+        for (URLClassLoader stock : List.of(exportFirst, rulesExportLast)) {
+            assertThat(ourMatches(stock, testdata("clean-sotu-excerpt.txt"))).isEmpty();
+            assertThat(ourMatches(stock, testdata("spun-news.expected.txt"))).isEmpty();
+        }
     }
 }
