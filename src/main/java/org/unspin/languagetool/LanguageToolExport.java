@@ -44,6 +44,7 @@ import org.xml.sax.SAXParseException;
  *       The language-en jar ships an empty {@code replace_custom.txt}, so the exported one is only seen when its
  *       folder comes <em>before</em> LanguageTool's jars on the class path.</li>
  * </ul>
+ * Where that order cannot be had, the rows can go into {@code grammar_custom.xml} as pattern rules instead.
  */
 public final class LanguageToolExport {
     /** Paths relative to the export folder, which then goes on LanguageTool's class path. */

@@ -55,6 +55,21 @@ class ExportLtCommandTest {
     }
 
     @Test
+    void aRowTheReplaceSyntaxCannotHoldIsSkippedWithAWarning() throws Exception {
+        String table = Cli.write(dir.resolve("odd.tsv"), "spun\tcanonical\tcategory\tconfidence\tnote\n"
+                + "item #4 overview\titem 4 review\tspun-phrase\t0.9\t\n"
+                + "counterfeit consciousness\tartificial intelligence\tspun-term\t0.9\t\n");
+        Path out = dir.resolve("lt");
+        Cli.Result r = Cli.run("", "export-lt", "--no-shipped", "--no-context-rules", "--dict", table, out.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEqualTo("unspin: warning: not exported: " + table
+                + ":2: 'item #4 overview' contains '=', '|', '#', a tab, a line break or two spaces\n");
+        assertThat(r.out()).contains("1 phrase-table rows", "1 not expressible");
+        assertThat(out.resolve("org/languagetool/rules/en/replace_custom.txt")).content()
+                .doesNotContain("item").contains("counterfeit consciousness=");
+    }
+
+    @Test
     void aBrokenRuleFileIsAOneLineError() throws Exception {
         String rules = Cli.write(dir.resolve("bad.xml"), "<rules lang=\"en\"><category id=\"X\"\n");
         Cli.Result r = Cli.run("", "export-lt", "--rules", rules, dir.resolve("lt").toString());
