@@ -84,6 +84,11 @@ public final class Unspinner {
         return minConfidence;
     }
 
+    /** Sentences the context-rule stage has sent to LanguageTool so far, over all threads (0 without it). */
+    public long contextRuleSentencesChecked() {
+        return contextRules == null ? 0 : contextRules.sentencesChecked();
+    }
+
     /** Repairs one text. Never returns null; an empty text gives an empty repair. */
     public Repair repair(String input) {
         Normaliser.Result clean = normaliser.normalise(input);

@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * entries match; this is the hard case for matching speed, not an easy one.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure fix throughput (MB/s, one thread) with a large generated phrase table.")
+        description = "Measure fix throughput (MB/s, one thread) with a large generated phrase table; with --compare, "
+                + "unspin against LanguageTool and an Aho-Corasick pass on the same text.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -59,11 +60,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-context-rules", description = "Measure without the LanguageTool context rules.")
     boolean noContextRules;
 
+    @Option(names = "--compare", description = "Instead: compare unspin with LanguageTool (context rules only, "
+            + "the export-lt rules, default English rules) and an Aho-Corasick pass over the table keys, on the "
+            + "same documents; --mb applies to unspin and Aho-Corasick, --sample-kb to LanguageTool.")
+    boolean compare;
+
+    @Option(names = "--sample-kb", defaultValue = "200",
+            description = "With --compare: kilobytes of the input LanguageTool analyses (default: ${DEFAULT-VALUE}).")
+    int sampleKb;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         String sample = readText(textPath);
         List<String> documents = splitIntoDocuments(sample);
+        if (compare) {
+            new CompareBench(out, documents).run(megabytes * 1_000_000L, sampleKb);
+            return 0;
+        }
         Path table = Files.createTempFile("unspin-bench", ".tsv");
         try {
             int written = writeGeneratedTable(sample, table);
@@ -112,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** News-sized documents: the text cut into pieces of about 4 KB, each ending after a sentence. */
-    private static List<String> splitIntoDocuments(String text) {
+    static List<String> splitIntoDocuments(String text) {
         List<String> docs = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
@@ -161,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
         return keys.size();
     }
 
-    private static long utf8Length(String s) {
+    static long utf8Length(String s) {
         long n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

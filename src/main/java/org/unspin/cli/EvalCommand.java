@@ -95,6 +95,9 @@ final class EvalCommand implements Callable<Integer> {
         generalise = false;
     }
 
+    @Option(names = "--no-context-rules", description = "Detector without the LanguageTool context rules.")
+    boolean noContextRules;
+
     @Option(names = "--min-confidence", paramLabel = "X", converter = PipelineOptions.Confidence.class,
             description = "Detector rewrite threshold, 0..1 (default: ${DEFAULT-VALUE}).")
     double minConfidence = Unspinner.DEFAULT_MIN_CONFIDENCE;
@@ -141,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
         Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, rate, functionRate, seed,
-                tables, generalise, minConfidence, dictionaries, threads, examples, corpusModel);
+                tables, generalise, minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules);
 
         long t0 = System.nanoTime();
         Map<String, List<EvalDocument>> sets = new LinkedHashMap<>();
@@ -154,7 +157,8 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation evaluation = new Evaluation(settings);
         out.printf(Locale.ROOT, "split %s, spinner rates %.2f content / %.2f function, seed %d, detector: %s%s, "
                         + "min confidence %.2f; loaded in %.1f s%n", split, rate, functionRate, seed,
-                tables ? "shipped tables" : "no shipped tables", generalise ? " + generalising" : "",
+                (tables ? "shipped tables" : "no shipped tables") + (noContextRules ? "" : " + context rules"),
+                generalise ? " + generalising" : "",
                 minConfidence, (System.nanoTime() - t0) / 1e9);
         out.flush();
 

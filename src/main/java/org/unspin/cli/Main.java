@@ -58,6 +58,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("eval", new EvalCommand());
         cl.addSubcommand("learn", new LearnCommand(stdin));
         cl.addSubcommand("report", new ReportCommand(stdin));
+        cl.addSubcommand("export-lt", new ExportLtCommand());
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage()
                     .exitCodeListHeading(cl.getCommandSpec().usageMessage().exitCodeListHeading())

@@ -60,6 +60,7 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         s.put("spinnerKinds", SpinnerThesaurus.KINDS.stream().map(Enum::name).sorted().toList());
         s.put("shippedTables", settings.withTables());
         s.put("generalise", settings.generalise());
+        s.put("contextRules", settings.contextRules());
         s.put("minConfidence", settings.minConfidence());
         s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());
         s.put("threads", settings.threadCount());

@@ -46,13 +46,22 @@ public final class Evaluation {
      * @param threads      worker threads (0: one per core)
      * @param examples     how many missed phrases and wrong rewrites to keep for display
      * @param corpusModel  a model from {@code unspin learn} for the detector, or null
+     * @param contextRules whether the detector runs the LanguageTool context rules
      */
     public record Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
             long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
-            int threads, int examples, Path corpusModel) {
+            int threads, int examples, Path corpusModel, boolean contextRules) {
         public Settings {
             domains = List.copyOf(domains);
             dictionaries = List.copyOf(dictionaries);
+        }
+
+        /** With the context rules on, as the detector runs by default. */
+        public Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
+                long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
+                int threads, int examples, Path corpusModel) {
+            this(split, domains, maxDocs, rate, functionRate, seed, withTables, generalise, minConfidence,
+                    dictionaries, threads, examples, corpusModel, true);
         }
 
         public static Settings defaults() {
@@ -90,6 +99,7 @@ public final class Evaluation {
                 .linkFilter(DETECTOR_LINKS)
                 .generalise(settings.generalise())
                 .shippedDictionaries(settings.withTables())
+                .contextRules(settings.contextRules())
                 .minConfidence(settings.minConfidence());
         settings.dictionaries().forEach(builder::addDictionary);
         if (settings.corpusModel() != null) {

@@ -43,6 +43,11 @@ public final class ContextRules {
         return new ContextRules(files);
     }
 
+    /** Source name → content of every loaded file, in load order. */
+    Map<String, byte[]> files() {
+        return java.util.Collections.unmodifiableMap(files);
+    }
+
     /** The source names of the loaded files, in load order. */
     public List<String> fileNames() {
         return List.copyOf(files.keySet());

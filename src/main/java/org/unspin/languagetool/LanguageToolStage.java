@@ -89,6 +89,8 @@ public final class LanguageToolStage {
 
     private final Options options;
     private final ContextRules contextRules;
+    /** Sentences sent to LanguageTool since construction, all threads (for benchmarks; a LongAdder is cheap). */
+    private final java.util.concurrent.atomic.LongAdder sentencesChecked = new java.util.concurrent.atomic.LongAdder();
     private volatile Shared shared;
     private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(this::newWorker);
 
@@ -119,8 +121,13 @@ public final class LanguageToolStage {
         return analyse(text, thorough).edits();
     }
 
+    /** Sentences sent to LanguageTool by all calls of {@link #analyse} and {@link #check} so far. */
+    public long sentencesChecked() {
+        return sentencesChecked.sum();
+    }
+
     /** Non-blank sentences of {@code text}, split as {@link #analyse} splits them. */
-    static int countSentences(String text) {
+    public static int countSentences(String text) {
         BreakIterator breaks = BreakIterator.getSentenceInstance(SENTENCE_LOCALE);
         String unwrapped = unwrapLines(text);
         breaks.setText(unwrapped);
@@ -168,6 +175,7 @@ public final class LanguageToolStage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        sentencesChecked.add(checked);
         return new Result(withoutOverlaps(edits), sentences, checked);
     }
 

@@ -22,9 +22,20 @@ class EvalCommandTest {
         assertThat(tree.at("/settings/seed").asLong()).isEqualTo(5);
         assertThat(tree.at("/settings/generalise").asBoolean()).isFalse();
         assertThat(tree.at("/settings/shippedTables").asBoolean()).isTrue();
+        assertThat(tree.at("/settings/contextRules").asBoolean()).isTrue();
         assertThat(tree.at("/domains/science/docs").asInt()).isEqualTo(6);
         assertThat(tree.at("/domains/science/phrases").asLong()).isPositive();
         assertThat(tree.at("/missedExamples")).hasSize(2);
+    }
+
+    @Test
+    void contextRulesCanBeSwitchedOffForABeforeAfterComparison(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("eval.json");
+        Cli.Result r = Cli.run("", "eval", "--domains", "science", "--max-docs", "4", "--no-generalise",
+                "--no-context-rules", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("detector: shipped tables, min confidence");
+        assertThat(new ObjectMapper().readTree(json.toFile()).at("/settings/contextRules").asBoolean()).isFalse();
     }
 
     @Test
