@@ -1,6 +1,7 @@
 package org.unspin.cli;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.unspin.Repair;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -20,7 +22,12 @@ import picocli.CommandLine.Spec;
             "is named <stdin>. A finding without a suggestion shows -> ?, and line breaks",
             "inside the quotes show as \\n. A finding that fix would only report, not",
             "rewrite (confidence below --min-confidence), ends in [report].",
-            "The json format is the same as for fix."})
+            "The json format is the same as for fix.",
+            "",
+            "Corpus mode (--jsonl, a directory, a .gz/.zst/.jsonl input or output, or any",
+            "corpus option): the input records as JSONL, every field and the text kept",
+            "as they were, with an 'unspin' object added (score, findings, edits).",
+            "Exit 1 if any record has a finding. See README, Corpus mode."})
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -37,14 +44,32 @@ final class CheckCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format = Format.text;
 
-    private final InputStream stdin;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Corpus mode: write the JSONL records to FILE (atomically replaced).")
+    String output;
 
-    CheckCommand(InputStream stdin) {
+    @Mixin
+    BatchOptions batch;
+
+    private final InputStream stdin;
+    private final OutputStream stdout;
+
+    CheckCommand(InputStream stdin, OutputStream stdout) {
         this.stdin = stdin;
+        this.stdout = stdout;
     }
 
     @Override
     public Integer call() {
+        if (BatchRun.corpusMode(batch, input.files, output)) {
+            BatchRun.validate(spec, batch, input, output, false, "--format");
+            boolean found = new BatchRun("check", false, pipeline.unspinner(), batch, input.names(), output, stdin,
+                    stdout, spec.commandLine().getErr()).run();
+            return found ? Main.FINDINGS : Main.OK;
+        }
+        if (output != null) {
+            throw new ParameterException(spec.commandLine(), "-o is for corpus mode (JSONL records), see --help");
+        }
         Unspinner unspinner = pipeline.unspinner();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
