@@ -539,8 +539,8 @@ final class BatchRun {
         return annotated(item, record, decoded.text, name);
     }
 
-    private String tooLarge(Item item) {
-        return "record of " + item.length() + " bytes is over --max-record-bytes (" + options.maxRecordBytes()
+    private String tooLarge(Item item) throws IOException {
+        return "record of " + Files.size(item.spill()) + " bytes is over --max-record-bytes (" + options.maxRecordBytes()
                 + "), passed through unchanged";
     }
 
