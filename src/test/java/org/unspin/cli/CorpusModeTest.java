@@ -390,6 +390,28 @@ class CorpusModeTest {
     }
 
     @Test
+    void learnReadsCompressedFilesAndDirectoriesWithTheSameReader() throws Exception {
+        byte[] plain = corpus(40);
+        int half = corpus(20).length;
+        Files.write(dir.resolve("plain.jsonl"), plain);
+        Files.createDirectories(dir.resolve("packed/sub"));
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(dir.resolve("packed/a.jsonl.gz")))) {
+            o.write(plain, 0, half);
+        }
+        try (OutputStream o = new ZstdOutputStream(Files.newOutputStream(dir.resolve("packed/sub/b.jsonl.zst")))) {
+            o.write(plain, half, plain.length - half);
+        }
+        Path expected = dir.resolve("plain.model");
+        Path packed = dir.resolve("packed.model");
+        assertThat(Cli.run("", "learn", "--quiet", dir.resolve("plain.jsonl").toString(), "-o", expected.toString())
+                .exit()).isZero();
+        Cli.Result r = Cli.run("", "learn", "--quiet", "--include", "*.jsonl.*", dir.resolve("packed").toString(),
+                "-o", packed.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(Files.readAllBytes(packed)).isEqualTo(Files.readAllBytes(expected));
+    }
+
+    @Test
     void usageErrors() throws Exception {
         Path in = dir.resolve("in.jsonl");
         Files.write(in, corpus(2));
