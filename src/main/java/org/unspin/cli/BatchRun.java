@@ -64,7 +64,6 @@ final class BatchRun {
     private static final byte[] LF = {'\n'};
 
     private final String command;
-    private final boolean fix;
     private final Unspinner unspinner;
     private final BatchOptions options;
     private final List<String> inputs;
@@ -91,7 +90,6 @@ final class BatchRun {
     BatchRun(String command, boolean fix, Unspinner unspinner, BatchOptions options, List<String> inputs,
              String output, InputStream stdin, OutputStream stdout, PrintWriter err) {
         this.command = command;
-        this.fix = fix;
         this.unspinner = unspinner;
         this.options = options;
         this.inputs = inputs;
@@ -519,8 +517,10 @@ final class BatchRun {
         if (decoded.badOffset >= 0) {
             // A JSON string cannot carry the raw bytes: the record keeps the text with U+FFFD, not annotated.
             record.put(options.textField, new String(item.bytes(), StandardCharsets.UTF_8));
-            return error(item, json.writeValueAsBytes(record), "invalid-utf8", "invalid UTF-8 at byte offset "
-                    + decoded.badOffset + " (line " + lineOf(item.bytes(), decoded.badOffset) + ")", name);
+            Item at = new Item(item.source(), lineOf(item.bytes(), decoded.badOffset), 0, item.bytes(), null,
+                    item.length());
+            return error(at, json.writeValueAsBytes(record), "invalid-utf8", "invalid UTF-8 at byte offset "
+                    + decoded.badOffset, name);
         }
         record.put(options.textField, decoded.text);
         return annotated(item, record, decoded.text, name);

@@ -261,6 +261,14 @@ class CorpusModeTest {
         assertThat(records.get(0).get("text").asText()).isEqualTo(spunNewsExpected);
         assertThat(fieldNames(records.get(0))).containsExactly("id", "text", "unspin");
 
+        Files.write(dir.resolve("corpus/sub/bad.txt"), new byte[] {'o', 'k', '\n', 'n', 'o', (byte) 0xE9, '\n'});
+        Cli.Result bad = Cli.run("", "fix", "--quiet", "--no-context-rules", dir.resolve("corpus/sub").toString());
+        assertThat(bad.err()).isEqualTo(dir.resolve("corpus/sub/bad.txt") + ":2: invalid UTF-8 at byte offset 5\n");
+        List<JsonNode> badRecords = records(bad.out().getBytes(StandardCharsets.UTF_8));
+        assertThat(badRecords.get(1).get("text").asText()).isEqualTo("ok\nno\uFFFD\n");
+        assertThat(badRecords.get(1).has("unspin")).isFalse();
+        Files.delete(dir.resolve("corpus/sub/bad.txt"));
+
         Cli.Result md = Cli.run("", "check", "--quiet", "--include", "*.md", "--include", "sub/*.txt",
                 "--text-field", "body", "--id-field", "path", dir.resolve("corpus").toString());
         assertThat(records(md.out().getBytes(StandardCharsets.UTF_8))).extracting(o -> o.get("path").asText()
