@@ -453,6 +453,10 @@ final class BatchRun {
             return item.source().jsonl() ? processLine(item) : processText(item);
         } catch (RuntimeException | StackOverflowError | IOException e) {
             return error(item, null, "internal", "internal error, passed through (" + e + ")", null);
+        } catch (OutOfMemoryError e) {
+            // What this record allocated is garbage once we return: pass it through instead of losing the run.
+            return error(item, null, "too-large", "out of memory on a record of " + item.length() + " bytes, passed "
+                    + "through unchanged (raise -Xmx or lower --max-record-bytes)", null);
         }
     }
 
