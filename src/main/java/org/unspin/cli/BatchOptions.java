@@ -30,7 +30,7 @@ final class BatchOptions {
     List<String> includes = new ArrayList<>();
 
     @Option(names = "--edits", paramLabel = "DETAIL", description = "Edit detail in each record's unspin object: "
-            + "${COMPLETION-CANDIDATES}. Default: summary.", converter = DetailConverter.class)
+            + "none, summary, full. Default: summary.", converter = DetailConverter.class)
     EditDetail edits;
 
     @Option(names = "--keep-original", paramLabel = "FIELD", description = "fix: also keep the input text in FIELD.")
@@ -40,9 +40,10 @@ final class BatchOptions {
             + "per 1,000 words) is above SCORE; they are counted in the summary.")
     Double dropAbove;
 
-    @Option(names = "--split-above", arity = "2", paramLabel = "SCORE DIR", description = "Write records whose "
-            + "score is above SCORE to DIR/NAME (NAME: the -o file name, else spun.jsonl) instead of the output.")
-    List<String> splitAbove;
+    @Option(names = "--split-above", arity = "2", paramLabel = "SCORE DIR", hideParamSyntax = true,
+            description = "Write records whose score is above SCORE to DIR/NAME (NAME: the -o file name, else "
+                    + "spun.jsonl) instead of the output.")
+    String[] splitAbove;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;

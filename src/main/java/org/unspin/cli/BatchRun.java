@@ -100,8 +100,8 @@ final class BatchRun {
         this.annotator = new RecordAnnotator(unspinner, options.textField, fix, options.detail(), options.keepOriginal);
         this.json = mapper();
         if (options.splitAbove != null) {
-            splitScore = score(options.splitAbove.get(0), "--split-above");
-            Path dir = Path.of(options.splitAbove.get(1));
+            splitScore = score(options.splitAbove[0], "--split-above");
+            Path dir = Path.of(options.splitAbove[1]);
             splitName = dir.resolve(output == null ? "spun.jsonl" : Path.of(output).getFileName().toString()).toString();
         } else {
             splitScore = Double.NaN;
@@ -145,7 +145,7 @@ final class BatchRun {
         if (options.threads != null && (options.threads < 1 || options.threads > 1024)) {
             throw new ParameterException(cl, "--threads must be within 1..1024, got " + options.threads);
         }
-        if (options.splitAbove != null && output != null && Path.of(options.splitAbove.get(1)).toAbsolutePath()
+        if (options.splitAbove != null && output != null && Path.of(options.splitAbove[1]).toAbsolutePath()
                 .equals(Path.of(output).toAbsolutePath().getParent())) {
             throw new ParameterException(cl, "--split-above DIR is the folder of -o: the split file would be the output");
         }
