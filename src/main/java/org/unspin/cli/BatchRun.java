@@ -257,6 +257,13 @@ final class BatchRun {
             } else if (!options.quiet) {
                 err.println("unspin: no checkpoint for " + output + ", starting from the beginning");
             }
+        } else if (output != null) {
+            try {
+                // A fresh run rewrites the temporary file: an older checkpoint no longer describes it.
+                Files.deleteIfExists(checkpointFile());
+            } catch (IOException e) {
+                throw new UserError(checkpointFile() + ": cannot remove the old checkpoint (" + e.getMessage() + ")");
+            }
         }
         if (checkpoint != null) {
             skip = checkpoint.path("records").asLong();
