@@ -1,6 +1,10 @@
 package org.unspin.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.unspin.Repair;
 import org.unspin.Unspinner;
+import org.unspin.corpus.Compression;
 import org.unspin.lexicon.PhraseEntry;
 import org.unspin.lexicon.PhraseKey;
 import org.unspin.lexicon.PhraseTable;
@@ -69,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "With --compare: kilobytes of the input LanguageTool analyses (default: ${DEFAULT-VALUE}).")
     int sampleKb;
 
+    @Option(names = "--make-jsonl", paramLabel = "FILE", description = "Instead of measuring, write --mb megabytes "
+            + "of JSONL records {id, source, text} made of the --text documents (4 KB each, repeated) to FILE, for "
+            + "corpus-mode runs (fix --jsonl); .gz and .zst compress.")
+    Path makeJsonl;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +86,12 @@ final class BenchCommand implements Callable<Integer> {
         List<String> documents = splitIntoDocuments(sample);
         if (compare) {
             new CompareBench(out, documents).run(megabytes * 1_000_000L, sampleKb);
+            return 0;
+        }
+        if (makeJsonl != null) {
+            long bytes = writeJsonl(documents, makeJsonl, megabytes * 1_000_000L);
+            out.printf(Locale.ROOT, "%s: %.1f MB of JSONL%n", makeJsonl, bytes / 1e6);
+            out.flush();
             return 0;
         }
         Path table = Files.createTempFile("unspin-bench", ".tsv");
@@ -110,6 +126,27 @@ final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(table);
         }
         return 0;
+    }
+
+    /** Writes records until {@code target} uncompressed bytes; returns the bytes written. */
+    private static long writeJsonl(List<String> documents, Path file, long target) throws IOException {
+        Compression compression = Compression.of(file.getFileName().toString());
+        ObjectMapper json = new ObjectMapper();
+        long written = 0;
+        try (OutputStream raw = Files.newOutputStream(file);
+             OutputStream out = new BufferedOutputStream(compression.member(new BufferedOutputStream(raw, 1 << 16)), 1 << 16)) {
+            for (long id = 0; written < target; id++) {
+                ObjectNode record = json.createObjectNode();
+                record.put("id", "bench-" + id);
+                record.put("source", "sotu");
+                record.put("text", documents.get((int) (id % documents.size())));
+                byte[] line = json.writeValueAsBytes(record);
+                out.write(line);
+                out.write('\n');
+                written += line.length + 1;
+            }
+        }
+        return written;
     }
 
     private static String readText(Path path) throws IOException {

@@ -1,6 +1,7 @@
 package org.unspin.cli;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.unspin.Repair;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -22,7 +24,12 @@ import picocli.CommandLine.Spec;
             "rewrite (confidence below --min-confidence), ends in [report].",
             "The json format is the same as for fix. worddiff shows the input with",
             "rewrites marked [-old-]{+new+} and reports [?old?]{?suggestion?} (in colour",
-            "on a terminal) behind line numbers; --explain adds the reasons."})
+            "on a terminal) behind line numbers; --explain adds the reasons.",
+            "",
+            "Corpus mode (--jsonl, a directory, a .gz/.zst/.jsonl input or output, or any",
+            "corpus option): the input records as JSONL, every field and the text kept",
+            "as they were, with an 'unspin' object added (score, findings, edits).",
+            "Exit 1 if any record has a finding. See README, Corpus mode."})
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, worddiff }
 
@@ -45,14 +52,32 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
-    private final InputStream stdin;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Corpus mode: write the JSONL records to FILE (atomically replaced).")
+    String output;
 
-    CheckCommand(InputStream stdin) {
+    @Mixin
+    BatchOptions batch;
+
+    private final InputStream stdin;
+    private final OutputStream stdout;
+
+    CheckCommand(InputStream stdin, OutputStream stdout) {
         this.stdin = stdin;
+        this.stdout = stdout;
     }
 
     @Override
     public Integer call() {
+        if (BatchRun.corpusMode(batch, input.files, output)) {
+            BatchRun.validate(spec, batch, input, output, false, "--format");
+            boolean found = new BatchRun("check", false, pipeline.unspinner(), batch, input.names(), output, stdin,
+                    stdout, spec.commandLine().getErr()).run();
+            return found ? Main.FINDINGS : Main.OK;
+        }
+        if (output != null) {
+            throw new ParameterException(spec.commandLine(), "-o is for corpus mode (JSONL records), see --help");
+        }
         Unspinner unspinner = pipeline.unspinner();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,6 +1,7 @@
 package org.unspin.cli;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.unspin.Repair;
@@ -21,7 +22,12 @@ import picocli.CommandLine.Spec;
             "diff is a unified diff of the input against the repaired text;",
             "worddiff is the input with rewrites marked [-old-]{+new+} (in colour on a",
             "terminal) behind line numbers; with --explain the reasons follow each line.",
-            "All inputs are read before anything is written: a bad input leaves no output."})
+            "All inputs are read before anything is written: a bad input leaves no output.",
+            "",
+            "Corpus mode (--jsonl, a directory, a .gz/.zst/.jsonl input or output, or any",
+            "corpus option): JSONL out, one record per JSONL line or text file, every field",
+            "kept, the text repaired and an 'unspin' object added; bad records pass through",
+            "unchanged and are reported as FILE:LINE: reason. See README, Corpus mode."})
 final class FixCommand implements Callable<Integer> {
     enum Format { text, json, diff, worddiff }
 
@@ -49,14 +55,25 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
-    private final InputStream stdin;
+    @Mixin
+    BatchOptions batch;
 
-    FixCommand(InputStream stdin) {
+    private final InputStream stdin;
+    private final OutputStream stdout;
+
+    FixCommand(InputStream stdin, OutputStream stdout) {
         this.stdin = stdin;
+        this.stdout = stdout;
     }
 
     @Override
     public Integer call() {
+        if (BatchRun.corpusMode(batch, input.files, output)) {
+            BatchRun.validate(spec, batch, input, output, true, "--format", "--explain");
+            new BatchRun("fix", true, pipeline.unspinner(), batch, input.names(), output, stdin, stdout,
+                    spec.commandLine().getErr()).run();
+            return Main.OK;
+        }
         if (output != null && input.names().size() > 1) {
             throw new ParameterException(spec.commandLine(), "-o takes exactly one input, got " + input.names().size());
         }

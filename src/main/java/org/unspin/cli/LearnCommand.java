@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         footer = {"",
             "Inputs: UTF-8 text files, JSONL files (*.jsonl, or any file with",
             "--jsonl: one object per line), directories (their *.txt and *.jsonl",
-            "files, recursively) and - for standard input. A bad JSONL line or a",
+            "files, recursively), .gz and .zst compressed files and - for standard",
+            "input. A bad JSONL line or a",
             "line over 16 MB is skipped with a FILE:LINE: reason warning.",
             "Beyond --max-ngrams n-grams, rare ones are pruned (lossy counting):",
             "every stored count is then at most the summary's threshold too high."})
@@ -45,6 +46,10 @@ final class LearnCommand implements Callable<Integer> {
 
     @Option(names = "--text-field", paramLabel = "NAME", description = "JSONL field with the text. Default: ${DEFAULT-VALUE}.")
     String textField = "text";
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Files of directory inputs to read (repeatable; "
+            + "as for fix). Default: *.txt and *.jsonl, also .gz and .zst (with --jsonl: only *.jsonl).")
+    List<String> includes = new ArrayList<>();
 
     @Option(names = "--max-ngrams", paramLabel = "N",
             description = "Most n-grams kept in memory (17-34 bytes each: the default takes up to 400 MB). "
@@ -73,7 +78,7 @@ final class LearnCommand implements Callable<Integer> {
         long[] warnings = {0};
         long started = System.nanoTime();
         NgramCounter counter = new NgramCounter(maxNgrams);
-        CorpusReader reader = new CorpusReader(counter, jsonl, textField, lenient, warning -> {
+        CorpusReader reader = new CorpusReader(counter, jsonl, textField, lenient, includes, warning -> {
             if (warnings[0]++ < WARNINGS_SHOWN) {
                 err.println(warning);
             }

@@ -1,6 +1,8 @@
 package org.unspin.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.FileDescriptor;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -43,17 +45,25 @@ public final class Main implements Callable<Integer> {
                 StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        int code = commandLine(System.in, out, err).execute(args);
+        int code = commandLine(System.in, new FileOutputStream(FileDescriptor.out), out, err).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** The configured command line, reading stdin from {@code stdin}; used by main and by tests. */
+    /** The configured command line, reading stdin from {@code stdin}; used by tests. */
     static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+        return commandLine(stdin, new WriterOutputStream(out), out, err);
+    }
+
+    /**
+     * The configured command line; {@code rawOut} is standard output as bytes, for corpus mode, which passes
+     * bad records (invalid UTF-8 too) through byte for byte.
+     */
+    static CommandLine commandLine(InputStream stdin, OutputStream rawOut, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
-        cl.addSubcommand("fix", new FixCommand(stdin));
-        cl.addSubcommand("check", new CheckCommand(stdin));
+        cl.addSubcommand("fix", new FixCommand(stdin, rawOut));
+        cl.addSubcommand("check", new CheckCommand(stdin, rawOut));
         cl.addSubcommand("bench", new BenchCommand());
         cl.addSubcommand("eval", new EvalCommand());
         cl.addSubcommand("learn", new LearnCommand(stdin));
@@ -96,6 +106,33 @@ public final class Main implements Callable<Integer> {
 
     private static String oneLine(String message) {
         return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Bytes decoded as UTF-8 (U+FFFD for bad bytes) into a writer at every flush; whole records are flushed. */
+    private static final class WriterOutputStream extends OutputStream {
+        private final PrintWriter writer;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        WriterOutputStream(PrintWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(int b) {
+            buffer.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            buffer.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            writer.print(buffer.toString(StandardCharsets.UTF_8));
+            writer.flush();
+            buffer.reset();
+        }
     }
 
     /** The jar's Implementation-Version when there is one, else {@link #VERSION}. */

@@ -13,19 +13,16 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Streams corpus inputs into an {@link NgramCounter}, one line at a time: plain text files, JSONL files (one
- * JSON object per line, the text in a string field), directories (recursively, their {@code *.txt} and
- * {@code *.jsonl} files in path order) and {@code -} for standard input.
+ * JSON object per line, the text in a string field), directories and {@code -} for standard input, gzip or
+ * zstd compressed by extension; the inputs are expanded by {@link CorpusInputs} and split by
+ * {@link LineReader}, as in the corpus mode of fix and check.
  *
  * <p>Decoding follows the CLI's rules: strict UTF-8 (the first bad sequence stops the run with its byte
  * offset) or, with {@code lenient}, U+FFFD and one warning per file; a NUL byte in the first 8 KB means a
@@ -44,6 +41,8 @@ public final class CorpusReader {
     private final String textField;
     private final boolean lenient;
     private final Consumer<String> warnings;
+    private final List<String> includes;
+    private final AtomicLong rawBytes = new AtomicLong();
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -63,6 +62,16 @@ public final class CorpusReader {
      */
     public CorpusReader(NgramCounter counter, boolean jsonl, String textField, boolean lenient,
                         Consumer<String> warnings) {
+        this(counter, jsonl, textField, lenient, List.of(), warnings);
+    }
+
+    /**
+     * @param includes globs for the files of directory inputs ({@link CorpusInputs#expand}); empty for the
+     *                 defaults
+     */
+    public CorpusReader(NgramCounter counter, boolean jsonl, String textField, boolean lenient,
+                        List<String> includes, Consumer<String> warnings) {
+        this.includes = includes;
         this.counter = counter;
         this.jsonl = jsonl;
         this.textField = textField;
@@ -70,116 +79,41 @@ public final class CorpusReader {
         this.warnings = warnings;
     }
 
-    /** Reads an input: a file, a directory, or {@code -} for {@code stdin}. */
+    /** Reads an input: a file, a directory, or {@code -} for {@code stdin}; compressed by extension. */
     public void read(String input, InputStream stdin) {
-        if (input.equals("-")) {
-            readStream(STDIN, stdin, jsonl);
-            return;
-        }
-        Path path;
-        try {
-            path = Path.of(input);
-        } catch (InvalidPathException e) {
-            throw new CorpusException(input + ": cannot read (" + e.getReason() + ")");
-        }
-        if (Files.isDirectory(path)) {
-            for (Path file : corpusFiles(input, path)) {
-                readFile(file.toString(), file, isJsonl(file));
+        for (CorpusInputs.Source source : CorpusInputs.expand(List.of(input), jsonl, includes)) {
+            try (InputStream in = CorpusInputs.open(source, stdin, rawBytes)) {
+                readStream(source.name(), in, source.jsonl());
+            } catch (AccessDeniedException e) {
+                throw new CorpusException(source.name() + ": cannot read (permission denied)");
+            } catch (IOException e) {
+                throw new CorpusException(source.name() + ": cannot read (" + e.getMessage() + ")");
             }
-        } else if (!Files.exists(path)) {
-            throw new CorpusException(input + ": no such file");
-        } else {
-            readFile(input, path, jsonl || isJsonl(path));
         }
     }
 
-    private static boolean isJsonl(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
-    }
-
-    private static List<Path> corpusFiles(String name, Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> {
-                String f = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return f.endsWith(".txt") || f.endsWith(".jsonl");
-            }).sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new CorpusException(name + ": cannot list the directory (" + e.getMessage() + ")");
-        }
-    }
-
-    private void readFile(String name, Path path, boolean asJsonl) {
-        try (InputStream in = Files.newInputStream(path)) {
-            readStream(name, in, asJsonl);
-        } catch (AccessDeniedException e) {
-            throw new CorpusException(name + ": cannot read (permission denied)");
-        } catch (IOException e) {
-            throw new CorpusException(name + ": cannot read (" + e.getMessage() + ")");
-        }
-    }
-
-    /** Splits the stream at LF bytes (never part of a longer UTF-8 sequence) and handles each line. */
-    private void readStream(String name, InputStream in, boolean asJsonl) {
+    /** Handles each line of the stream ({@link LineReader}: lines over the limit are never held). */
+    private void readStream(String name, InputStream in, boolean asJsonl) throws IOException {
         files++;
         counter.endRun();
-        byte[] buffer = new byte[1 << 16];
-        byte[] line = new byte[1 << 12];
-        int lineLength = 0;
-        boolean tooLong = false;
-        long offset = 0, lineStart = 0;
-        int lineNumber = 0;
+        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         List<Long> badOffsets = new ArrayList<>();
         badCount = 0;
-        try {
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                int from = 0;
-                for (int i = 0; i < read; i++) {
-                    if (offset + i < BINARY_PROBE && buffer[i] == 0) {
-                        throw new CorpusException(name + ": binary file, not text");
-                    }
-                    if (buffer[i] != '\n') {
-                        continue;
-                    }
-                    lineNumber++;
-                    tooLong |= (long) lineLength + i - from > MAX_LINE_BYTES;
-                    if (!tooLong) {
-                        line = append(line, lineLength, buffer, from, i - from);
-                        lineLength += i - from;
-                    }
-                    handleLine(name, lineNumber, line, lineLength, tooLong, lineStart, asJsonl, badOffsets);
-                    lineLength = 0;
-                    tooLong = false;
-                    from = i + 1;
-                    lineStart = offset + i + 1;
+        while (lines.next(null)) {
+            byte[] line = lines.buffer();
+            for (long i = lines.offset(), n = Math.min(BINARY_PROBE, lines.offset() + lines.bufferLength()); i < n; i++) {
+                if (line[(int) (i - lines.offset())] == 0) {
+                    throw new CorpusException(name + ": binary file, not text");
                 }
-                if (!tooLong && (long) lineLength + read - from > MAX_LINE_BYTES) {
-                    tooLong = true;
-                    lineLength = 0;
-                } else if (!tooLong) {
-                    line = append(line, lineLength, buffer, from, read - from);
-                    lineLength += read - from;
-                }
-                offset += read;
             }
-        } catch (IOException e) {
-            throw new CorpusException(name + ": cannot read (" + e.getMessage() + ")");
+            handleLine(name, (int) lines.number(), line, lines.bufferLength(), lines.tooLong(), lines.offset(), asJsonl,
+                    badOffsets);
         }
-        if (lineLength > 0 || tooLong) {
-            handleLine(name, lineNumber + 1, line, lineLength, tooLong, lineStart, asJsonl, badOffsets);
-        }
-        bytes += offset;
+        bytes += lines.consumed();
         counter.endRun();
         if (!badOffsets.isEmpty()) {
             warnings.accept(replacedWarning(name, badOffsets, badCount));
         }
-    }
-
-    private static byte[] append(byte[] line, int length, byte[] from, int start, int count) {
-        if (length + count > line.length) {
-            line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + count));
-        }
-        System.arraycopy(from, start, line, length, count);
-        return line;
     }
 
     private void handleLine(String name, int number, byte[] line, int length, boolean tooLong, long lineStart,

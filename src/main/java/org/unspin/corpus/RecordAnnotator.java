@@ -1,6 +1,13 @@
 package org.unspin.corpus;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -50,6 +57,23 @@ public final class RecordAnnotator {
         this.fix = fix;
         this.detail = Objects.requireNonNull(detail);
         this.keepOriginalField = keepOriginalField;
+    }
+
+    /**
+     * A JSON mapper that reads records exactly enough to write every field back: decimals keep their digits
+     * ({@code 1.10}), big integers stay exact, a field given twice is an error (it could not be written back),
+     * strings may be of any length, and trailing content after the object is an error. Thread-safe.
+     */
+    public static ObjectMapper mapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return new ObjectMapper(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     /** The text of a record, or a reason why it has none that a person can read. */

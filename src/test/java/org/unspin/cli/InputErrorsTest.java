@@ -28,8 +28,10 @@ class InputErrorsTest {
     }
 
     @Test
-    void directory() {
-        assertOneLineError(Cli.run("", "fix", dir.toString()), dir + ": is a directory");
+    void directoryAsOutput() {
+        // A directory input is corpus mode (CorpusModeTest); as the output it is an error.
+        assertOneLineError(Cli.run("", "fix", "-o", dir.toString()), dir + ": is a directory");
+        assertOneLineError(Cli.run("", "fix", "--jsonl", "-o", dir.toString()), dir + ": is a directory");
     }
 
     @Test

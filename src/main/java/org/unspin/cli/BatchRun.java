@@ -1,0 +1,675 @@
+package org.unspin.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.unspin.Repair;
+import org.unspin.Unspinner;
+import org.unspin.corpus.Compression;
+import org.unspin.corpus.CorpusException;
+import org.unspin.corpus.CorpusInputs;
+import org.unspin.corpus.CorpusInputs.Source;
+import org.unspin.corpus.LineReader;
+import org.unspin.corpus.RecordAnnotator;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Corpus mode of fix and check: records (JSONL lines, or whole plain text files) stream from one reader
+ * thread through N workers to one writer, which writes them in input order. The reader hands each record to
+ * the worker pool and queues its future in a bounded window; the writer takes the futures from the window in
+ * order. The window (records) and a budget of bytes in flight bound the memory, whatever the input size.
+ *
+ * <p>A bad record (invalid UTF-8, malformed JSON, no string text field, too long) is written through
+ * unchanged and reported by the writer, in input order. The output is written to a temporary file and moved
+ * into place at the end; every two seconds the writer records a checkpoint (records done, output lengths,
+ * counts) next to it, from which {@code --resume} continues.
+ */
+final class BatchRun {
+    /** Errors printed on standard error; the rest are counted (and all go to --errors). */
+    static final int ERRORS_SHOWN = 100;
+    private static final long CHECKPOINT_EVERY_NANOS = 2_000_000_000L;
+    private static final int MIN_BYTES_IN_FLIGHT = 64 << 20;
+    private static final byte[] LF = {'\n'};
+
+    private final String command;
+    private final Unspinner unspinner;
+    private final BatchOptions options;
+    private final List<String> inputs;
+    private final String output;
+    private final InputStream stdin;
+    private final OutputStream stdout;
+    private final PrintWriter err;
+    private final RecordAnnotator annotator;
+    private final ObjectMapper json;
+    private final double splitScore;
+    private final String splitName;
+
+    private final AtomicLong rawBytes = new AtomicLong();
+    private volatile boolean stopped;
+    private volatile Exception readFailure;
+    private Path lastSpill;
+
+    private BatchStats stats = new BatchStats();
+    private long skip;
+    private ResumableOutput main;
+    private ResumableOutput split;
+    private ResumableOutput errors;
+
+    BatchRun(String command, boolean fix, Unspinner unspinner, BatchOptions options, List<String> inputs,
+             String output, InputStream stdin, OutputStream stdout, PrintWriter err) {
+        this.command = command;
+        this.unspinner = unspinner;
+        this.options = options;
+        this.inputs = inputs;
+        this.output = output;
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.err = err;
+        this.annotator = new RecordAnnotator(unspinner, options.textField, fix, options.detail(), options.keepOriginal);
+        this.json = mapper();
+        if (options.splitAbove != null) {
+            splitScore = score(options.splitAbove[0], "--split-above");
+            Path dir = Path.of(options.splitAbove[1]);
+            splitName = dir.resolve(output == null ? "spun.jsonl" : Path.of(output).getFileName().toString()).toString();
+        } else {
+            splitScore = Double.NaN;
+            splitName = null;
+        }
+    }
+
+    /**
+     * Whether fix/check run in corpus mode: a corpus option, a directory input, or a compressed or
+     * {@code .jsonl} input or output.
+     */
+    static boolean corpusMode(BatchOptions options, List<String> files, String output) {
+        return options.anyGiven() || files.stream().anyMatch(f -> !f.equals("-")
+                && (Files.isDirectory(Path.of(f)) || corpusFileName(f))) || output != null && corpusFileName(output);
+    }
+
+    private static boolean corpusFileName(String name) {
+        Compression c = Compression.of(name);
+        return c != Compression.NONE || c.strip(name).toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl");
+    }
+
+    /** Usage errors of corpus mode: options of the single-document mode, and inconsistent corpus options. */
+    static void validate(CommandSpec spec, BatchOptions options, InputOptions input, String output, boolean fix,
+                         String... singleDocumentOptions) {
+        CommandLine cl = spec.commandLine();
+        for (String option : singleDocumentOptions) {
+            if (cl.getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(cl, option + " is not for corpus mode, which writes JSONL records");
+            }
+        }
+        if (input.lenient) {
+            throw new ParameterException(cl, "--lenient is not for corpus mode: a record with invalid UTF-8 is "
+                    + "passed through and reported");
+        }
+        if (!fix && options.keepOriginal != null) {
+            throw new ParameterException(cl, "--keep-original is for fix: check leaves the text as it is");
+        }
+        if (options.resume && output == null) {
+            throw new ParameterException(cl, "--resume needs -o FILE (standard output cannot be resumed)");
+        }
+        if (options.threads != null && (options.threads < 1 || options.threads > 1024)) {
+            throw new ParameterException(cl, "--threads must be within 1..1024, got " + options.threads);
+        }
+        if (options.splitAbove != null && output != null && Path.of(options.splitAbove[1]).toAbsolutePath()
+                .equals(Path.of(output).toAbsolutePath().getParent())) {
+            throw new ParameterException(cl, "--split-above DIR is the folder of -o: the split file would be the output");
+        }
+    }
+
+    /** The record mapper of {@link RecordAnnotator#mapper()}, shared with the Spark job. */
+    static ObjectMapper mapper() {
+        return RecordAnnotator.mapper();
+    }
+
+    private static double score(String value, String option) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new UserError(option + ": '" + value + "' is not a number");
+        }
+    }
+
+    /** Runs the whole corpus; returns whether any record had findings (check's exit code). */
+    boolean run() {
+        long started = System.nanoTime();
+        List<Source> sources;
+        try {
+            sources = CorpusInputs.expand(inputs, options.jsonl, options.includes);
+        } catch (CorpusException e) {
+            throw new UserError(e.getMessage());
+        }
+        openOutputs();
+        double secondsBefore = stats.seconds;
+        long total = sources.stream().anyMatch(Source::stdin) ? 0 : sources.stream().mapToLong(Source::size).sum();
+        Progress progress = new Progress(err, options.quiet ? Progress.Mode.NONE : Progress.detect(), total);
+        int threads = options.threads();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "unspin-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        int budgetKb = Math.max(MIN_BYTES_IN_FLIGHT, options.maxRecordBytes() + (1 << 20)) >> 10;
+        Semaphore inFlight = new Semaphore(budgetKb);
+        BlockingQueue<Future<Outcome>> window = new ArrayBlockingQueue<>(threads * 64);
+        Thread reader = new Thread(() -> read(sources, pool, window, inFlight), "unspin-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long runRecords = 0;
+        long runBytes = 0;
+        long lastCheckpoint = System.nanoTime();
+        try {
+            while (true) {
+                Outcome o = window.take().get();
+                if (o.item() == null) {
+                    break;
+                }
+                inFlight.release(o.item().cost());
+                write(o);
+                runRecords++;
+                runBytes += o.item().length();
+                progress.update(runRecords, runBytes, rawBytes.get());
+                if (System.nanoTime() - lastCheckpoint > CHECKPOINT_EVERY_NANOS) {
+                    stats.seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+                    checkpoint();
+                    lastCheckpoint = System.nanoTime();
+                }
+            }
+            if (readFailure != null) {
+                stats.seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+                checkpoint();
+                throw readFailure instanceof UserError u ? u : new UserError(readFailure.getMessage());
+            }
+            progress.finish();
+            stats.seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+            commit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (IOException e) {
+            throw new UserError((output == null ? "<stdout>" : output) + ": cannot write (" + e.getMessage() + ")");
+        } finally {
+            stopped = true;
+            reader.interrupt();
+            pool.shutdownNow();
+            progress.finish();
+            abandonAll();
+        }
+        if (!options.quiet) {
+            err.print(stats.summary());
+            err.flush();
+        }
+        if (options.stats != null) {
+            AtomicFile.write(options.stats, stats.toJson(json, threads).toPrettyString() + "\n");
+        }
+        return stats.edits > 0;
+    }
+
+    // ---- outputs, checkpoints and resume ----
+
+    private Path checkpointFile() {
+        Path target = Path.of(output).toAbsolutePath();
+        return target.resolveSibling("." + target.getFileName() + ".unspin-checkpoint");
+    }
+
+    private void openOutputs() {
+        JsonNode checkpoint = null;
+        if (options.resume) {
+            Path file = checkpointFile();
+            if (Files.exists(file)) {
+                checkpoint = readCheckpoint(file);
+            } else if (!options.quiet) {
+                err.println("unspin: no checkpoint for " + output + ", starting from the beginning");
+            }
+        } else if (output != null) {
+            try {
+                // A fresh run rewrites the temporary file: an older checkpoint no longer describes it.
+                Files.deleteIfExists(checkpointFile());
+            } catch (IOException e) {
+                throw new UserError(checkpointFile() + ": cannot remove the old checkpoint (" + e.getMessage() + ")");
+            }
+        }
+        if (checkpoint != null) {
+            skip = checkpoint.path("records").asLong();
+            stats = BatchStats.fromJson(checkpoint.path("stats"));
+        }
+        JsonNode lengths = checkpoint == null ? null : checkpoint.path("outputs");
+        main = output == null ? ResumableOutput.stdout(stdout) : ResumableOutput.open(output, resumeAt(lengths, "output"));
+        if (splitName != null) {
+            try {
+                Files.createDirectories(Path.of(splitName).toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UserError(splitName + ": cannot create its directory (" + e.getMessage() + ")");
+            }
+            split = ResumableOutput.open(splitName, resumeAt(lengths, "split"));
+        }
+        if (options.errors != null) {
+            errors = ResumableOutput.open(options.errors, resumeAt(lengths, "errors"));
+        }
+    }
+
+    private static long resumeAt(JsonNode lengths, String name) {
+        return lengths == null ? 0 : lengths.path(name).asLong(0);
+    }
+
+    private JsonNode readCheckpoint(Path file) {
+        JsonNode c;
+        try {
+            c = json.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UserError(file + ": unreadable checkpoint (" + e.getMessage() + "); run again without --resume");
+        }
+        if (!c.path("command").asText().equals(command) || !c.path("inputs").equals(json.valueToTree(inputs))
+                || !c.path("split").asText("").equals(splitName == null ? "" : splitName)
+                || !c.path("errors").asText("").equals(options.errors == null ? "" : options.errors)) {
+            throw new UserError(file + ": checkpoint of a different run (" + c.path("command").asText() + " "
+                    + c.path("inputs") + "); run again without --resume");
+        }
+        return c;
+    }
+
+    /** Ends every output at a valid point and records how far the run got. */
+    private void checkpoint() throws IOException {
+        ObjectNode lengths = json.createObjectNode();
+        lengths.put("output", main.checkpoint());
+        if (split != null) {
+            lengths.put("split", split.checkpoint());
+        }
+        if (errors != null) {
+            lengths.put("errors", errors.checkpoint());
+        }
+        if (output == null) {
+            return;
+        }
+        ObjectNode c = json.createObjectNode();
+        c.put("command", command);
+        c.set("inputs", json.valueToTree(inputs));
+        c.put("split", splitName == null ? "" : splitName);
+        c.put("errors", options.errors == null ? "" : options.errors);
+        c.put("records", stats.records);
+        c.set("outputs", lengths);
+        c.set("stats", stats.toJson(json, 0));
+        Path file = checkpointFile();
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(temp, json.writeValueAsBytes(c));
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void commit() throws IOException {
+        if (errors != null) {
+            errors.commit();
+        }
+        if (split != null) {
+            split.commit();
+        }
+        main.commit();
+        if (output != null) {
+            Files.deleteIfExists(checkpointFile());
+        }
+    }
+
+    private void abandonAll() {
+        for (ResumableOutput o : new ResumableOutput[] {main, split, errors}) {
+            if (o != null) {
+                o.abandon();
+            }
+        }
+    }
+
+    // ---- reader ----
+
+    /**
+     * One input record. {@code bytes} is the raw record without its line feed, or null when it was over the
+     * limit and went to the {@code spill} file instead; {@code length} counts the bytes it took in the input.
+     */
+    private record Item(Source source, long line, long offset, byte[] bytes, Path spill, long length) {
+        int cost() {
+            return bytes == null ? 1 : (bytes.length >> 10) + 1;
+        }
+    }
+
+    private void read(List<Source> sources, ExecutorService pool, BlockingQueue<Future<Outcome>> window,
+                      Semaphore inFlight) {
+        long seq = 0;
+        try {
+            for (Source source : sources) {
+                try (InputStream in = CorpusInputs.open(source, stdin, rawBytes)) {
+                    if (source.jsonl()) {
+                        LineReader lines = new LineReader(in, options.maxRecordBytes());
+                        while (!stopped) {
+                            lastSpill = null;
+                            if (!lines.next(seq < skip ? null : this::spill)) {
+                                break;
+                            }
+                            if (seq++ < skip) {
+                                continue;
+                            }
+                            submit(new Item(source, lines.number(), lines.offset(),
+                                    lines.tooLong() ? null : lines.copy(), lastSpill,
+                                    lines.consumed() - lines.offset()), pool, window, inFlight);
+                        }
+                    } else if (seq++ >= skip) {
+                        submit(readWhole(source, in), pool, window, inFlight);
+                    }
+                } catch (IOException e) {
+                    throw new UserError(source.name() + ": cannot read (" + e.getMessage() + ")");
+                }
+            }
+        } catch (InterruptedException e) {
+            return;
+        } catch (UserError e) {
+            readFailure = e;
+        } catch (RuntimeException e) {
+            readFailure = new UserError("reading: " + e);
+        }
+        try {
+            window.put(CompletableFuture.completedFuture(new Outcome(null, null, Route.MAIN, null, null, null, null)));
+        } catch (InterruptedException e) {
+            // The writer stopped first.
+        }
+    }
+
+    private void submit(Item item, ExecutorService pool, BlockingQueue<Future<Outcome>> window, Semaphore inFlight)
+            throws InterruptedException {
+        inFlight.acquire(item.cost());
+        window.put(pool.submit(() -> process(item)));
+    }
+
+    private OutputStream spill() throws IOException {
+        lastSpill = Files.createTempFile("unspin-record", ".tmp");
+        lastSpill.toFile().deleteOnExit();
+        return Files.newOutputStream(lastSpill);
+    }
+
+    /** A plain text file is one record; beyond the limit its bytes go to a spill file. */
+    private Item readWhole(Source source, InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 16];
+        long length = 0;
+        for (int n; (n = in.read(chunk)) >= 0; ) {
+            length += n;
+            if (length > options.maxRecordBytes()) {
+                Path spill;
+                try (OutputStream out = spill()) {
+                    spill = lastSpill;
+                    buffer.writeTo(out);
+                    out.write(chunk, 0, n);
+                    length += in.transferTo(out);
+                }
+                return new Item(source, 1, 0, null, spill, length);
+            }
+            buffer.write(chunk, 0, n);
+        }
+        return new Item(source, 1, 0, buffer.toByteArray(), null, length);
+    }
+
+    // ---- workers ----
+
+    enum Route { MAIN, SPLIT, DROP }
+
+    /**
+     * What a worker made of an item: the output record ({@code out}; null to pass the item's bytes through),
+     * where it goes, and either the repair or an error.
+     */
+    private record Outcome(Item item, byte[] out, Route route, Repair repair, String errorKind, String reason,
+                           String id) {
+    }
+
+    private Outcome process(Item item) {
+        try {
+            return item.source().jsonl() ? processLine(item) : processText(item);
+        } catch (RuntimeException | StackOverflowError | IOException e) {
+            return error(item, null, "internal", "internal error, passed through (" + e + ")", null);
+        } catch (OutOfMemoryError e) {
+            // What this record allocated is garbage once we return: pass it through instead of losing the run.
+            return error(item, null, "too-large", "out of memory on a record of " + item.length() + " bytes, passed "
+                    + "through unchanged (raise -Xmx or lower --max-record-bytes)", null);
+        }
+    }
+
+    private Outcome error(Item item, byte[] out, String kind, String reason, String id) {
+        return new Outcome(item, out, Route.MAIN, null, kind, reason, id);
+    }
+
+    private Outcome processLine(Item item) throws IOException {
+        if (item.spill() != null) {
+            return error(item, null, "too-large", tooLarge(item), null);
+        }
+        byte[] bytes = item.bytes();
+        if (isBlank(bytes)) {
+            return new Outcome(item, null, Route.MAIN, null, null, null, null);
+        }
+        Decoded decoded = decode(bytes);
+        if (decoded.badOffset >= 0) {
+            return error(item, null, "invalid-utf8", "invalid UTF-8 at byte offset " + (item.offset() + decoded.badOffset), null);
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(decoded.text);
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            return error(item, null, "malformed-json", "malformed JSON (" + message + ")", null);
+        }
+        if (!(node instanceof ObjectNode record)) {
+            return error(item, null, "not-an-object", "not a JSON object", null);
+        }
+        JsonNode idNode = record.get(options.idField);
+        String id = idNode == null || idNode.isContainerNode() ? null : idNode.asText();
+        String text;
+        try {
+            text = annotator.textOf(record);
+        } catch (RecordAnnotator.BadRecordException e) {
+            return error(item, null, record.has(options.textField) ? "text-not-string" : "no-text-field",
+                    e.getMessage(), id);
+        }
+        return annotated(item, record, text, id);
+    }
+
+    private Outcome annotated(Item item, ObjectNode record, String text, String id) throws IOException {
+        Repair repair = unspinner.repair(text);
+        double score = repair.score().perThousandWords();
+        Route route = options.dropAbove != null && score > options.dropAbove ? Route.DROP
+                : split != null && score > splitScore ? Route.SPLIT : Route.MAIN;
+        if (route == Route.DROP) {
+            return new Outcome(item, null, route, repair, null, null, id);
+        }
+        annotator.write(record, repair);
+        return new Outcome(item, json.writeValueAsBytes(record), route, repair, null, null, id);
+    }
+
+    private Outcome processText(Item item) throws IOException {
+        String name = item.source().name();
+        if (item.spill() != null) {
+            return error(item, null, "too-large", tooLarge(item), name);
+        }
+        Decoded decoded = decode(item.bytes());
+        ObjectNode record = json.createObjectNode();
+        record.put(options.idField, name);
+        if (decoded.badOffset >= 0) {
+            // A JSON string cannot carry the raw bytes: the record keeps the text with U+FFFD, not annotated.
+            record.put(options.textField, new String(item.bytes(), StandardCharsets.UTF_8));
+            Item at = new Item(item.source(), lineOf(item.bytes(), decoded.badOffset), 0, item.bytes(), null,
+                    item.length());
+            return error(at, json.writeValueAsBytes(record), "invalid-utf8", "invalid UTF-8 at byte offset "
+                    + decoded.badOffset, name);
+        }
+        record.put(options.textField, decoded.text);
+        return annotated(item, record, decoded.text, name);
+    }
+
+    private String tooLarge(Item item) throws IOException {
+        return "record of " + Files.size(item.spill()) + " bytes is over --max-record-bytes (" + options.maxRecordBytes()
+                + "), passed through unchanged";
+    }
+
+    private static long lineOf(byte[] bytes, long offset) {
+        long line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Strictly decoded text, or the offset of the first invalid byte (-1 if none). */
+    private record Decoded(String text, long badOffset) {
+    }
+
+    private static Decoded decode(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            return new Decoded(null, in.position());
+        }
+        decoder.flush(out);
+        out.flip();
+        return new Decoded(out.toString(), -1);
+    }
+
+    // ---- writer ----
+
+    private void write(Outcome o) throws IOException {
+        Item item = o.item();
+        try {
+            String where = item.source().name() + ":" + item.line();
+            if (o.errorKind() != null && options.strict) {
+                checkpoint();
+                throw new UserError(where + ": " + o.reason());
+            }
+            stats.records++;
+            stats.bytes += item.length();
+            if (o.errorKind() != null) {
+                stats.error(o.errorKind());
+                report(o, where);
+            } else if (o.repair() != null) {
+                count(o.repair());
+            } else {
+                stats.blank++;
+            }
+            if (o.route() == Route.DROP) {
+                stats.dropped++;
+                return;
+            }
+            ResumableOutput to = o.route() == Route.SPLIT ? split : main;
+            if (o.route() == Route.SPLIT) {
+                stats.split++;
+            }
+            if (o.out() != null) {
+                to.write(o.out());
+            } else if (item.spill() == null) {
+                to.write(item.bytes());
+            } else if (item.source().jsonl()) {
+                Files.copy(item.spill(), to.stream());
+            } else {
+                writeTextRecord(item, to);
+            }
+            to.write(LF);
+        } finally {
+            if (item.spill() != null) {
+                Files.deleteIfExists(item.spill());
+            }
+        }
+    }
+
+    /** A text file over the limit still becomes a record: its text is streamed into the JSON string. */
+    private void writeTextRecord(Item item, ResumableOutput to) throws IOException {
+        try (JsonGenerator g = json.getFactory().createGenerator(to.stream());
+             Reader text = new InputStreamReader(Files.newInputStream(item.spill()), StandardCharsets.UTF_8)) {
+            g.writeStartObject();
+            g.writeStringField(options.idField, item.source().name());
+            g.writeFieldName(options.textField);
+            g.writeString(text, -1);
+            g.writeEndObject();
+        }
+    }
+
+    private void count(Repair repair) {
+        stats.documents++;
+        stats.changed += repair.changed() ? 1 : 0;
+        stats.words += repair.score().words();
+        stats.findings += repair.score().findings();
+        stats.edits += repair.edits().size();
+        stats.applied += repair.applied().size();
+        for (Map.Entry<String, Integer> c : repair.score().byCategory().entrySet()) {
+            stats.byCategory.merge(c.getKey(), (long) c.getValue(), Long::sum);
+        }
+        stats.score(repair.score().perThousandWords());
+    }
+
+    private void report(Outcome o, String where) throws IOException {
+        if (stats.errors <= ERRORS_SHOWN) {
+            err.println(where + ": " + o.reason());
+            if (stats.errors == ERRORS_SHOWN) {
+                err.println("unspin: more bad records are only counted" + (errors == null ? "" : " (all are in "
+                        + options.errors + ")"));
+            }
+            err.flush();
+        }
+        if (errors != null) {
+            ObjectNode e = json.createObjectNode();
+            e.put("file", o.item().source().name());
+            e.put("line", o.item().line());
+            e.put("offset", o.item().offset());
+            e.put("kind", o.errorKind());
+            e.put("reason", o.reason());
+            if (o.id() != null) {
+                e.put("id", o.id());
+            }
+            errors.write(json.writeValueAsBytes(e));
+            errors.write(LF);
+        }
+    }
+}
