@@ -32,7 +32,7 @@ final class JobCounters implements Serializable {
     List<String> report(int maxSamples) {
         List<String> lines = new java.util.ArrayList<>();
         lines.add(String.format(java.util.Locale.ROOT,
-                "unspin: %,d records, %,d changed, %,d findings; %,d bad lines passed through unchanged",
+                "unspin: %,d records, %,d changed, %,d findings; bad lines passed through unchanged: %,d",
                 records.value(), changed.value(), findings.value(), bad.value()));
         badSamples.value().stream().limit(maxSamples).forEach(s -> lines.add("unspin: bad line: " + s));
         return lines;
