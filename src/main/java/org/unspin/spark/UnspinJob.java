@@ -2,6 +2,7 @@ package org.unspin.spark;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -163,6 +165,7 @@ public final class UnspinJob implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--min-confidence " + minConfidence + " is outside 0..1");
         }
         SparkSession spark = session.get();
+        checkInputExists(spark);
         AnnotatorSpec annotator = new AnnotatorSpec(
                 new PipelineSpec(dictionaries, !noShipped, minConfidence, !noContextRules),
                 textField, mode == Mode.fix, EditDetail.valueOf(edits.name().toUpperCase(Locale.ROOT)), keepOriginal);
@@ -200,6 +203,19 @@ public final class UnspinJob implements Callable<Integer> {
         }
         counters.report(10).forEach(err::println);
         return OK;
+    }
+
+    /** Spark would log a stack trace before its own error; a glob that matches nothing is an error too. */
+    private void checkInputExists(SparkSession spark) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
+        try {
+            FileStatus[] found = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
+            if (found == null || found.length == 0) {
+                throw new JobError("--input " + input + ": no such file or folder");
+            }
+        } catch (IOException e) {
+            throw new JobError("--input " + input + ": " + e.getMessage());
+        }
     }
 
     private void checkTextColumn(StructType schema) {
