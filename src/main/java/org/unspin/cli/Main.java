@@ -51,6 +51,14 @@ public final class Main implements Callable<Integer> {
         System.exit(code);
     }
 
+    /**
+     * Runs one command line without exiting the JVM and returns its exit code; standard input is empty. For
+     * embedding, and for tests in other packages that compare with the CLI (the Spark job's).
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(InputStream.nullInputStream(), out, err).execute(args);
+    }
+
     /** The configured command line, reading stdin from {@code stdin}; used by tests. */
     static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
         return commandLine(stdin, new WriterOutputStream(out), out, err);

@@ -1,11 +1,8 @@
 package org.unspin.spark;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.unspin.Repair;
 import org.unspin.corpus.RecordAnnotator;
@@ -13,12 +10,8 @@ import org.unspin.corpus.RecordAnnotator.BadRecordException;
 
 /** One JSON line in, one annotated JSON line out: the record's fields stay in their order. */
 final class JsonLines {
-    /** Decimals are kept as written ("1.10" stays 1.10, not the double 1.1); "{} {}" is one bad line. */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+    /** The same reader and writer as the CLI's corpus mode, so both give the same bytes for a record. */
+    static final ObjectMapper MAPPER = RecordAnnotator.mapper();
 
     private JsonLines() {
     }

@@ -129,6 +129,24 @@ class UnspinJobTest {
     }
 
     @Test
+    void jsonlOutputEqualsTheCommandLineOutput() throws IOException {
+        List<String> lines = inputLines();
+        Path in = Files.write(dir.resolve("cli-in.jsonl"), lines);
+        Path cliOut = dir.resolve("cli-out.jsonl");
+        StringWriter err = new StringWriter();
+        int code = org.unspin.cli.Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "fix", "--jsonl", "--quiet", "--edits", "full", "--keep-original", "original", in.toString(),
+                "-o", cliOut.toString());
+        assertThat(code).as(err.toString()).isZero();
+        Path sparkOut = dir.resolve("spark-out");
+        runJob("--input", in.toString(), "--output", sparkOut.toString(), "--edits", "full",
+                "--keep-original", "original");
+
+        assertThat(readParts(sparkOut)).containsExactlyElementsOf(Files.readAllLines(cliOut, StandardCharsets.UTF_8))
+                .hasSize(lines.size());
+    }
+
+    @Test
     void checkModeLeavesTheTextAndReportsEdits() throws IOException {
         List<String> lines = inputLines();
         Path in = Files.write(dir.resolve("in-check.jsonl"), lines);
