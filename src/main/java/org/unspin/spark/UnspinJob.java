@@ -97,6 +97,14 @@ public final class UnspinJob implements Callable<Integer> {
             + "with spark-submit --files, or a path every executor can read.")
     List<String> dictionaries = new ArrayList<>();
 
+    @Option(names = "--allow", paramLabel = "FILE", description = "Allow-list TSV (phrases never to touch, e.g. "
+            + "exported from 'unspin report'); shipped with --files like --dict. Repeatable.")
+    List<String> allowLists = new ArrayList<>();
+
+    @Option(names = "--deny", paramLabel = "FILE", description = "Deny-list TSV (phrases always reported or "
+            + "rewritten); shipped with --files like --dict. Repeatable.")
+    List<String> denyLists = new ArrayList<>();
+
     @Option(names = "--no-shipped", description = "Do not load the phrase tables shipped with unspin.")
     boolean noShipped;
 
@@ -167,7 +175,7 @@ public final class UnspinJob implements Callable<Integer> {
         SparkSession spark = session.get();
         checkInputExists(spark);
         AnnotatorSpec annotator = new AnnotatorSpec(
-                new PipelineSpec(dictionaries, !noShipped, minConfidence, !noContextRules),
+                new PipelineSpec(dictionaries, !noShipped, minConfidence, !noContextRules, allowLists, denyLists),
                 textField, mode == Mode.fix, EditDetail.valueOf(edits.name().toUpperCase(Locale.ROOT)), keepOriginal);
         Unspinners.of(annotator.pipeline()); // a broken table fails here, once, not in every task
         JobCounters counters = new JobCounters(spark.sparkContext());

@@ -229,6 +229,20 @@ class UnspinJobTest {
     }
 
     @Test
+    void allowListFromSparkFilesKeepsTheMarkedPhraseOnly() throws IOException {
+        Path allow = Files.writeString(dir.resolve("reviewed-allow.tsv"), "phrase\nCountrywide Press Club\n");
+        spark.sparkContext().addFile(allow.toString());
+        Path in = Files.write(dir.resolve("in-allow.jsonl"), List.of("{\"id\":1,\"text\":\"Secretary of "
+                + "Condition Mike Pompeo spoke at the Countrywide Press Club.\"}"));
+        Path out = dir.resolve("out-allow");
+
+        runJob("--input", in.toString(), "--output", out.toString(), "--allow", "reviewed-allow.tsv");
+
+        assertThat(readParts(out)).singleElement().asString()
+                .contains("Secretary of State Mike Pompeo spoke at the Countrywide Press Club.");
+    }
+
+    @Test
     void missingDictionaryIsOneLineUsageError() throws IOException {
         Path in = Files.write(dir.resolve("in-nodict.jsonl"), List.of("{\"text\":\"Fine words.\"}"));
         StringWriter err = new StringWriter();
