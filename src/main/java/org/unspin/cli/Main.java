@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** The {@code unspin} command line: {@code fix}, {@code check} and {@code bench}. */
+/** The {@code unspin} command line: {@code fix}, {@code check}, {@code serve} and the others below. */
 @Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find and repair synonym-spun phrases in text.",
         subcommands = CommandLine.HelpCommand.class,
@@ -57,6 +57,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("bench", new BenchCommand());
         cl.addSubcommand("eval", new EvalCommand());
         cl.addSubcommand("learn", new LearnCommand(stdin));
+        cl.addSubcommand("serve", new ServeCommand());
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage()
                     .exitCodeListHeading(cl.getCommandSpec().usageMessage().exitCodeListHeading())
