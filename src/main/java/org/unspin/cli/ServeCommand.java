@@ -55,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
         if (maxTextChars < 1 || threads < 1 || queue < 1) {
             throw new UserError("--max-text-chars, --threads and --queue must be at least 1");
         }
+        // The JDK server waits forever for a slow client's request by default, holding a worker; drop such
+        // a connection after a minute instead (read once, when the server classes load).
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "60");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Unspinner unspinner = pipeline.unspinner();

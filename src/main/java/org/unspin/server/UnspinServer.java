@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +49,9 @@ public final class UnspinServer {
             "/", new String[] {"index.html", "text/html; charset=utf-8"},
             "/review.css", new String[] {"review.css", "text/css; charset=utf-8"},
             "/review.js", new String[] {"review.js", "text/javascript; charset=utf-8"});
-    private static final Set<String> GET = Set.of("GET");
-    private static final Set<String> GET_POST = Set.of("GET", "POST");
-    private static final Set<String> POST = Set.of("POST");
+    private static final List<String> GET = List.of("GET");
+    private static final List<String> GET_POST = List.of("GET", "POST");
+    private static final List<String> POST = List.of("POST");
 
     private final Unspinner unspinner;
     private final Config config;
@@ -113,6 +113,16 @@ public final class UnspinServer {
         }
         workers.shutdownNow();
         overflow.shutdownNow();
+    }
+
+    /** Requests being checked now (for tests and the health check). */
+    int activeRequests() {
+        return workers.getActiveCount();
+    }
+
+    /** Requests waiting for a worker. */
+    int queuedRequests() {
+        return workers.getQueue().size();
     }
 
     /** Threads of the overflow pool answer every request 503, which is how a handler knows it must. */
@@ -182,7 +192,7 @@ public final class UnspinServer {
                 health.put("status", "ok");
                 health.put("version", info.version());
                 health.put("threads", config.threads());
-                health.put("queued", workers.getQueue().size());
+                health.put("queued", queuedRequests());
                 sendJson(ex, 200, health);
             }
             case "/api/repair" -> {
@@ -200,7 +210,7 @@ public final class UnspinServer {
         }
     }
 
-    private static void allow(HttpExchange ex, String method, Set<String> allowed) {
+    private static void allow(HttpExchange ex, String method, List<String> allowed) {
         if (!allowed.contains(method)) {
             ex.getResponseHeaders().set("Allow", String.join(", ", allowed));
             throw new HttpError(405, "Error: " + method + " is not allowed here, use " + String.join(" or ", allowed));
