@@ -54,7 +54,7 @@ function describe(edit) {
   const change = '“' + edit.original + '” → ' + (edit.replacement === null ? '(no suggestion)' : '“' + edit.replacement + '”');
   return change + '\n' + edit.categoryName + ', confidence ' + edit.confidence.toFixed(2)
     + (edit.applied ? ', rewritten by unspin' : ', reported only') + '\n' + edit.explanation
-    + (edit.source ? ' [' + edit.source + ']' : '');
+    + (edit.source && !edit.explanation.includes(edit.source) ? ' [' + edit.source + ']' : '');
 }
 
 function render() {
