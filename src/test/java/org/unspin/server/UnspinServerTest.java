@@ -363,6 +363,38 @@ class UnspinServerTest {
         }
     }
 
+    /** Stopping refuses new connections but lets a request in progress finish and get its answer. */
+    @Test
+    void stopLetsARequestInProgressFinish() throws Exception {
+        UnspinServer stopping = new UnspinServer(unspinner, new UnspinServer.Config("127.0.0.1", 0, 100, 1, 1),
+                "test", line -> { });
+        stopping.start();
+        int port = stopping.port();
+        String first = "language=en";
+        String rest = "&text=Secretary+of+Condition";
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("POST /v2/check HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                    + (first.length() + rest.length()) + "\r\n\r\n" + first).getBytes(StandardCharsets.US_ASCII));
+            waitFor(() -> stopping.activeRequests() == 1);
+            Thread stopper = new Thread(() -> stopping.stop(Duration.ofSeconds(20)));
+            stopper.start();
+            waitFor(() -> {
+                try (Socket probe = new Socket("127.0.0.1", port)) {
+                    return false;
+                } catch (IOException refused) {
+                    return true;
+                }
+            });
+            s.getOutputStream().write(rest.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"value\":\"Secretary of State\"");
+            stopper.join(30_000);
+            assertThat(stopper.isAlive()).isFalse();
+        }
+    }
+
     /** Polls a condition that another thread makes true (a bounded wait, not a timing assertion). */
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 1_000 && !condition.getAsBoolean(); i++) {
