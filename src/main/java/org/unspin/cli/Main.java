@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** The {@code unspin} command line: {@code fix}, {@code check} and {@code bench}. */
+/** The {@code unspin} command line: {@code fix}, {@code check}, {@code serve} and the others below. */
 @Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find and repair synonym-spun phrases in text.",
         subcommands = CommandLine.HelpCommand.class,
@@ -77,6 +77,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("learn", new LearnCommand(stdin));
         cl.addSubcommand("report", new ReportCommand(stdin));
         cl.addSubcommand("export-lt", new ExportLtCommand());
+        cl.addSubcommand("serve", new ServeCommand());
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage()
                     .exitCodeListHeading(cl.getCommandSpec().usageMessage().exitCodeListHeading())
