@@ -119,19 +119,23 @@ public final class RecordAnnotator {
         }
         ArrayNode edits = out.putArray("edits");
         for (Edit e : repair.edits()) {
-            ObjectNode o = edits.addObject();
-            o.put("start", e.start());
-            o.put("end", e.end());
-            o.put("original", e.original());
-            o.put("replacement", e.replacement());
-            o.put("category", e.category());
-            o.put("applied", e.applied());
-            if (detail == EditDetail.FULL) {
-                o.put("rule", e.rule());
-                o.put("source", e.source());
-                o.put("confidence", e.confidence());
-                o.put("explanation", e.explanation());
-            }
+            writeEdit(edits.addObject(), e, detail);
+        }
+    }
+
+    /** One edit as JSON: span, text and category, then (FULL) rule, source, confidence and explanation. */
+    public static void writeEdit(ObjectNode o, Edit e, EditDetail detail) {
+        o.put("start", e.start());
+        o.put("end", e.end());
+        o.put("original", e.original());
+        o.put("replacement", e.replacement());
+        o.put("category", e.category());
+        o.put("applied", e.applied());
+        if (detail == EditDetail.FULL) {
+            o.put("rule", e.rule());
+            o.put("source", e.source());
+            o.put("confidence", e.confidence());
+            o.put("explanation", e.explanation());
         }
     }
 

@@ -61,34 +61,23 @@ public final class PhraseList {
     }
 
     static List<Row> parse(String file, byte[] bytes, Kind kind) {
-        String[] lines = TableParser.decode(file, bytes).split("\n", -1);
         List<Row> rows = new ArrayList<>();
-        List<String> header = null;
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n];
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
+        List<List<String>> header = new ArrayList<>(1);
+        int lines = TableParser.eachRow(file, bytes, (line, fields) -> {
+            if (header.isEmpty()) {
+                header.add(header(file, line, fields));
+                return;
             }
-            if (n == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
+            List<String> columns = header.get(0);
+            if (fields.length != columns.size()) {
+                throw new DictionaryException(file, line,
+                        "expected " + columns.size() + " tab-separated fields, found " + fields.length);
             }
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
-            if (header == null) {
-                header = header(file, n + 1, fields);
-                continue;
-            }
-            if (fields.length != header.size()) {
-                throw new DictionaryException(file, n + 1,
-                        "expected " + header.size() + " tab-separated fields, found " + fields.length);
-            }
-            rows.add(row(file, n + 1, kind, field(header, fields, "phrase"), field(header, fields, "replacement"),
-                    field(header, fields, "category"), field(header, fields, "note")));
-        }
-        if (header == null) {
-            throw new DictionaryException(file, Math.max(1, lines.length - 1),
+            rows.add(row(file, line, kind, field(columns, fields, "phrase"), field(columns, fields, "replacement"),
+                    field(columns, fields, "category"), field(columns, fields, "note")));
+        });
+        if (header.isEmpty()) {
+            throw new DictionaryException(file, Math.max(1, lines),
                     "missing header: expected a line naming the column phrase (and optionally replacement)");
         }
         checkDuplicates(rows, kind);

@@ -25,10 +25,18 @@ final class TableParser {
         return entries;
     }
 
-    void parse(String file, byte[] bytes) {
+    /** Receives the tab-separated fields of one non-blank, non-comment line and its 1-based number. */
+    interface RowHandler {
+        void row(int line, String[] fields);
+    }
+
+    /**
+     * Walks a TSV file of ours (phrase tables, allow and deny lists): strict UTF-8, CRLF or LF, a leading BOM
+     * ignored, blank lines and {@code #} comments skipped. Returns the number of the file's last line (a final
+     * line break does not start another).
+     */
+    static int eachRow(String file, byte[] bytes, RowHandler handler) {
         String[] lines = decode(file, bytes).split("\n", -1);
-        int[] columns = null; // index of each REQUIRED column
-        int width = 0;
         for (int n = 0; n < lines.length; n++) {
             String line = lines[n];
             if (line.endsWith("\r")) {
@@ -37,19 +45,25 @@ final class TableParser {
             if (n == 0 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
-            if (columns == null) {
-                columns = header(file, n + 1, fields);
-                width = fields.length;
-            } else {
-                row(file, n + 1, fields, columns, width);
+            if (!line.isBlank() && !line.startsWith("#")) {
+                handler.row(n + 1, line.split("\t", -1));
             }
         }
-        if (columns == null) {
-            int lastLine = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        return lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+    }
+
+    void parse(String file, byte[] bytes) {
+        int[][] columns = {null}; // index of each REQUIRED column, once the header is read
+        int[] width = {0};
+        int lastLine = eachRow(file, bytes, (line, fields) -> {
+            if (columns[0] == null) {
+                columns[0] = header(file, line, fields);
+                width[0] = fields.length;
+            } else {
+                row(file, line, fields, columns[0], width[0]);
+            }
+        });
+        if (columns[0] == null) {
             throw new DictionaryException(file, Math.max(1, lastLine),
                     "missing header: expected a line naming the columns " + String.join(", ", REQUIRED));
         }

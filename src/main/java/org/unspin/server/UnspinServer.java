@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.unspin.Repair;
 import org.unspin.SpinScore;
+import org.unspin.corpus.RecordAnnotator;
 import org.unspin.Unspinner;
 import org.unspin.edit.Edit;
 
@@ -277,18 +278,9 @@ public final class UnspinServer {
         ArrayNode edits = root.putArray("edits");
         for (Edit e : repair.edits()) {
             ObjectNode o = edits.addObject();
-            o.put("start", e.start());
-            o.put("end", e.end());
-            o.put("original", e.original());
-            o.put("replacement", e.replacement());
-            o.put("category", e.category());
+            RecordAnnotator.writeEdit(o, e, RecordAnnotator.EditDetail.FULL);
             o.put("categoryName", CheckResponse.categoryName(e.category()));
-            o.put("rule", e.rule());
             o.put("ruleId", CheckResponse.ruleId(e));
-            o.put("source", e.source());
-            o.put("confidence", e.confidence());
-            o.put("explanation", e.explanation());
-            o.put("applied", e.applied());
         }
         sendJson(ex, 200, root);
     }
