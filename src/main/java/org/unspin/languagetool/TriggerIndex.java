@@ -30,6 +30,11 @@ import org.unspin.lexicon.PhraseKey;
  * <p>Sentence words are maximal runs of letters or of digits, lower-cased: every token LanguageTool can
  * compare to an all-letter (or all-digit) trigger is one of them, and two adjacent tokens are two words with
  * nothing but non-word characters between them.
+ *
+ * <p>A sentence with a trigger then passes a second, exact filter on LanguageTool's own tokens
+ * ({@link #mayMatchTokens}): some rule must find a word of each of its fixed tokens among them, and each of its
+ * pairs of adjacent fixed tokens as two adjacent tokens. "menace to" is the trigger of "pose a menace to", but
+ * a sentence without "pose a" or "poses no" cannot match that rule.
  */
 final class TriggerIndex {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+|\\p{Nd}+");
@@ -44,6 +49,15 @@ final class TriggerIndex {
     private final Set<String> words;
     private final Set<String> pairs;
     private final List<String> alwaysRules;
+    /** Per triggered rule, what a sentence's LanguageTool tokens must hold ({@link #mayMatchTokens}). */
+    private final List<Required> requiredByRule;
+
+    /**
+     * A rule's fixed tokens as word sets, and its pairs of adjacent fixed tokens as sets of "a b" strings:
+     * words case-folded by {@link #caseFolded}, or exact with the {@link #EXACT} mark.
+     */
+    private record Required(List<Set<String>> words, List<Set<String>> pairs) {
+    }
 
     /** Case-folded trigger words, probed without allocating: ids of single-word triggers and of pairs. */
     private final FoldedVocabulary vocabulary = new FoldedVocabulary();
@@ -52,10 +66,12 @@ final class TriggerIndex {
     /** Per folded pair key, the triggers' own spellings ("=united", "=states"): some must match with case. */
     private final java.util.Map<Long, List<String[]>> pairForms = new java.util.HashMap<>();
 
-    private TriggerIndex(Set<String> words, Set<String> pairs, List<String> alwaysRules) {
+    private TriggerIndex(Set<String> words, Set<String> pairs, List<String> alwaysRules,
+                         List<Required> requiredByRule) {
         this.words = Set.copyOf(words);
         this.pairs = Set.copyOf(pairs);
         this.alwaysRules = List.copyOf(alwaysRules);
+        this.requiredByRule = List.copyOf(requiredByRule);
         for (String word : words) {
             wordIds.set(vocabulary.add(folded(word)));
         }
@@ -162,11 +178,13 @@ final class TriggerIndex {
         Set<String> words = new HashSet<>();
         Set<String> pairs = new HashSet<>();
         List<String> always = new ArrayList<>();
+        List<Required> requiredByRule = new ArrayList<>();
         for (AbstractPatternRule rule : rules) {
             if (!(rule instanceof PatternRule)) {
                 always.add(rule.getFullId());
                 continue;
             }
+            requiredByRule.add(requiredTokens(rule.getPatternTokens()));
             Set<String> bestPairs = adjacentFixedPairs(rule.getPatternTokens());
             if (bestPairs != null) {
                 pairs.addAll(bestPairs);
@@ -179,7 +197,98 @@ final class TriggerIndex {
                 words.addAll(best);
             }
         }
-        return new TriggerIndex(words, pairs, always);
+        return new TriggerIndex(words, pairs, always, requiredByRule);
+    }
+
+    /**
+     * What a sentence must hold for the rule with these pattern tokens to match. A token with a non-ASCII word is
+     * left out, because Java's case-insensitive matching and {@link #caseFolded} might disagree on it.
+     */
+    private static Required requiredTokens(List<PatternToken> tokens) {
+        List<Set<String>> words = new ArrayList<>();
+        List<Set<String>> pairs = new ArrayList<>();
+        Set<String> previous = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Set<String> literals = requiredWords(tokens.get(i));
+            boolean ascii = literals != null && literals.stream().allMatch(w -> w.chars().allMatch(c -> c < 0x80));
+            Set<String> folded = new HashSet<>();
+            for (String w : ascii ? literals : Set.<String>of()) {
+                folded.add(w.startsWith(EXACT) ? w : caseFolded(w));
+            }
+            if (!folded.isEmpty()) {
+                words.add(Set.copyOf(folded));
+            }
+            boolean adjacent = i > 0 && tokens.get(i - 1).getMaxOccurrence() == 1 && tokens.get(i - 1).getSkipNext() == 0
+                    && tokens.get(i).getMaxOccurrence() == 1;
+            if (adjacent && previous != null && !folded.isEmpty()
+                    && (long) previous.size() * folded.size() <= MAX_PAIRS_PER_RULE) {
+                Set<String> pair = new HashSet<>();
+                for (String a : previous) {
+                    for (String b : folded) {
+                        pair.add(a + " " + b);
+                    }
+                }
+                pairs.add(Set.copyOf(pair));
+            }
+            previous = folded.isEmpty() ? null : folded;
+        }
+        return new Required(List.copyOf(words), List.copyOf(pairs));
+    }
+
+    /**
+     * Whether some rule could match a sentence that LanguageTool splits into {@code tokens}: each of the rule's
+     * fixed tokens must equal one of these tokens, ignoring case unless the rule token is case-sensitive (a
+     * pattern token is compared with a whole token), and two adjacent fixed tokens must be two tokens with at
+     * most blank ones between them.
+     */
+    boolean mayMatchTokens(List<String> tokens) {
+        if (always()) {
+            return true;
+        }
+        Set<String> words = new HashSet<>();
+        Set<String> pairs = new HashSet<>();
+        List<String> previous = List.of();
+        for (String token : tokens) {
+            if (isBlank(token)) {
+                continue;
+            }
+            List<String> forms = List.of(caseFolded(token), EXACT + token);
+            words.addAll(forms);
+            for (String a : previous) {
+                for (String b : forms) {
+                    pairs.add(a + " " + b);
+                }
+            }
+            previous = forms;
+        }
+        for (Required rule : requiredByRule) {
+            if (rule.words().stream().allMatch(set -> set.stream().anyMatch(words::contains))
+                    && rule.pairs().stream().allMatch(set -> set.stream().anyMatch(pairs::contains))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A token LanguageTool may skip as whitespace: every char a space, a format char (zero-width space, soft
+     * hyphen) or a control. Wider than LanguageTool's own test, so no adjacency it sees is missed.
+     */
+    private static boolean isBlank(String token) {
+        return token.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL);
+    }
+
+    /**
+     * Each char upper-cased, then lower-cased: two strings fold alike whenever {@link String#equalsIgnoreCase}
+     * (or a case-insensitive, Unicode-case regex of a single word) says they are equal.
+     */
+    static String caseFolded(String s) {
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+        }
+        return new String(out);
     }
 
     /** Lower-cased single-word triggers (for statistics and tests). */
