@@ -96,8 +96,9 @@ final class TriggerIndex {
 
     /**
      * Whether any sentence of {@code text} could contain a trigger: the same word runs as {@link #matches},
-     * case-folded, scanned over the whole text without allocating. False means no rule can match anywhere, so
-     * the text needs no sentence splitting and no LanguageTool at all (the common case).
+     * case-folded, scanned over the whole text in one pass without allocating (each word is hashed as it is
+     * read). False means no rule can match anywhere, so the text needs no sentence splitting and no
+     * LanguageTool at all (the common case).
      */
     boolean mayMatch(String text) {
         if (always()) {
@@ -106,16 +107,33 @@ final class TriggerIndex {
         int previous = -1, previousStart = 0, previousEnd = 0;
         int i = 0, length = text.length();
         while (i < length) {
-            int kind = kindAt(text, i);
+            char first = text.charAt(i);
+            int kind = first < 0x80 ? ASCII_KINDS[first] : kindAt(text, i);
             if (kind == OTHER) {
-                i += width(text, i);
+                i += first < 0x80 ? 1 : width(text, i);
                 continue;
             }
             int start = i;
-            while (i < length && kindAt(text, i) == kind) {
-                i += width(text, i);
+            int hash = 0;
+            int lowerCase = kind == LETTER ? 0x20 : 0; // an ASCII letter or digit c folds to c | lowerCase
+            while (i < length) {
+                char c = text.charAt(i);
+                if (c < 0x80) { // the common case: one char, its kind from the table
+                    if (ASCII_KINDS[c] != kind) {
+                        break;
+                    }
+                    hash = 31 * hash + (c | lowerCase); // FoldedVocabulary.hashStep(hash, c)
+                    i++;
+                    continue;
+                }
+                if (kindAt(text, i) != kind) {
+                    break;
+                }
+                for (int end = i + width(text, i); i < end; i++) {
+                    hash = FoldedVocabulary.hashStep(hash, text.charAt(i));
+                }
             }
-            int id = vocabulary.find(text, start, i);
+            int id = vocabulary.find(text, start, i, hash);
             if (id >= 0 && wordIds.get(id)) {
                 return true;
             }
@@ -134,6 +152,13 @@ final class TriggerIndex {
     }
 
     private static final int OTHER = 0, LETTER = 1, DIGIT = 2;
+    private static final byte[] ASCII_KINDS = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_KINDS[c] = (byte) ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? LETTER : c >= '0' && c <= '9' ? DIGIT : OTHER);
+        }
+    }
 
     /** Chars taken by the code point at {@code i}: 2 for a surrogate pair, else 1. */
     private static int width(String text, int i) {
@@ -145,7 +170,7 @@ final class TriggerIndex {
     private static int kindAt(String text, int i) {
         char c = text.charAt(i);
         if (c < 0x80) { // the common case, without Unicode tables
-            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? LETTER : c >= '0' && c <= '9' ? DIGIT : OTHER;
+            return ASCII_KINDS[c];
         }
         int cp = text.codePointAt(i);
         int type = Character.getType(cp);
