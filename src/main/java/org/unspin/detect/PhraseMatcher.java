@@ -32,6 +32,8 @@ public final class PhraseMatcher {
 
     private final FoldedVocabulary vocabulary = new FoldedVocabulary();
     private final Transitions edges = new Transitions();
+    /** The root's child for each token id, or -1: every text token starts a walk here, so no hash probe. */
+    private final int[] rootChild;
     /** For each trie node, the index into {@link #entries} of the entry that ends there, or -1. Root is 0. */
     private final int[] entryAt;
     private final PhraseEntry[] entries;
@@ -68,6 +70,10 @@ public final class PhraseMatcher {
                 kept.add(entry);
             }
         }
+        this.rootChild = new int[vocabulary.size()];
+        for (int id = 0; id < rootChild.length; id++) {
+            rootChild[id] = edges.get(0, label(id, false));
+        }
         this.entryAt = Arrays.copyOf(ends, nodes);
         this.entries = kept.toArray(PhraseEntry[]::new);
         this.explanations = kept.stream().map(PhraseMatcher::explain).toArray(String[]::new);
@@ -100,7 +106,7 @@ public final class PhraseMatcher {
                         break;
                     }
                 }
-                node = edges.get(node, label(ids[j], glued));
+                node = j == i ? rootChild[ids[j]] : edges.get(node, label(ids[j], glued));
                 if (node < 0) {
                     break;
                 }

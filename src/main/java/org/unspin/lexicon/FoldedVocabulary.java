@@ -34,6 +34,11 @@ public final class FoldedVocabulary {
         return size++;
     }
 
+    /** How many tokens there are: ids run from 0 to size - 1. */
+    public int size() {
+        return size;
+    }
+
     /** The id of the token {@code text[start, end)} after folding, or -1 if no phrase uses it. */
     public int find(CharSequence text, int start, int end) {
         return find(text, start, end, hash(text, start, end));
