@@ -8,13 +8,15 @@ import java.util.Arrays;
  *
  * <p>Each slot holds the token's hash and id in one {@code long}, so a probe reads one array and compares a
  * stored word only when the hashes agree: most text tokens are not in the vocabulary, and their probe touches
- * no string.
+ * no string. The words themselves sit end to end in one char array, so comparing one reads no object header.
  */
 public final class FoldedVocabulary {
     /** Per slot: hash in the high 32 bits, id + 1 in the low ones; 0 is an empty slot. */
     private long[] slots = new long[1024];
     private int shift = 64 - 10;
-    private String[] words = new String[512];
+    /** Word {@code id} is {@code chars[starts[id], starts[id + 1])}. */
+    private char[] chars = new char[4096];
+    private int[] starts = new int[513];
     private int size;
 
     /** The id of a folded token, adding it if new. */
@@ -26,10 +28,15 @@ public final class FoldedVocabulary {
         if (2 * (size + 1) > slots.length) {
             grow();
         }
-        if (size == words.length) {
-            words = Arrays.copyOf(words, size * 2);
+        if (size + 1 == starts.length) {
+            starts = Arrays.copyOf(starts, starts.length * 2);
         }
-        words[size] = folded;
+        int start = starts[size];
+        if (start + folded.length() > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + folded.length()));
+        }
+        folded.getChars(0, folded.length(), chars, start);
+        starts[size + 1] = start + folded.length();
         insert(hash(folded, 0, folded.length()), size);
         return size++;
     }
@@ -57,7 +64,7 @@ public final class FoldedVocabulary {
             }
             if ((int) (entry >>> 32) == hash) {
                 int id = (int) entry - 1;
-                if (sameFolded(words[id], text, start, end)) {
+                if (sameFolded(id, text, start, end)) {
                     return id;
                 }
             }
@@ -69,12 +76,13 @@ public final class FoldedVocabulary {
         return 31 * h + PhraseKey.fold(c);
     }
 
-    private static boolean sameFolded(String word, CharSequence text, int start, int end) {
-        if (word.length() != end - start) {
+    private boolean sameFolded(int id, CharSequence text, int start, int end) {
+        int from = starts[id];
+        if (starts[id + 1] - from != end - start) {
             return false;
         }
         for (int i = start; i < end; i++) {
-            if (word.charAt(i - start) != PhraseKey.fold(text.charAt(i))) {
+            if (chars[from + i - start] != PhraseKey.fold(text.charAt(i))) {
                 return false;
             }
         }
