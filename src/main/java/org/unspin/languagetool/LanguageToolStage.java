@@ -156,7 +156,7 @@ public final class LanguageToolStage {
                     continue;
                 }
                 sentences++;
-                if (wholeText || !everySentence && !(s.triggers().matches(sentence)
+                if (wholeText || !everySentence && !(s.triggers().mayMatch(sentence)
                         && s.triggers().mayMatchTokens(ruleTokens(s.language(), sentence)))) {
                     continue;
                 }

@@ -95,10 +95,10 @@ final class TriggerIndex {
     }
 
     /**
-     * Whether any sentence of {@code text} could contain a trigger: the same word runs as {@link #matches},
-     * case-folded, scanned over the whole text in one pass without allocating (each word is hashed as it is
-     * read). False means no rule can match anywhere, so the text needs no sentence splitting and no
-     * LanguageTool at all (the common case).
+     * Whether {@code text} (a whole text or one sentence) could contain a trigger: its word runs, case-folded,
+     * scanned in one pass without allocating (each word is hashed as it is read). False for a whole text means
+     * no rule can match anywhere, so the text needs no sentence splitting and no LanguageTool at all (the
+     * common case).
      */
     boolean mayMatch(String text) {
         if (always()) {
@@ -335,30 +335,6 @@ final class TriggerIndex {
         return !alwaysRules.isEmpty();
     }
 
-    /** Whether some rule could match in {@code sentence}. */
-    boolean matches(CharSequence sentence) {
-        if (always()) {
-            return true;
-        }
-        var m = WORD.matcher(sentence);
-        String[] previous = null;
-        while (m.find()) {
-            String exact = EXACT + m.group();
-            String lower = m.group().toLowerCase(Locale.ROOT);
-            if (words.contains(lower) || words.contains(exact)) {
-                return true;
-            }
-            if (previous != null) {
-                for (String first : previous) {
-                    if (pairs.contains(first + " " + lower) || pairs.contains(first + " " + exact)) {
-                        return true;
-                    }
-                }
-            }
-            previous = new String[] {lower, exact};
-        }
-        return false;
-    }
 
     /** The smallest set of "a b" pairs from two adjacent fixed tokens, or null if the rule has none. */
     private static Set<String> adjacentFixedPairs(List<PatternToken> tokens) {
