@@ -125,6 +125,13 @@ public final class Unspinner {
         if (stages.size() == 1) {
             return stages.get(0);
         }
+        List<List<Edit>> nonEmpty = stages.stream().filter(s -> !s.isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return List.of();
+        }
+        if (nonEmpty.size() == 1 && isStrictlyOrdered(nonEmpty.get(0))) {
+            return nonEmpty.get(0); // nothing to choose between: the ranking below would keep it all, in order
+        }
         List<Edit> ranked = new ArrayList<>();
         Map<Edit, Integer> stageOf = new java.util.IdentityHashMap<>();
         for (int i = 0; i < stages.size(); i++) {
@@ -143,6 +150,17 @@ public final class Unspinner {
         }
         kept.sort(EditSet.BY_POSITION);
         return kept;
+    }
+
+    /** Whether each edit starts after the previous one starts and not before it ends (no overlap, no tie). */
+    private static boolean isStrictlyOrdered(List<Edit> edits) {
+        for (int i = 1; i < edits.size(); i++) {
+            Edit previous = edits.get(i - 1), e = edits.get(i);
+            if (e.start() <= previous.start() || e.start() < previous.end()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Options for an {@link Unspinner}; every setter returns this builder. */

@@ -77,8 +77,18 @@ enum CaseStyle {
 
     /** {@code canonical} recased to look like {@code matched}. */
     static String apply(String matched, String canonical) {
+        return apply(matched, canonical, isProperNoun(canonical));
+    }
+
+    /** Whether {@code canonical} is written with a capital letter, so it keeps its own case (see above). */
+    static boolean isProperNoun(String canonical) {
+        return !canonical.equals(canonical.toLowerCase(Locale.ROOT));
+    }
+
+    /** As {@link #apply(String, String)}, with {@link #isProperNoun} of the canonical computed once. */
+    static String apply(String matched, String canonical, boolean properNoun) {
         CaseStyle style = of(matched);
-        if (!canonical.equals(canonical.toLowerCase(Locale.ROOT))) {
+        if (properNoun) {
             return style == UPPER ? canonical.toUpperCase(Locale.ROOT) : canonical;
         }
         return switch (style) {

@@ -32,11 +32,15 @@ public final class PhraseMatcher {
 
     private final FoldedVocabulary vocabulary = new FoldedVocabulary();
     private final Transitions edges = new Transitions();
+    /** The root's child for each token id, or -1: every text token starts a walk here, so no hash probe. */
+    private final int[] rootChild;
     /** For each trie node, the index into {@link #entries} of the entry that ends there, or -1. Root is 0. */
     private final int[] entryAt;
     private final PhraseEntry[] entries;
-    /** Per entry, the edit explanation (it depends only on the entry). */
+    /** Per entry, what its edits share: explanation, source ("file:line") and whether it is a proper noun. */
     private final String[] explanations;
+    private final String[] sources;
+    private final boolean[] properNouns;
 
     public PhraseMatcher(PhraseTable table) {
         int[] ends = new int[64];
@@ -68,9 +72,18 @@ public final class PhraseMatcher {
                 kept.add(entry);
             }
         }
+        this.rootChild = new int[vocabulary.size()];
+        for (int id = 0; id < rootChild.length; id++) {
+            rootChild[id] = edges.get(0, label(id, false));
+        }
         this.entryAt = Arrays.copyOf(ends, nodes);
         this.entries = kept.toArray(PhraseEntry[]::new);
         this.explanations = kept.stream().map(PhraseMatcher::explain).toArray(String[]::new);
+        this.sources = kept.stream().map(PhraseEntry::source).toArray(String[]::new);
+        this.properNouns = new boolean[kept.size()];
+        for (int e = 0; e < properNouns.length; e++) {
+            properNouns[e] = CaseStyle.isProperNoun(kept.get(e).canonical());
+        }
     }
 
     private static int label(int tokenId, boolean glued) {
@@ -100,7 +113,7 @@ public final class PhraseMatcher {
                         break;
                     }
                 }
-                node = edges.get(node, label(ids[j], glued));
+                node = j == i ? rootChild[ids[j]] : edges.get(node, label(ids[j], glued));
                 if (node < 0) {
                     break;
                 }
@@ -113,7 +126,7 @@ public final class PhraseMatcher {
                 i++;
                 continue;
             }
-            found.add(edit(entries[best], explanations[best], text, tokens.start(i), tokens.end(bestLast), minConfidence));
+            found.add(edit(best, text, tokens.start(i), tokens.end(bestLast), minConfidence));
             i = bestLast + 1;
         }
         return found;
@@ -147,11 +160,11 @@ public final class PhraseMatcher {
         return "spun form of '" + entry.canonical() + "' (" + where + ")";
     }
 
-    private static Edit edit(PhraseEntry entry, String explanation, String text, int start, int end,
-                             double minConfidence) {
+    private Edit edit(int entryIndex, String text, int start, int end, double minConfidence) {
+        PhraseEntry entry = entries[entryIndex];
         String original = text.substring(start, end);
-        String replacement = CaseStyle.apply(original, entry.canonical());
-        return new Edit(start, end, original, replacement, entry.category(), RULE, entry.source(),
-                entry.confidence(), explanation, entry.confidence() >= minConfidence);
+        String replacement = CaseStyle.apply(original, entry.canonical(), properNouns[entryIndex]);
+        return new Edit(start, end, original, replacement, entry.category(), RULE, sources[entryIndex],
+                entry.confidence(), explanations[entryIndex], entry.confidence() >= minConfidence);
     }
 }

@@ -28,7 +28,10 @@ public final class EditSet {
      */
     public static List<Edit> compose(String input, List<Edit> earlier, OffsetMap map, List<Edit> findings) {
         List<Edit> moved = new ArrayList<>(findings.size());
-        for (Edit f : findings) {
+        if (earlier.isEmpty()) { // the findings were made on the input itself: nothing to move
+            moved.addAll(findings);
+        }
+        for (Edit f : earlier.isEmpty() ? List.<Edit>of() : findings) {
             int start = map.toInput(f.start());
             int end = Math.max(start, map.toInputEnd(f.end()));
             // Widen to whole earlier edits that the span cuts into, so no two edits overlap.
@@ -71,6 +74,9 @@ public final class EditSet {
 
     /** The text after applying the applied edits (sorted, non-overlapping) to {@code input}. */
     public static String apply(String input, List<Edit> edits) {
+        if (edits.stream().noneMatch(Edit::applied)) {
+            return input;
+        }
         StringBuilder out = new StringBuilder(input.length() + 16);
         int pos = 0;
         for (Edit e : edits) {

@@ -29,7 +29,8 @@ import org.unspin.edit.Edit;
  *
  * <p>Speed: the text is split into sentences with ICU (20 times faster than LanguageTool's SRX splitter, which
  * still runs inside each sentence sent to it), and only sentences that contain a trigger of some rule
- * ({@link TriggerIndex}) are analysed, unless {@code thorough}.
+ * ({@link TriggerIndex}) and whose LanguageTool tokens hold every fixed word of some rule are analysed,
+ * unless {@code thorough}.
  * Only the rules asked for are loaded (LanguageTool's custom-rules constructor, none of its ~6,000 built-in
  * rules), and the chunker is replaced by a no-op when no loaded rule uses chunk tags (tokeniser, tagger and
  * disambiguator still run: the rules may use POS tags).
@@ -162,7 +163,8 @@ public final class LanguageToolStage {
                     continue;
                 }
                 sentences++;
-                if (wholeText || !everySentence && !s.triggers().matches(sentence)) {
+                if (wholeText || !everySentence && !(s.triggers().mayMatch(sentence)
+                        && s.triggers().mayMatchTokens(ruleTokens(s.language(), sentence)))) {
                     continue;
                 }
                 checked++;
@@ -177,6 +179,16 @@ public final class LanguageToolStage {
         }
         sentencesChecked.add(checked);
         return new Result(withoutOverlaps(edits), sentences, checked);
+    }
+
+    /**
+     * The tokens LanguageTool's rules compare with in {@code sentence}: its word tokenizer's, without the
+     * characters the language ignores (soft hyphens), as {@code JLanguageTool} prepares them.
+     */
+    private static List<String> ruleTokens(Language language, String sentence) {
+        List<String> tokens = language.getWordTokenizer().tokenize(sentence);
+        Pattern ignored = language.getIgnoredCharactersRegex();
+        return ignored == null ? tokens : tokens.stream().map(t -> ignored.matcher(t).replaceAll("")).toList();
     }
 
     /**

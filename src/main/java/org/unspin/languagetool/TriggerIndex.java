@@ -30,6 +30,11 @@ import org.unspin.lexicon.PhraseKey;
  * <p>Sentence words are maximal runs of letters or of digits, lower-cased: every token LanguageTool can
  * compare to an all-letter (or all-digit) trigger is one of them, and two adjacent tokens are two words with
  * nothing but non-word characters between them.
+ *
+ * <p>A sentence with a trigger then passes a second, exact filter on LanguageTool's own tokens
+ * ({@link #mayMatchTokens}): some rule must find a word of each of its fixed tokens among them, and each of its
+ * pairs of adjacent fixed tokens as two adjacent tokens. "menace to" is the trigger of "pose a menace to", but
+ * a sentence without "pose a" or "poses no" cannot match that rule.
  */
 final class TriggerIndex {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+|\\p{Nd}+");
@@ -44,6 +49,15 @@ final class TriggerIndex {
     private final Set<String> words;
     private final Set<String> pairs;
     private final List<String> alwaysRules;
+    /** Per triggered rule, what a sentence's LanguageTool tokens must hold ({@link #mayMatchTokens}). */
+    private final List<Required> requiredByRule;
+
+    /**
+     * A rule's fixed tokens as word sets, and its pairs of adjacent fixed tokens as sets of "a b" strings:
+     * words case-folded by {@link #caseFolded}, or exact with the {@link #EXACT} mark.
+     */
+    private record Required(List<Set<String>> words, List<Set<String>> pairs) {
+    }
 
     /** Case-folded trigger words, probed without allocating: ids of single-word triggers and of pairs. */
     private final FoldedVocabulary vocabulary = new FoldedVocabulary();
@@ -52,10 +66,12 @@ final class TriggerIndex {
     /** Per folded pair key, the triggers' own spellings ("=united", "=states"): some must match with case. */
     private final java.util.Map<Long, List<String[]>> pairForms = new java.util.HashMap<>();
 
-    private TriggerIndex(Set<String> words, Set<String> pairs, List<String> alwaysRules) {
+    private TriggerIndex(Set<String> words, Set<String> pairs, List<String> alwaysRules,
+                         List<Required> requiredByRule) {
         this.words = Set.copyOf(words);
         this.pairs = Set.copyOf(pairs);
         this.alwaysRules = List.copyOf(alwaysRules);
+        this.requiredByRule = List.copyOf(requiredByRule);
         for (String word : words) {
             wordIds.set(vocabulary.add(folded(word)));
         }
@@ -79,9 +95,10 @@ final class TriggerIndex {
     }
 
     /**
-     * Whether any sentence of {@code text} could contain a trigger: the same word runs as {@link #matches},
-     * case-folded, scanned over the whole text without allocating. False means no rule can match anywhere, so
-     * the text needs no sentence splitting and no LanguageTool at all (the common case).
+     * Whether {@code text} (a whole text or one sentence) could contain a trigger: its word runs, case-folded,
+     * scanned in one pass without allocating (each word is hashed as it is read). False for a whole text means
+     * no rule can match anywhere, so the text needs no sentence splitting and no LanguageTool at all (the
+     * common case).
      */
     boolean mayMatch(String text) {
         if (always()) {
@@ -90,16 +107,33 @@ final class TriggerIndex {
         int previous = -1, previousStart = 0, previousEnd = 0;
         int i = 0, length = text.length();
         while (i < length) {
-            int kind = kindAt(text, i);
+            char first = text.charAt(i);
+            int kind = first < 0x80 ? ASCII_KINDS[first] : kindAt(text, i);
             if (kind == OTHER) {
-                i += width(text, i);
+                i += first < 0x80 ? 1 : width(text, i);
                 continue;
             }
             int start = i;
-            while (i < length && kindAt(text, i) == kind) {
-                i += width(text, i);
+            int hash = 0;
+            int lowerCase = kind == LETTER ? 0x20 : 0; // an ASCII letter or digit c folds to c | lowerCase
+            while (i < length) {
+                char c = text.charAt(i);
+                if (c < 0x80) { // the common case: one char, its kind from the table
+                    if (ASCII_KINDS[c] != kind) {
+                        break;
+                    }
+                    hash = 31 * hash + (c | lowerCase); // FoldedVocabulary.hashStep(hash, c)
+                    i++;
+                    continue;
+                }
+                if (kindAt(text, i) != kind) {
+                    break;
+                }
+                for (int end = i + width(text, i); i < end; i++) {
+                    hash = FoldedVocabulary.hashStep(hash, text.charAt(i));
+                }
             }
-            int id = vocabulary.find(text, start, i);
+            int id = vocabulary.find(text, start, i, hash);
             if (id >= 0 && wordIds.get(id)) {
                 return true;
             }
@@ -118,6 +152,13 @@ final class TriggerIndex {
     }
 
     private static final int OTHER = 0, LETTER = 1, DIGIT = 2;
+    private static final byte[] ASCII_KINDS = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_KINDS[c] = (byte) ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? LETTER : c >= '0' && c <= '9' ? DIGIT : OTHER);
+        }
+    }
 
     /** Chars taken by the code point at {@code i}: 2 for a surrogate pair, else 1. */
     private static int width(String text, int i) {
@@ -129,7 +170,7 @@ final class TriggerIndex {
     private static int kindAt(String text, int i) {
         char c = text.charAt(i);
         if (c < 0x80) { // the common case, without Unicode tables
-            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? LETTER : c >= '0' && c <= '9' ? DIGIT : OTHER;
+            return ASCII_KINDS[c];
         }
         int cp = text.codePointAt(i);
         int type = Character.getType(cp);
@@ -162,11 +203,13 @@ final class TriggerIndex {
         Set<String> words = new HashSet<>();
         Set<String> pairs = new HashSet<>();
         List<String> always = new ArrayList<>();
+        List<Required> requiredByRule = new ArrayList<>();
         for (AbstractPatternRule rule : rules) {
             if (!(rule instanceof PatternRule)) {
                 always.add(rule.getFullId());
                 continue;
             }
+            requiredByRule.add(requiredTokens(rule.getPatternTokens()));
             Set<String> bestPairs = adjacentFixedPairs(rule.getPatternTokens());
             if (bestPairs != null) {
                 pairs.addAll(bestPairs);
@@ -179,7 +222,98 @@ final class TriggerIndex {
                 words.addAll(best);
             }
         }
-        return new TriggerIndex(words, pairs, always);
+        return new TriggerIndex(words, pairs, always, requiredByRule);
+    }
+
+    /**
+     * What a sentence must hold for the rule with these pattern tokens to match. A token with a non-ASCII word is
+     * left out, because Java's case-insensitive matching and {@link #caseFolded} might disagree on it.
+     */
+    private static Required requiredTokens(List<PatternToken> tokens) {
+        List<Set<String>> words = new ArrayList<>();
+        List<Set<String>> pairs = new ArrayList<>();
+        Set<String> previous = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Set<String> literals = requiredWords(tokens.get(i));
+            boolean ascii = literals != null && literals.stream().allMatch(w -> w.chars().allMatch(c -> c < 0x80));
+            Set<String> folded = new HashSet<>();
+            for (String w : ascii ? literals : Set.<String>of()) {
+                folded.add(w.startsWith(EXACT) ? w : caseFolded(w));
+            }
+            if (!folded.isEmpty()) {
+                words.add(Set.copyOf(folded));
+            }
+            boolean adjacent = i > 0 && tokens.get(i - 1).getMaxOccurrence() == 1 && tokens.get(i - 1).getSkipNext() == 0
+                    && tokens.get(i).getMaxOccurrence() == 1;
+            if (adjacent && previous != null && !folded.isEmpty()
+                    && (long) previous.size() * folded.size() <= MAX_PAIRS_PER_RULE) {
+                Set<String> pair = new HashSet<>();
+                for (String a : previous) {
+                    for (String b : folded) {
+                        pair.add(a + " " + b);
+                    }
+                }
+                pairs.add(Set.copyOf(pair));
+            }
+            previous = folded.isEmpty() ? null : folded;
+        }
+        return new Required(List.copyOf(words), List.copyOf(pairs));
+    }
+
+    /**
+     * Whether some rule could match a sentence that LanguageTool splits into {@code tokens}: each of the rule's
+     * fixed tokens must equal one of these tokens, ignoring case unless the rule token is case-sensitive (a
+     * pattern token is compared with a whole token), and two adjacent fixed tokens must be two tokens with at
+     * most blank ones between them.
+     */
+    boolean mayMatchTokens(List<String> tokens) {
+        if (always()) {
+            return true;
+        }
+        Set<String> words = new HashSet<>();
+        Set<String> pairs = new HashSet<>();
+        List<String> previous = List.of();
+        for (String token : tokens) {
+            if (isBlank(token)) {
+                continue;
+            }
+            List<String> forms = List.of(caseFolded(token), EXACT + token);
+            words.addAll(forms);
+            for (String a : previous) {
+                for (String b : forms) {
+                    pairs.add(a + " " + b);
+                }
+            }
+            previous = forms;
+        }
+        for (Required rule : requiredByRule) {
+            if (rule.words().stream().allMatch(set -> set.stream().anyMatch(words::contains))
+                    && rule.pairs().stream().allMatch(set -> set.stream().anyMatch(pairs::contains))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A token LanguageTool may skip as whitespace: every char a space, a format char (zero-width space, soft
+     * hyphen) or a control. Wider than LanguageTool's own test, so no adjacency it sees is missed.
+     */
+    private static boolean isBlank(String token) {
+        return token.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL);
+    }
+
+    /**
+     * Each char upper-cased, then lower-cased: two strings fold alike whenever {@link String#equalsIgnoreCase}
+     * (or a case-insensitive, Unicode-case regex of a single word) says they are equal.
+     */
+    static String caseFolded(String s) {
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+        }
+        return new String(out);
     }
 
     /** Lower-cased single-word triggers (for statistics and tests). */
@@ -201,30 +335,6 @@ final class TriggerIndex {
         return !alwaysRules.isEmpty();
     }
 
-    /** Whether some rule could match in {@code sentence}. */
-    boolean matches(CharSequence sentence) {
-        if (always()) {
-            return true;
-        }
-        var m = WORD.matcher(sentence);
-        String[] previous = null;
-        while (m.find()) {
-            String exact = EXACT + m.group();
-            String lower = m.group().toLowerCase(Locale.ROOT);
-            if (words.contains(lower) || words.contains(exact)) {
-                return true;
-            }
-            if (previous != null) {
-                for (String first : previous) {
-                    if (pairs.contains(first + " " + lower) || pairs.contains(first + " " + exact)) {
-                        return true;
-                    }
-                }
-            }
-            previous = new String[] {lower, exact};
-        }
-        return false;
-    }
 
     /** The smallest set of "a b" pairs from two adjacent fixed tokens, or null if the rule has none. */
     private static Set<String> adjacentFixedPairs(List<PatternToken> tokens) {

@@ -49,12 +49,21 @@ public record PhraseKey(List<String> tokens, List<Boolean> gluedToPrevious) {
      */
     public static char fold(char c) {
         if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            return ASCII_FOLDED[c];
         }
         if (c == '\u2019' || c == '\u2018') {
             return '\'';
         }
         return Character.toLowerCase(c);
+    }
+
+    /** {@link #fold(char)} of the ASCII chars, looked up: no branch that mispredicts on capitals. */
+    private static final char[] ASCII_FOLDED = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLDED[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
     }
 
     /** {@link #fold(char)} applied to {@code s[start, end)}. */

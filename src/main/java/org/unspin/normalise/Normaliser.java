@@ -85,7 +85,7 @@ public final class Normaliser {
         while (first < len && !mayChange(input.charAt(first), collapse, fold)) {
             first++;
         }
-        int nfcClean = NFC.spanQuickCheckYes(input);
+        int nfcClean = allBelow(input, FIRST_NOT_NFC_YES) ? len : NFC.spanQuickCheckYes(input);
         if (first == len && nfcClean == len) {
             return new Result(input, List.of());
         }
@@ -95,6 +95,22 @@ public final class Normaliser {
             return new Result(input, List.of());
         }
         return new Result(pass.text(), List.copyOf(edits));
+    }
+
+    /**
+     * Below U+0300 (the first combining mark) every char is NFC by itself and composes with nothing before it,
+     * so a text of such chars is NFC without asking ICU, whose quick check reads the text through a
+     * CharSequence.
+     */
+    private static final char FIRST_NOT_NFC_YES = '\u0300';
+
+    private static boolean allBelow(String text, char limit) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The cheap per-char test: false means no rule can change this char (NFC is checked apart). */

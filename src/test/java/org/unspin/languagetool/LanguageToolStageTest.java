@@ -69,6 +69,24 @@ class LanguageToolStageTest {
         assertThat(filtered.sentencesChecked()).isLessThan(filtered.sentences());
     }
 
+    /**
+     * Sentences that hold a rule's trigger with its other fixed words near, apart, in other case, across a
+     * no-break space or after a contraction: the exact token filter must send on every one that can match.
+     */
+    private static final String NEAR_MISSES = """
+            Washington wouldn't carry sanctions on Tehran. WASHINGTON WOULD NOT CARRY SANCTIONS ON TEHRAN.             Washington would not carry sanctions on Tehran. Washington will not carry sanctions, on Tehran.             Ships carry goods under sanctions on Tehran, which would not end. The missiles pose a serious menace             to the region. The tests posed no peril for anyone. A pose, a menace to all. It is a menace to peace.             The EU will inflict new sanctions on Minsk. The EU will inflict pain, and sanctions on Minsk follow.             Trade with the united states grew. The United states grew. Trade with the united ­states grew.
+            """;
+
+    @Test
+    void exactTokenFilterSendsEverySentenceThatCanMatch() {
+        LanguageToolStage.Result filtered = stage.analyse(NEAR_MISSES, false);
+        LanguageToolStage.Result thorough = stage.analyse(NEAR_MISSES, true);
+        assertThat(filtered.edits()).isEqualTo(thorough.edits());
+        assertThat(filtered.edits()).extracting(Edit::replacement)
+                .contains("lift", "threat", "impose", "United States");
+        assertThat(filtered.sentencesChecked()).isLessThan(filtered.sentences());
+    }
+
     @Test
     void offsetsAreUtf16IndexesOfTheInputWithEmojiAndCurlyQuotes() {
         String text = "Fans 😀🇺🇸 cheered. “Today the routine in Tehran — they said — lied,” he wrote 👍🏽. "
