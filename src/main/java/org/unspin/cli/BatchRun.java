@@ -57,6 +57,10 @@ import picocli.CommandLine.ParameterException;
  * counts) next to it, from which {@code --resume} continues.
  */
 final class BatchRun {
+    /** Per-thread CPU time of the workers: MB/s per core that other processes and the JIT do not distort. */
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private final java.util.concurrent.atomic.LongAdder workerCpuNanos = new java.util.concurrent.atomic.LongAdder();
     /** Errors printed on standard error; the rest are counted (and all go to --errors). */
     static final int ERRORS_SHOWN = 100;
     private static final long CHECKPOINT_EVERY_NANOS = 2_000_000_000L;
@@ -216,6 +220,7 @@ final class BatchRun {
             }
             progress.finish();
             stats.seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+            stats.workerCpuSeconds += workerCpuNanos.sum() / 1e9;
             commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -456,6 +461,15 @@ final class BatchRun {
     }
 
     private Outcome process(Item item) {
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        try {
+            return processCatching(item);
+        } finally {
+            workerCpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+        }
+    }
+
+    private Outcome processCatching(Item item) {
         try {
             return item.source().jsonl() ? processLine(item) : processText(item);
         } catch (RuntimeException | StackOverflowError | IOException e) {

@@ -31,6 +31,8 @@ final class BatchStats {
     long errors;
     long bytes;
     double seconds;
+    /** CPU time the worker threads spent on records (0 in a checkpoint: a resumed run counts its own part). */
+    double workerCpuSeconds;
     final Map<String, Long> byCategory = new TreeMap<>();
     final Map<String, Long> errorsByKind = new TreeMap<>();
     final long[] histogram = new long[LABELS.length];
@@ -74,6 +76,8 @@ final class BatchStats {
         o.put("mbPerSecond", Math.round(bytes / 1e6 / Math.max(seconds, 1e-9) * 100) / 100.0);
         if (threads > 0) {
             o.put("threads", threads);
+            o.put("workerCpuSeconds", Math.round(workerCpuSeconds * 1000) / 1000.0);
+            o.put("mbPerWorkerCpuSecond", Math.round(bytes / 1e6 / Math.max(workerCpuSeconds, 1e-9) * 100) / 100.0);
         }
         return o;
     }
@@ -128,6 +132,10 @@ final class BatchStats {
         }
         sb.append(String.format(Locale.ROOT, "unspin: %.1f MB in %.1f s = %.1f MB/s, %,.0f documents/s%n", bytes / 1e6,
                 seconds, bytes / 1e6 / Math.max(seconds, 1e-9), documents / Math.max(seconds, 1e-9)));
+        if (workerCpuSeconds > 0) {
+            sb.append(String.format(Locale.ROOT, "unspin: workers' CPU time %.1f s = %.1f MB/s per core%n",
+                    workerCpuSeconds, bytes / 1e6 / workerCpuSeconds));
+        }
         return sb.toString();
     }
 }
