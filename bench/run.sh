@@ -29,19 +29,21 @@ say "# unspin corpus benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -ve
 say ""
 say "Input: $out/news.jsonl, $docs documents, $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") MB"
 say ""
-say "| run | wall s | MB/s | docs/s | peak RSS MB |"
-say "| --- | --- | --- | --- | --- |"
-row() { # name, time file
+say "| run | wall s | MB/s (wall, JVM start included) | docs/s | MB/s per core (workers' CPU time) | peak RSS MB |"
+say "| --- | --- | --- | --- | --- | --- |"
+row() { # name, time file, stats file (optional)
     read -r secs rss <"$2"
-    say "| $1 | $secs | $(awk "BEGIN{printf \"%.1f\", $bytes/1e6/$secs}") | $(awk "BEGIN{printf \"%.0f\", $docs/$secs}") | $((rss / 1024)) |"
+    local per_core="-"
+    [ -n "${3:-}" ] && per_core=$(grep -o '"mbPerWorkerCpuSecond" : [0-9.]*' "$3" | grep -o '[0-9.]*$')
+    say "| $1 | $secs | $(awk "BEGIN{printf \"%.1f\", $bytes/1e6/$secs}") | $(awk "BEGIN{printf \"%.0f\", $docs/$secs}") | $per_core | $((rss / 1024)) |"
 }
 
 /usr/bin/time -f "%e %M" -o $out/t1.time taskset -c 0 java -Xmx1g -jar $jar fix --quiet --threads 1 \
     $out/news.jsonl -o $out/fix-t1.jsonl --stats $out/fix-t1.stats.json
-row "unspin fix, 1 thread, pinned to one core" $out/t1.time
+row "unspin fix, 1 thread, pinned to one core" $out/t1.time $out/fix-t1.stats.json
 /usr/bin/time -f "%e %M" -o $out/t2.time java -Xmx1g -jar $jar fix --quiet --threads 2 \
     $out/news.jsonl -o $out/fix-t2.jsonl --stats $out/fix-t2.stats.json
-row "unspin fix, 2 threads" $out/t2.time
+row "unspin fix, 2 threads" $out/t2.time $out/fix-t2.stats.json
 cmp -s $out/fix-t1.jsonl $out/fix-t2.jsonl || { echo "1 and 2 threads differ" >&2; exit 1; }
 
 # Spark in local mode, with Spark's own jars first on the class path as spark-submit would put them.
