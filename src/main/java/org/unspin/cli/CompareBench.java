@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,9 +86,12 @@ final class CompareBench {
         ContextRules contextRules = ContextRules.load(true, List.of());
         String replace = LanguageToolExport.export(PhraseTable.shipped(), contextRules, Unspinner.DEFAULT_MIN_CONFIDENCE)
                 .replaceText();
-        JLanguageTool exported = LanguageToolBaselines.unspinExport(contextRules,
-                LanguageToolBaselines.temporaryReplaceFile(replace));
+        Path replaceFile = LanguageToolBaselines.temporaryReplaceFile(replace);
+        JLanguageTool exported = LanguageToolBaselines.unspinExport(contextRules, replaceFile);
         rows.add(sampled("(c) LanguageTool 6.8 + export-lt rules only", sample, d -> check(exported, d)));
+        // Like for like with (a'): the same phrase table and nothing else.
+        JLanguageTool tableOnly = LanguageToolBaselines.unspinExport(null, replaceFile);
+        rows.add(sampled("(c') LanguageTool 6.8 + phrase tables only", sample, d -> check(tableOnly, d)));
 
         JLanguageTool stock = LanguageToolBaselines.defaultEnglish();
         rows.add(sampled("(d) LanguageTool 6.8, default English rules", sample, d -> check(stock, d)));

@@ -33,11 +33,11 @@ public final class LanguageToolBaselines {
     /**
      * LanguageTool with only what {@code unspin export-lt} gives it: the context rules and the phrase tables as
      * an {@code EN_SIMPLE_REPLACE}-style rule ({@link AbstractSimpleReplaceRule2}, LanguageTool's own matching
-     * code) reading {@code replaceFile}.
+     * code) reading {@code replaceFile}. With {@code contextRules} null, the phrase tables alone.
      */
     public static JLanguageTool unspinExport(ContextRules contextRules, Path replaceFile) {
         Language english = Languages.getLanguageForShortCode("en-US");
-        List<Rule> rules = new ArrayList<>(contextRules.parse(english).keySet());
+        List<Rule> rules = new ArrayList<>(contextRules == null ? List.of() : contextRules.parse(english).keySet());
         try {
             rules.add(new ReplaceFileRule(JLanguageTool.getMessageBundle(english), english, replaceFile.toUri().toURL()));
         } catch (IOException e) {
