@@ -62,6 +62,7 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         s.put("generalise", settings.generalise());
         s.put("minConfidence", settings.minConfidence());
         s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());
+        s.put("corpusModel", settings.corpusModel() == null ? null : settings.corpusModel().toString());
         s.put("threads", settings.threadCount());
         json.put("settings", s);
         Map<String, Object> byDomain = new LinkedHashMap<>();
