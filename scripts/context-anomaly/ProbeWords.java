@@ -18,7 +18,7 @@ public class ProbeWords {
         var spinner = new SpinnerSimulator(new SpinnerThesaurus(th), 0.15, 0.05);
         var sets = EvalSets.load(Path.of("testdata/eval"), Path.of("target/corpora/sotu/package/data"), split,
                 EvalSets.DOMAINS);
-        out.println("doc\tdomain\tgroup\tspun\tlabel\tuni\tbl\tbr\ttl\ttr\tpmil\tpmir\thasl\thasr\tbestalt\tnalt\tcu\tcl\tcr\tct\tcalt\tcap");
+        out.println("doc\tdomain\tgroup\tspun\tlabel\tuni\tbl\tbr\ttl\ttr\tpmil\tpmir\thasl\thasr\tbestalt\tnalt\tcu\tcl\tcr\tct\tcalt\tcap\trepeats");
         int d = 0;
         for (var e : sets.entrySet()) {
             for (EvalDocument doc : EvalSets.spread(e.getValue(), max)) {
@@ -46,6 +46,10 @@ public class ProbeWords {
                 String gap = text.substring(t.end(i - 1), t.start(i));
                 linked[i] = gap.isBlank() && gap.chars().filter(c -> c == '\n').count() <= 1;
             }
+        }
+        Map<String, Integer> inDocument = new HashMap<>();
+        for (String word : w) {
+            if (word != null) inDocument.merge(word, 1, Integer::sum);
         }
         for (int i = 0; i < n; i++) {
             String x = w[i];
@@ -91,9 +95,9 @@ public class ProbeWords {
             long cl = hasL ? cm.count(w[i - 1], x) : -1;
             long cr = hasR ? cm.count(x, w[i + 1]) : -1;
             long ct = hasL && hasR ? cm.count(w[i - 1], x, w[i + 1]) : -1;
-            out.printf(Locale.ROOT, "%d\t%s\t%s\t%d\t%d\t%.3f\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%d\t%d\t%.3f\t%d\t%d\t%d\t%d\t%d\t%.3f\t%d%n",
+            out.printf(Locale.ROOT, "%d\t%s\t%s\t%d\t%d\t%.3f\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%d\t%d\t%.3f\t%d\t%d\t%d\t%d\t%d\t%.3f\t%d\t%d%n",
                     d, doc.domain(), doc.group(), version, label, uni, bl, br, tl, tr, pmil, pmir, hasL ? 1 : 0, hasR ? 1 : 0,
-                    best, nalt, cu, cl, cr, ct, calt, cap ? 1 : 0);
+                    best, nalt, cu, cl, cr, ct, calt, cap ? 1 : 0, inDocument.get(x) - 1);
         }
     }
 

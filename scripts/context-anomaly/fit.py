@@ -29,7 +29,7 @@ def features(corpus):
     alt = F['nalt'] > 0
     x = [np.ones(len(rows)), F['uni'], F['bl'], F['br'], F['tl'], F['tr'], np.clip(F['pmil'], -3, 3),
          np.clip(F['pmir'], -3, 3), F['hasl'], F['hasr'], np.clip(F['bestalt'], -3, 5) * alt, alt * 1.0,
-         ((F['bl'] == 0) & (F['br'] == 0)) * 1.0]
+         ((F['bl'] == 0) & (F['br'] == 0)) * 1.0, (F['repeats'] > 0) * 1.0, np.log1p(F['repeats'])]
     if corpus:
         lg = lambda v: np.log10(np.maximum(v, 0) + 1)
         x += [lg(F['cu']), lg(F['cl']), lg(F['cr']), lg(F['ct']), ((F['cl'] <= 0) & (F['cr'] <= 0)) * 1.0,

@@ -22,7 +22,8 @@ import org.unspin.tokenise.TokenType;
  * <p>Each checked word (lower case or sentence-initial, three letters or more, not a function word) gets the
  * log-odds of a logistic model over language-model features (unigram probability, stored bigrams and trigrams
  * with its neighbours, how much the neighbours raise its probability and it theirs, whether a thesaurus
- * neighbour the link filter allows fits the context better and by how much) and, with a corpus model from
+ * neighbour the link filter allows fits the context better and by how much, whether the text uses the word
+ * elsewhere: a spinner's random pick rarely repeats, a topic word does) and, with a corpus model from
  * {@code unspin learn}, the word's and its bigrams' frequency in that corpus. The weights were fitted on the
  * words of 224 dev-split documents of {@code unspin eval} (see docs/evaluation.md).
  *
@@ -36,14 +37,16 @@ public final class ContextAnomaly {
     public static final String CATEGORY = "suspect-word";
 
     /** Features: bias, unigram, bigram left/right, trigram left/right, PMI left/right, neighbour present
-     * left/right, best thesaurus alternative gain, has an alternative, no bigram on either side. */
-    private static final double[] LM_WEIGHTS = {-6.7465, -0.5079, -0.0289, -0.0023, -0.0857, 0.2405, -0.6772,
-            -0.8501, -0.2179, 0.2212, 0.1820, 1.6959, 0.0362};
+     * left/right, best thesaurus alternative gain, has an alternative, no bigram on either side, the word occurs
+     * elsewhere in the text, ln(1 + other occurrences). */
+    private static final double[] LM_WEIGHTS = {-6.3084, -0.4928, -0.0183, 0.0317, -0.0600, 0.2567, -0.6734,
+            -0.8859, -0.1870, 0.2037, 0.1513, 1.5649, 0.0744, -1.1452, -0.9967};
     /** The same features, then log10(1 + per-million count) of the word, its left and right bigram and the
      * trigram around it in the corpus, no corpus bigram on either side, and the corpus gain of the best
      * thesaurus alternative. */
-    private static final double[] CORPUS_WEIGHTS = {-4.2430, -0.1117, 0.0647, 0.2807, 0.1863, 0.5915, -0.5366,
-            -0.8565, -0.1108, 0.1136, 0.1511, 1.5424, 0.0957, -0.9707, 0.1764, 0.1491, -0.6347, 1.0757, 0.5184};
+    private static final double[] CORPUS_WEIGHTS = {-4.1058, -0.1214, 0.0606, 0.3018, 0.1805, 0.5973, -0.5444,
+            -0.8758, -0.0970, 0.1210, 0.1237, 1.4528, 0.0965, -1.0671, -0.7463, -0.9081, 0.2163, 0.1408, -0.6444,
+            1.1168, 0.5034};
     /** Log-odds below the floor add nothing to the document score (tuned on dev: best document AUC). */
     private static final double LM_FLOOR = -1.0;
     private static final double CORPUS_FLOOR = 0.0;
@@ -94,6 +97,12 @@ public final class ContextAnomaly {
             ids[i] = words[i] == null ? -1 : lm.wordId(words[i]);
         }
         boolean[] linked = CandidateDetector.wordRuns(tokens);
+        java.util.Map<String, Integer> occurrences = new java.util.HashMap<>();
+        for (String w : words) {
+            if (w != null) {
+                occurrences.merge(w, 1, Integer::sum);
+            }
+        }
         double floor = corpus == null ? LM_FLOOR : CORPUS_FLOOR;
         int checked = 0;
         double sum = 0;
@@ -102,7 +111,7 @@ public final class ContextAnomaly {
             if (!checkable(words[i]) || (i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))))) {
                 continue; // names and acronyms mid-sentence are not spinner material
             }
-            double z = logOdds(words, ids, linked, i);
+            double z = logOdds(words, ids, linked, i, occurrences.get(words[i]) - 1);
             checked++;
             sum += Math.max(0, z - floor);
             if (z >= flagLogOdds()) {
@@ -127,8 +136,8 @@ public final class ContextAnomaly {
         return true;
     }
 
-    /** The model's log-odds that word i was swapped in by a spinner. */
-    double logOdds(String[] words, int[] ids, boolean[] linked, int i) {
+    /** The model's log-odds that word i, which occurs {@code repeats} more times in the text, was swapped in. */
+    double logOdds(String[] words, int[] ids, boolean[] linked, int i, int repeats) {
         int n = words.length;
         boolean hasLeft = i > 0 && linked[i] && words[i - 1] != null;
         boolean hasRight = i + 1 < n && linked[i + 1] && words[i + 1] != null;
@@ -167,7 +176,8 @@ public final class ContextAnomaly {
         boolean hasAlternative = bestGain != Double.NEGATIVE_INFINITY;
         double[] f = {1, unigram, flag(bigramLeft), flag(bigramRight), flag(trigramLeft), flag(trigramRight),
                 clip(pmiLeft, -3, 3), clip(pmiRight, -3, 3), flag(hasLeft), flag(hasRight),
-                hasAlternative ? clip(bestGain, -3, 5) : 0, flag(hasAlternative), flag(!bigramLeft && !bigramRight)};
+                hasAlternative ? clip(bestGain, -3, 5) : 0, flag(hasAlternative), flag(!bigramLeft && !bigramRight),
+                flag(repeats > 0), Math.log1p(repeats)};
         double z = dot(corpus == null ? LM_WEIGHTS : CORPUS_WEIGHTS, f);
         if (corpus != null) {
             long left = hasLeft ? corpus.count(words[i - 1], words[i]) : 0;
