@@ -8,6 +8,7 @@ import java.util.function.BiPredicate;
 import org.unspin.corpus.CorpusModel;
 import org.unspin.detect.AllowFilter;
 import org.unspin.detect.CandidateDetector;
+import org.unspin.detect.ContextAnomaly;
 import org.unspin.detect.DenyMatcher;
 import org.unspin.detect.PhraseMatcher;
 import org.unspin.edit.Edit;
@@ -45,6 +46,7 @@ public final class Unspinner {
     private final Normaliser normaliser;
     private final PhraseMatcher matcher;
     private final CandidateDetector detector;
+    private final ContextAnomaly anomaly;
     private final double minConfidence;
     private final LanguageToolStage contextRules;
     private final boolean thorough;
@@ -54,10 +56,11 @@ public final class Unspinner {
     private Unspinner(Builder b) {
         this.normaliser = new Normaliser(new Normaliser.Options(b.collapseSpaces, b.foldTypography));
         this.matcher = new PhraseMatcher(PhraseTable.load(b.shipped, b.dictionaries));
-        this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), Thesaurus.shipped(),
-                b.languageModel(), b.linkFilter,
-                b.weights != null ? b.weights : CandidateDetector.Weights.shipped(),
-                b.corpusModelPath == null ? null : CorpusModel.open(b.corpusModelPath)) : null;
+        NgramModel lm = b.generalise ? b.languageModel() : null;
+        CorpusModel corpus = b.generalise && b.corpusModelPath != null ? CorpusModel.open(b.corpusModelPath) : null;
+        this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), Thesaurus.shipped(), lm,
+                b.linkFilter, b.weights != null ? b.weights : CandidateDetector.Weights.shipped(), corpus) : null;
+        this.anomaly = lm != null ? new ContextAnomaly(lm, Thesaurus.shipped(), b.linkFilter, corpus) : null;
         this.minConfidence = b.minConfidence;
         this.contextRules = b.contextRules ? new LanguageToolStage(new LanguageToolStage.Options(b.ltRules,
                 b.ruleFiles, true, b.minConfidence)) : null;
@@ -110,10 +113,28 @@ public final class Unspinner {
             stages.replaceAll(found -> allow.filter(tokens, found));
         }
         List<Edit> findings = mostConfident(stages);
+        ContextAnomaly.Result context = anomaly != null ? anomaly.assess(tokens) : ContextAnomaly.Result.NONE;
+        findings = withFlags(findings, allow == null ? context.flags() : allow.filter(tokens, context.flags()));
         List<Edit> edits = EditSet.compose(input, clean.edits(), cleanMap, findings);
         String text = EditSet.apply(input, edits);
-        return new Repair(input, text, List.copyOf(edits), SpinScore.of(tokens.wordCount(), edits),
+        return new Repair(input, text, List.copyOf(edits),
+                SpinScore.of(tokens.wordCount(), edits, context.checkedWords(), context.score()),
                 OffsetMap.of(input.length(), edits));
+    }
+
+    /** The findings plus each suspect-word flag that overlaps none of them (a flag never displaces a finding). */
+    private static List<Edit> withFlags(List<Edit> findings, List<Edit> flags) {
+        if (flags.isEmpty()) {
+            return findings;
+        }
+        List<Edit> all = new ArrayList<>(findings);
+        for (Edit flag : flags) {
+            if (findings.stream().noneMatch(f -> f.start() < flag.end() && flag.start() < f.end())) {
+                all.add(flag);
+            }
+        }
+        all.sort(EditSet.BY_POSITION);
+        return all;
     }
 
     /**
@@ -307,7 +328,9 @@ public final class Unspinner {
 
         /**
          * Whether to run the generalising detector (reverse thesaurus, canonical lexicon and language model)
-         * besides the phrase tables (default false until its weights are fitted).
+         * besides the phrase tables (default false until its weights are fitte. With a language model it also
+         * fills in {@link SpinScore#contextAnomaly()} and reports single out-of-place words as
+         * {@code suspect-word} findings (never applied; see {@link ContextAnomaly}).
          */
         public Builder generalise(boolean on) {
             this.generalise = on;

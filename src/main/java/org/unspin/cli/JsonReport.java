@@ -29,6 +29,10 @@ final class JsonReport {
         s.put("words", score.words());
         s.put("findings", score.findings());
         s.put("perThousandWords", score.perThousandWords());
+        if (score.checkedWords() > 0) { // only with the generalising detector (--generalise)
+            s.put("contextAnomaly", score.contextAnomaly());
+            s.put("checkedWords", score.checkedWords());
+        }
         ObjectNode byCategory = s.putObject("byCategory");
         score.byCategory().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(c -> byCategory.put(c.getKey(), c.getValue()));

@@ -25,6 +25,9 @@ import org.unspin.edit.Edit;
  *  "unspin": {"score": 12.5, "words": 400, "findings": 5, "changed": true,
  *             "byCategory": {"spun-phrase": 5}, "edits": [...]}}</pre>
  *
+ * <p>With the generalising detector, {@code contextAnomaly} and {@code checkedWords} follow {@code changed}
+ * (see {@link SpinScore}).
+ *
  * <p>In {@code check} mode (no {@code fix}) the text field is left as it was. Edit offsets are UTF-16 offsets
  * into the <em>input</em> text of the record. Edit detail is chosen with {@link EditDetail}: {@code none}
  * leaves the list out, {@code summary} gives span, original, replacement, category and applied, {@code full}
@@ -111,6 +114,10 @@ public final class RecordAnnotator {
         out.put("words", score.words());
         out.put("findings", score.findings());
         out.put("changed", repair.changed());
+        if (score.checkedWords() > 0) { // only with the generalising detector (--generalise)
+            out.put("contextAnomaly", score.contextAnomaly());
+            out.put("checkedWords", score.checkedWords());
+        }
         ObjectNode byCategory = out.putObject("byCategory");
         score.byCategory().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(c -> byCategory.put(c.getKey(), c.getValue()));

@@ -331,7 +331,7 @@ public final class CandidateDetector {
     }
 
     /** linked[i]: token i continues a run of words from token i-1 (only spaces, at most one line break). */
-    private static boolean[] wordRuns(TokenList tokens) {
+    static boolean[] wordRuns(TokenList tokens) {
         boolean[] linked = new boolean[tokens.size()];
         String text = tokens.text();
         for (int i = 1; i < tokens.size(); i++) {

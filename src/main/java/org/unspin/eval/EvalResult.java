@@ -18,9 +18,9 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
     }
 
     private static final String HEADER = String.format(Locale.ROOT,
-            "%-8s %6s %9s %8s %7s %7s %7s %8s %7s %7s %9s %8s %6s %s",
+            "%-8s %6s %9s %8s %7s %7s %7s %8s %7s %7s %9s %8s %6s %6s %s",
             "domain", "docs", "words", "phrases", "detect", "restore", "rw.prec", "rewrites", "reports",
-            "rp.prec", "false/10k", "rep/10k", "AUC", "(AUC spun/clean units)");
+            "rp.prec", "false/10k", "rep/10k", "AUC", "ctxAUC", "(AUC spun/clean units)");
 
     /** The metrics table: one row per domain, then overall. */
     public String table() {
@@ -36,11 +36,11 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
 
     private static String row(DomainResult d) {
         Metrics m = d.metrics();
-        return String.format(Locale.ROOT, "%-8s %6d %9d %8d %7s %7s %7s %8d %7d %7s %9.2f %8.2f %6s (%d/%d)",
+        return String.format(Locale.ROOT, "%-8s %6d %9d %8d %7s %7s %7s %8d %7d %7s %9.2f %8.2f %6s %6s (%d/%d)",
                 d.name(), d.docs(), m.cleanWords(), m.phrases(), fraction(m.detectionRecall()),
                 fraction(m.exactRestoreRecall()), fraction(m.rewritePrecision()), m.rewrites(), m.reports(),
                 fraction(m.reportPrecision()), m.falseRewritesPer10kWords(), m.reportsOnCleanPer10kWords(),
-                fraction(m.scoreAuc()), m.scoredSpun(), m.scoredClean());
+                fraction(m.scoreAuc()), fraction(m.contextAuc()), m.scoredSpun(), m.scoredClean());
     }
 
     private static String fraction(double x) {
@@ -63,6 +63,7 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         s.put("contextRules", settings.contextRules());
         s.put("minConfidence", settings.minConfidence());
         s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());
+        s.put("corpusModel", settings.corpusModel() == null ? null : settings.corpusModel().toString());
         s.put("threads", settings.threadCount());
         json.put("settings", s);
         Map<String, Object> byDomain = new LinkedHashMap<>();
@@ -98,6 +99,7 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         n.put("reportsOnClean", m.reportsOnClean());
         n.put("reportsOnCleanPer10kWords", m.reportsOnCleanPer10kWords());
         n.put("scoreAuc", orNull(m.scoreAuc()));
+        n.put("contextAuc", orNull(m.contextAuc()));
         n.put("aucSpunUnits", m.scoredSpun());
         n.put("aucCleanUnits", m.scoredClean());
         return n;

@@ -216,6 +216,8 @@ public final class Evaluation {
     private static final class Pool {
         int words;
         int spunWords, spunFindings, cleanWords, cleanFindings;
+        int spunChecked, cleanChecked;
+        double spunAnomaly, cleanAnomaly;
 
         void add(Outcome o) {
             words += SotuChunker.words(o.doc().text());
@@ -225,11 +227,17 @@ public final class Evaluation {
             spunFindings += spun.findings();
             cleanWords += clean.words();
             cleanFindings += clean.findings();
+            spunChecked += spun.checkedWords();
+            spunAnomaly += spun.contextAnomaly() * spun.checkedWords();
+            cleanChecked += clean.checkedWords();
+            cleanAnomaly += clean.contextAnomaly() * clean.checkedWords();
         }
 
         void scoreInto(Metrics metrics) {
             metrics.addSpunScore(spunWords == 0 ? 0 : spunFindings * 1000.0 / spunWords);
             metrics.addCleanScore(cleanWords == 0 ? 0 : cleanFindings * 1000.0 / cleanWords);
+            metrics.addContextScores(spunChecked == 0 ? 0 : spunAnomaly / spunChecked,
+                    cleanChecked == 0 ? 0 : cleanAnomaly / cleanChecked);
         }
     }
 }

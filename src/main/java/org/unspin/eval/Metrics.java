@@ -21,6 +21,8 @@ public final class Metrics {
     private long cleanWords, falseRewritesOnClean, reportsOnClean;
     private final List<Double> spunScores = new ArrayList<>();
     private final List<Double> cleanScores = new ArrayList<>();
+    private final List<Double> spunContext = new ArrayList<>();
+    private final List<Double> cleanContext = new ArrayList<>();
 
     /** Counts one spun document against its truth; its spin score enters the AUC. */
     public void addSpun(SpinnerSimulator.Spun spun, Repair repair) {
@@ -63,6 +65,7 @@ public final class Metrics {
         }
         if (scored) {
             spunScores.add(repair.score().perThousandWords());
+            spunContext.add(repair.score().contextAnomaly());
         }
     }
 
@@ -85,6 +88,7 @@ public final class Metrics {
         }
         if (scored) {
             cleanScores.add(repair.score().perThousandWords());
+            cleanContext.add(repair.score().contextAnomaly());
         }
     }
 
@@ -96,6 +100,12 @@ public final class Metrics {
     /** Adds a spin score of a clean document or pool of documents to the AUC. */
     public void addCleanScore(double perThousandWords) {
         cleanScores.add(perThousandWords);
+    }
+
+    /** Adds the context-anomaly scores of a spun pool of documents and its clean counterpart to that AUC. */
+    public void addContextScores(double spun, double clean) {
+        spunContext.add(spun);
+        cleanContext.add(clean);
     }
 
     /** The truth phrases of a spun document as {start, end} in spun-text offsets (see the class comment). */
@@ -204,16 +214,43 @@ public final class Metrics {
 
     /** ROC AUC of the document spin score, spun documents positive: P(score(spun) > score(clean)), ties half. */
     public double scoreAuc() {
-        if (spunScores.isEmpty() || cleanScores.isEmpty()) {
+        return auc(spunScores, cleanScores);
+    }
+
+    /**
+     * ROC AUC of the context-anomaly score ({@link SpinScore#contextAnomaly()}) on the same units as
+     * {@link #scoreAuc()}; NaN when the detector did not measure it.
+     */
+    public double contextAuc() {
+        boolean measured = spunContext.stream().anyMatch(x -> x != 0) || cleanContext.stream().anyMatch(x -> x != 0);
+        return measured ? auc(spunContext, cleanContext) : Double.NaN;
+    }
+
+    private static double auc(List<Double> positive, List<Double> negative) {
+        if (positive.isEmpty() || negative.isEmpty()) {
             return Double.NaN;
         }
+        double[] neg = negative.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double wins = 0;
-        for (double s : spunScores) {
-            for (double c : cleanScores) {
-                wins += s > c ? 1 : s == c ? 0.5 : 0;
+        for (double s : positive) {
+            int below = lowerBound(neg, s), notAbove = lowerBound(neg, Math.nextUp(s));
+            wins += below + 0.5 * (notAbove - below);
+        }
+        return wins / ((double) positive.size() * negative.size());
+    }
+
+    /** The number of entries of the sorted array below x. */
+    private static int lowerBound(double[] sorted, double x) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return wins / ((double) spunScores.size() * cleanScores.size());
+        return lo;
     }
 
     private static double ratio(long a, long b) {

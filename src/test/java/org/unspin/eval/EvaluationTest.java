@@ -91,6 +91,20 @@ class EvaluationTest {
     }
 
     @Test
+    void theContextScoreOfPooledAbstractsRanksSpunAboveClean() {
+        org.unspin.TestResources.need(org.unspin.lexicon.NgramModel.findInstalled().isPresent(),
+                "needs the trigram model: apt-get install pocketsphinx-en-us");
+        List<EvalDocument> docs = EvalSets.jsonl(SCIENCE, "science", "field", "test");
+        Evaluation.Settings generalise = new Evaluation.Settings("test", List.of("science"), 0, 0.15, 0.05, 1, true,
+                true, 0.8, List.of(), 2, 0, null);
+        Metrics m = new Evaluation(generalise).run(Map.of("science", docs)).overall().metrics();
+        assertThat(m.falseRewritesOnClean()).isZero();
+        assertThat(m.contextAuc()).isGreaterThan(0.8);
+        assertThat(new Evaluation(settings(true, List.of(), 2)).run(Map.of("science", docs)).overall().metrics()
+                .contextAuc()).as("not measured without the generalising detector").isNaN();
+    }
+
+    @Test
     void theDetectorFilterRejectsEveryLinkTheSpinnerUsed() {
         SpinnerSimulator spinner = new SpinnerSimulator(SPINNER_WORDS, 0.5, 0.3);
         List<EvalDocument> docs = EvalSets.jsonl(NEWS, "news", "topic", "dev");

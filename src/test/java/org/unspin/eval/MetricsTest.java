@@ -78,4 +78,18 @@ class MetricsTest {
         assertThat(m.scoredSpun()).isEqualTo(2);
         assertThat(m.scoreAuc()).isCloseTo(0.5, within(1e-9));
     }
+
+    @Test
+    void contextAucRanksTheAnomalyScoresAndIsUndefinedWhenNotMeasured() {
+        Metrics m = new Metrics();
+        String clean = "Nothing here is spun at all, said the speaker to the committee.";
+        m.addClean(repairWith(clean, List.of()));
+        m.addCleanScore(0);
+        assertThat(m.contextAuc()).isNaN(); // no document carried a context score
+        m.addContextScores(0.9, 0.2);
+        m.addContextScores(0.2, 0.1);
+        // spun {0.9, 0.2} against clean {0 (first document), 0.2, 0.1}: 3 + (1 + 0.5 + 1) wins of 6 pairs
+        assertThat(m.contextAuc()).isCloseTo(5.5 / 6, within(1e-9));
+        assertThat(m.scoreAuc()).isNaN(); // the findings scores are kept apart: no spun unit has one
+    }
 }

@@ -1,0 +1,232 @@
+package org.unspin.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiPredicate;
+import org.unspin.corpus.CorpusModel;
+import org.unspin.edit.Edit;
+import org.unspin.lexicon.FunctionWords;
+import org.unspin.lexicon.NgramModel;
+import org.unspin.lexicon.PhraseKey;
+import org.unspin.lexicon.Thesaurus;
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.TokenType;
+
+/**
+ * How out of place the content words of a text look, without proposing any original: a spinner swaps about
+ * one content word in seven for a thesaurus entry chosen without regard to sense, and such a word tends to be
+ * rarer, to fit its neighbours worse than its frequency would predict, and to have a thesaurus neighbour that
+ * fits the slot much better.
+ *
+ * <p>Each checked word (lower case or sentence-initial, three letters or more, not a function word) gets the
+ * log-odds of a logistic model over language-model features (unigram probability, stored bigrams and trigrams
+ * with its neighbours, how much the neighbours raise its probability and it theirs, whether a thesaurus
+ * neighbour the link filter allows fits the context better and by how much, whether the text uses the word
+ * elsewhere: a spinner's random pick rarely repeats, a topic word does) and, with a corpus model from
+ * {@code unspin learn}, the word's and its bigrams' frequency in that corpus. The weights were fitted on the
+ * words of 224 dev-split documents of {@code unspin eval} (see docs/evaluation.md).
+ *
+ * <p>Two outputs: the document score {@link Result#score()}, the mean over checked words of how far their
+ * log-odds exceed a floor (0 for text where no word looks out of place), and report-only flags for single
+ * words whose log-odds reach {@link #flagLogOdds()}. Thread-safe.
+ */
+public final class ContextAnomaly {
+
+    /** Category of the report-only flags. */
+    public static final String CATEGORY = "suspect-word";
+
+    /** Features: bias, unigram, bigram left/right, trigram left/right, PMI left/right, neighbour present
+     * left/right, best thesaurus alternative gain, has an alternative, no bigram on either side, the word occurs
+     * elsewhere in the text, ln(1 + other occurrences). */
+    private static final double[] LM_WEIGHTS = {-6.3084, -0.4928, -0.0183, 0.0317, -0.0600, 0.2567, -0.6734,
+            -0.8859, -0.1870, 0.2037, 0.1513, 1.5649, 0.0744, -1.1452, -0.9967};
+    /** The same features, then log10(1 + per-million count) of the word, its left and right bigram and the
+     * trigram around it in the corpus, no corpus bigram on either side, and the corpus gain of the best
+     * thesaurus alternative. */
+    private static final double[] CORPUS_WEIGHTS = {-4.1058, -0.1214, 0.0606, 0.3018, 0.1805, 0.5973, -0.5444,
+            -0.8758, -0.0970, 0.1210, 0.1237, 1.4528, 0.0965, -1.0671, -0.7463, -0.9081, 0.2163, 0.1408, -0.6444,
+            1.1168, 0.5034};
+    /** Log-odds below the floor add nothing to the document score (tuned on dev: best document AUC). */
+    private static final double LM_FLOOR = -1.0;
+    private static final double CORPUS_FLOOR = 0.0;
+    /** Least log-odds for a flag (tuned on dev, see docs/evaluation.md). */
+    private static final double LM_FLAG = 0.5;
+    private static final double CORPUS_FLAG = 0.5;
+
+    /**
+     * @param checkedWords words that were assessed
+     * @param score        mean over checked words of max(0, log-odds - floor); 0 if none was checked
+     * @param flags        report-only findings ({@link #CATEGORY}) in {@code tokens.text()} offsets, sorted
+     */
+    public record Result(int checkedWords, double score, List<Edit> flags) {
+        public static final Result NONE = new Result(0, 0, List.of());
+    }
+
+    private final NgramModel lm;
+    private final Thesaurus thesaurus;
+    private final BiPredicate<String, String> linkFilter;
+    private final CorpusModel corpus;
+    private final double perMillion;
+
+    /**
+     * @param linkFilter which thesaurus links may be followed, {@code test(observed, original)}
+     * @param corpus     n-gram counts of the user's corpus, or null
+     */
+    public ContextAnomaly(NgramModel lm, Thesaurus thesaurus, BiPredicate<String, String> linkFilter,
+                          CorpusModel corpus) {
+        this.lm = java.util.Objects.requireNonNull(lm);
+        this.thesaurus = thesaurus;
+        this.linkFilter = linkFilter;
+        this.corpus = corpus;
+        this.perMillion = corpus == null ? 0 : 1e6 / Math.max(1, corpus.tokens());
+    }
+
+    /** The least log-odds at which a word is flagged. */
+    public double flagLogOdds() {
+        return corpus == null ? LM_FLAG : CORPUS_FLAG;
+    }
+
+    public Result assess(TokenList tokens) {
+        int n = tokens.size();
+        String text = tokens.text();
+        String[] words = new String[n];
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = tokens.type(i) == TokenType.WORD ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
+            ids[i] = words[i] == null ? -1 : lm.wordId(words[i]);
+        }
+        boolean[] linked = CandidateDetector.wordRuns(tokens);
+        java.util.Map<String, Integer> occurrences = new java.util.HashMap<>();
+        for (String w : words) {
+            if (w != null) {
+                occurrences.merge(w, 1, Integer::sum);
+            }
+        }
+        double floor = corpus == null ? LM_FLOOR : CORPUS_FLOOR;
+        int checked = 0;
+        double sum = 0;
+        List<Edit> flags = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!checkable(words[i]) || (i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))))) {
+                continue; // names and acronyms mid-sentence are not spinner material
+            }
+            double z = logOdds(words, ids, linked, i, occurrences.get(words[i]) - 1);
+            checked++;
+            sum += Math.max(0, z - floor);
+            if (z >= flagLogOdds()) {
+                double p = 1 / (1 + Math.exp(-z));
+                flags.add(new Edit(tokens.start(i), tokens.end(i), tokens.token(i), null, CATEGORY, "context-anomaly",
+                        null, Math.round(p * 500) / 1000.0, String.format(Locale.ROOT, "'%s' looks out of place "
+                        + "here (a synonym swap? %.0f %% by its context)", tokens.token(i), 100 * p), false));
+            }
+        }
+        return new Result(checked, checked == 0 ? 0 : sum / checked, List.copyOf(flags));
+    }
+
+    private static boolean checkable(String w) {
+        if (w == null || w.length() < 3 || FunctionWords.contains(w)) {
+            return false;
+        }
+        for (int c = 0; c < w.length(); c++) {
+            if (!Character.isLetter(w.charAt(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The model's log-odds that word i, which occurs {@code repeats} more times in the text, was swapped in. */
+    double logOdds(String[] words, int[] ids, boolean[] linked, int i, int repeats) {
+        int n = words.length;
+        boolean hasLeft = i > 0 && linked[i] && words[i - 1] != null;
+        boolean hasRight = i + 1 < n && linked[i + 1] && words[i + 1] != null;
+        int h1 = hasLeft ? ids[i - 1] : -1;
+        int h2 = h1 >= 0 && i > 1 && linked[i - 1] && words[i - 2] != null ? ids[i - 2] : -1;
+        int n1 = hasRight ? ids[i + 1] : -1;
+        int n2 = n1 >= 0 && i + 2 < n && linked[i + 2] && words[i + 2] != null ? ids[i + 2] : -1;
+        int w = ids[i];
+        double unigram = lm.log10Prob(w, -1, -1);
+        boolean bigramLeft = h1 >= 0 && w >= 0 && lm.storedOrder(w, h1, -1) >= 2;
+        boolean bigramRight = n1 >= 0 && w >= 0 && lm.storedOrder(n1, w, -1) >= 2;
+        boolean trigramLeft = h2 >= 0 && w >= 0 && lm.storedOrder(w, h1, h2) >= 3;
+        boolean trigramRight = n1 >= 0 && h1 >= 0 && w >= 0 && lm.storedOrder(n1, w, h1) >= 3;
+        double pmiLeft = h1 >= 0 ? lm.log10Prob(w, h1, h2) - unigram : 0;
+        double pmiRight = n1 >= 0 && w >= 0 ? lm.log10Prob(n1, w, h1) - lm.log10Prob(n1, -1, -1) : 0;
+
+        // The best thesaurus alternative: by the language model, and by the corpus's bigrams.
+        double observed = contextScore(w, h1, h2, n1, n2);
+        double bestGain = Double.NEGATIVE_INFINITY, bestCorpusGain = Double.NEGATIVE_INFINITY;
+        long observedCount = corpus == null ? 0 : neighbourBigrams(words, i, words[i], hasLeft, hasRight);
+        for (int o : thesaurus.neighbours(words[i]).ids()) {
+            String alternative = thesaurus.wordOf(o);
+            if (alternative.indexOf(' ') >= 0 || !linkFilter.test(words[i], alternative)) {
+                continue;
+            }
+            int id = lm.wordId(alternative);
+            if (id < 0) {
+                continue;
+            }
+            bestGain = Math.max(bestGain, contextScore(id, h1, h2, n1, n2) - observed);
+            if (corpus != null) {
+                long count = neighbourBigrams(words, i, alternative, hasLeft, hasRight);
+                bestCorpusGain = Math.max(bestCorpusGain, Math.log10((count + 1.0) / (observedCount + 1.0)));
+            }
+        }
+        boolean hasAlternative = bestGain != Double.NEGATIVE_INFINITY;
+        double[] f = {1, unigram, flag(bigramLeft), flag(bigramRight), flag(trigramLeft), flag(trigramRight),
+                clip(pmiLeft, -3, 3), clip(pmiRight, -3, 3), flag(hasLeft), flag(hasRight),
+                hasAlternative ? clip(bestGain, -3, 5) : 0, flag(hasAlternative), flag(!bigramLeft && !bigramRight),
+                flag(repeats > 0), Math.log1p(repeats)};
+        double z = dot(corpus == null ? LM_WEIGHTS : CORPUS_WEIGHTS, f);
+        if (corpus != null) {
+            long left = hasLeft ? corpus.count(words[i - 1], words[i]) : 0;
+            long right = hasRight ? corpus.count(words[i], words[i + 1]) : 0;
+            long around = hasLeft && hasRight ? corpus.count(words[i - 1], words[i], words[i + 1]) : 0;
+            double[] g = {frequency(corpus.count(words[i])), frequency(left), frequency(right), frequency(around),
+                    flag(left == 0 && right == 0), hasAlternative ? clip(bestCorpusGain, -3, 3) : 0};
+            for (int k = 0; k < g.length; k++) {
+                z += CORPUS_WEIGHTS[f.length + k] * g[k];
+            }
+        }
+        return z;
+    }
+
+    /** How often the corpus has {@code word} after word i-1 plus before word i+1. */
+    private long neighbourBigrams(String[] words, int i, String word, boolean hasLeft, boolean hasRight) {
+        return (hasLeft ? corpus.count(words[i - 1], word) : 0) + (hasRight ? corpus.count(word, words[i + 1]) : 0);
+    }
+
+    /** log10(1 + count per million corpus words), so the weights hold for corpora of any size. */
+    private double frequency(long count) {
+        return Math.log10(1 + count * perMillion);
+    }
+
+    /** log10 P of w and the two words after it, given w's history (the part of a sentence w influences). */
+    private double contextScore(int w, int h1, int h2, int n1, int n2) {
+        double s = lm.log10Prob(w, h1, h2);
+        if (n1 >= 0) {
+            s += lm.log10Prob(n1, w, h1);
+            if (n2 >= 0) {
+                s += lm.log10Prob(n2, n1, w);
+            }
+        }
+        return s;
+    }
+
+    private static double dot(double[] weights, double[] features) {
+        double z = 0;
+        for (int k = 0; k < features.length; k++) {
+            z += weights[k] * features[k];
+        }
+        return z;
+    }
+
+    private static double flag(boolean b) {
+        return b ? 1 : 0;
+    }
+
+    private static double clip(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
