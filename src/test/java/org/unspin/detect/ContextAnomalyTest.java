@@ -83,4 +83,22 @@ class ContextAnomalyTest {
         assertThat(plain.score().contextAnomaly()).isZero();
         assertThat(plain.edits()).noneMatch(e -> e.category().equals(ContextAnomaly.CATEGORY));
     }
+
+    @Test
+    void anAllowedWordIsNeverFlagged() {
+        Repair flagged = Unspinner.builder().generalise(true).linkFilter(Evaluation.DETECTOR_LINKS).build()
+                .repair(SPUN);
+        List<String> flaggedWords = flagged.edits().stream()
+                .filter(e -> e.category().equals(ContextAnomaly.CATEGORY)).map(Edit::original).toList();
+        assertThat(flaggedWords).isNotEmpty();
+        String allowed = flaggedWords.get(0);
+
+        Repair reviewed = Unspinner.builder().generalise(true).linkFilter(Evaluation.DETECTOR_LINKS)
+                .allow(allowed).build().repair(SPUN);
+
+        assertThat(reviewed.edits()).noneMatch(e -> e.original().equalsIgnoreCase(allowed));
+        assertThat(reviewed.edits().stream().filter(e -> e.category().equals(ContextAnomaly.CATEGORY))
+                .map(Edit::original).toList()).containsExactlyElementsOf(flaggedWords.stream()
+                .filter(w -> !w.equalsIgnoreCase(allowed)).toList());
+    }
 }
