@@ -10,7 +10,7 @@ From the repository root, with target/unspin.jar built and the SOTU corpus fetch
 
 Prints, for the language-model-only and the corpus variant, the document AUC of the score (mean of
 max(0, log-odds - floor)) on the odd dev documents when fitted on the even ones, and the weights fitted on all.
-Needs numpy.
+Needs numpy (Debian: apt-get install python3-numpy; the machine reaches no PyPI).
 """
 import sys
 import numpy as np
