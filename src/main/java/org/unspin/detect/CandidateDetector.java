@@ -690,14 +690,7 @@ public final class CandidateDetector {
 
     /** log10 P of w and the two words after it, given w's history (the part of a sentence w influences). */
     private double contextScore(int w, int h1, int h2, int n1, int n2) {
-        double s = lm.log10Prob(w, h1, h2);
-        if (n1 >= 0) {
-            s += lm.log10Prob(n1, w, h1);
-            if (n2 >= 0) {
-                s += lm.log10Prob(n2, n1, w);
-            }
-        }
-        return s;
+        return lm.windowLog10Prob(w, h1, h2, n1, n2);
     }
 
     private double unigram(String word) {

@@ -116,6 +116,21 @@ public final class NgramModel {
     }
 
     /**
+     * log10 P of w and of the (up to) two words after it, given w's history h1, h2: the part of a sentence that
+     * the choice of w influences. n1 &lt; 0 (or n2 &lt; 0) means the sentence ends there.
+     */
+    public double windowLog10Prob(int w, int h1, int h2, int n1, int n2) {
+        double s = log10Prob(w, h1, h2);
+        if (n1 >= 0) {
+            s += log10Prob(n1, w, h1);
+            if (n2 >= 0) {
+                s += log10Prob(n2, n1, w);
+            }
+        }
+        return s;
+    }
+
+    /**
      * log10 P(w | h2 h1), where h1 is the word just before w and h2 the one before that. A negative id means
      * unknown or absent: an unknown w scores {@link #unknownLog10()}, and an unknown history word cuts the
      * history there (h1 &lt; 0 gives the unigram; h2 &lt; 0 the bigram estimate).
