@@ -25,7 +25,7 @@ say() { echo "$*" | tee -a "$results"; }
 java -jar $jar bench --make-jsonl $out/news.jsonl --mb "$MB" --text $sotu >/dev/null
 bytes=$(stat -c %s $out/news.jsonl)
 docs=$(wc -l <$out/news.jsonl)
-say "# unspin corpus benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)"
+say "# unspin corpus benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | sed -n 1p)"
 say ""
 say "Input: $out/news.jsonl, $docs documents, $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") MB"
 say ""
