@@ -30,6 +30,8 @@ public final class NgramCounter {
     public static final int LIMIT_MAX_NGRAMS = 700_000_000;
     private static final double LOAD = 0.7;
     private static final int INITIAL_SLOTS = 1 << 12;
+    /** Count values above the threshold that a prune tallies in one pass to find its cut. */
+    private static final int PRUNE_HISTOGRAM = 1 << 12;
 
     private final int maxEntries;
     private final int maxSlots;
@@ -138,7 +140,24 @@ public final class NgramCounter {
     /** Raises the threshold until at least half of the table can go, drops those entries, re-places the rest. */
     private void prune() {
         int mustDrop = size - maxEntries / 2;
-        int low = threshold + 1, high = Integer.MAX_VALUE;
+        // Every count is above T: one pass counts the entries at each of the next values, where the cut
+        // almost always is; a binary search of whole-table passes is left for the rare rest.
+        int[] atValue = new int[PRUNE_HISTOGRAM];
+        for (int i = 0; i < keys.length; i++) {
+            long above = counts[i] - (threshold + 1L);
+            if (keys[i] != 0 && above < PRUNE_HISTOGRAM) {
+                atValue[(int) above]++;
+            }
+        }
+        int low = threshold + 1 + PRUNE_HISTOGRAM, high = Integer.MAX_VALUE;
+        for (int v = 0, dropped = 0; v < PRUNE_HISTOGRAM; v++) {
+            dropped += atValue[v];
+            if (dropped >= mustDrop) {
+                low = threshold + 1 + v;
+                high = low;
+                break;
+            }
+        }
         while (low < high) { // least cut with at least mustDrop entries counted <= cut
             int mid = (int) (((long) low + high) >>> 1);
             if (countAtMost(mid) >= mustDrop) {

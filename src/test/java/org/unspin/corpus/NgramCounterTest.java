@@ -86,6 +86,24 @@ class NgramCounterTest {
     }
 
     @Test
+    void aPruneFindsItsCutFarAboveTheThresholdToo() {
+        NgramCounter c = new NgramCounter(16);
+        c.add("alpha beta gamma ".repeat(5000)); // 9 n-grams: 6 counted 5000 times, 3 (across a cycle) 4999
+        for (int i = 0; i < 5000; i++) {
+            c.endRun();
+            c.add("delta epsilon"); // 3 more counted 5000 times
+        }
+        for (String word : new String[] {"one", "two", "three", "four"}) {
+            c.endRun();
+            c.add(word);
+        }
+        // 16 entries: freeing 8 takes the four new ones, the three at 4999 and one at 5000, so all go
+        assertThat(c.prunes()).isEqualTo(1);
+        assertThat(c.threshold()).isEqualTo(5000);
+        assertThat(c.size()).isZero();
+    }
+
+    @Test
     void pruningKeepsFrequentNgramsWithinTheDocumentedBoundAndBoundsTheTable() {
         int max = 2000;
         NgramCounter c = new NgramCounter(max);
