@@ -33,6 +33,11 @@ import java.util.function.Consumer;
  * offset) or, with {@code lenient}, U+FFFD and one warning per file; a NUL byte in the first 8 KB means a
  * binary file. A line longer than {@link #MAX_LINE_BYTES} and a bad JSONL line (malformed JSON, not an
  * object, field missing or not a string) are skipped with a {@code file:line: reason} warning.
+ *
+ * <p>With worker threads, the calling thread reads and decodes the lines (in order, for the byte offsets)
+ * and hands batches of them to the workers, which parse the JSON and compute the n-gram keys
+ * ({@link NgramKeys}); the calling thread counts the batches in input order and passes on their warnings,
+ * so the counts, the warnings and an error stop at the same point whatever the number of threads.
  */
 public final class CorpusReader {
     /** Longest line read; a longer one is skipped, so a file without line breaks cannot exhaust the heap. */
@@ -148,6 +153,11 @@ public final class CorpusReader {
             if (pool != null) {
                 pool.shutdownNow();
             }
+            // empty unless an unexpected failure stopped the run: forget its batches, whose pool is gone
+            window.clear();
+            batch = new ArrayList<>();
+            batchChars = 0;
+            charsInFlight = 0;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.unspin.corpus;
 
+import java.util.Arrays;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.TokenType;
 import org.unspin.tokenise.Tokeniser;
@@ -107,7 +108,7 @@ final class NgramKeys {
 
     private void push(long key) {
         if (size == keys.length) {
-            keys = java.util.Arrays.copyOf(keys, size * 2);
+            keys = Arrays.copyOf(keys, size * 2);
         }
         keys[size++] = key;
     }

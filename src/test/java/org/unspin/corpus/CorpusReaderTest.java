@@ -207,6 +207,13 @@ class CorpusReaderTest {
         CorpusReader r = new CorpusReader(new NgramCounter(10_000), false, "text", false, List.of(), 2, warned::add);
         assertThatThrownBy(() -> r.read(broken.toString(), null))
                 .hasMessage(broken + ": invalid UTF-8 at byte offset " + head.length);
-        assertThat(warned).as("the lines before the error were all worked and reported").hasSize(bad.size());
+        assertThat(warned).as("the lines before the error were all worked and reported").isEqualTo(
+                expected.stream().map(w -> w.replace(file, broken.toString())).toList());
+        List<String> lenient = new ArrayList<>();
+        new CorpusReader(new NgramCounter(10_000), false, "text", true, List.of(), 2, lenient::add)
+                .read(broken.toString(), null);
+        assertThat(lenient).hasSize(bad.size() + 2).startsWith(warned.toArray(String[]::new))
+                .endsWith(broken + ": invalid UTF-8 replaced by U+FFFD at byte offset " + head.length);
+        assertThat(lenient.get(bad.size())).startsWith(broken + ":3001: malformed JSON");
     }
 }
