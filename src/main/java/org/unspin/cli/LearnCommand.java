@@ -59,6 +59,10 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Replace invalid UTF-8 with U+FFFD and warn, instead of failing.")
     boolean lenient;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (JSON, tokens, n-gram keys; the "
+            + "model is the same bytes for any N). Default: all cores.")
+    Integer threads;
+
     @Option(names = "--quiet", description = "Print no summary.")
     boolean quiet;
 
@@ -74,11 +78,15 @@ final class LearnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-ngrams must be within 16.."
                     + NgramCounter.LIMIT_MAX_NGRAMS + ", got " + maxNgrams);
         }
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new ParameterException(spec.commandLine(), "--threads must be within 1..1024, got " + threads);
+        }
         PrintWriter err = spec.commandLine().getErr();
         long[] warnings = {0};
         long started = System.nanoTime();
         NgramCounter counter = new NgramCounter(maxNgrams);
-        CorpusReader reader = new CorpusReader(counter, jsonl, textField, lenient, includes, warning -> {
+        CorpusReader reader = new CorpusReader(counter, jsonl, textField, lenient, includes,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, warning -> {
             if (warnings[0]++ < WARNINGS_SHOWN) {
                 err.println(warning);
             }

@@ -13,8 +13,13 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -28,6 +33,11 @@ import java.util.function.Consumer;
  * offset) or, with {@code lenient}, U+FFFD and one warning per file; a NUL byte in the first 8 KB means a
  * binary file. A line longer than {@link #MAX_LINE_BYTES} and a bad JSONL line (malformed JSON, not an
  * object, field missing or not a string) are skipped with a {@code file:line: reason} warning.
+ *
+ * <p>With worker threads, the calling thread reads and decodes the lines (in order, for the byte offsets)
+ * and hands batches of them to the workers, which parse the JSON and compute the n-gram keys
+ * ({@link NgramKeys}); the calling thread counts the batches in input order and passes on their warnings,
+ * so the counts, the warnings and an error stop at the same point whatever the number of threads.
  */
 public final class CorpusReader {
     /** Longest line read; a longer one is skipped, so a file without line breaks cannot exhaust the heap. */
@@ -36,7 +46,25 @@ public final class CorpusReader {
     private static final int OFFSETS_SHOWN = 5;
     static final String STDIN = "<stdin>";
 
+    /** Characters of decoded text a batch for a worker collects. */
+    private static final int BATCH_CHARS = 1 << 16;
+    private static final int BATCHES_PER_THREAD = 4;
+    /** Characters in flight beyond which the oldest batches are counted first (a few huge lines). */
+    private static final int MAX_CHARS_IN_FLIGHT = 4 << 20;
+
+    /** What a line of the input asks of a worker: count text, a JSONL record, end a run, or warn. */
+    private enum Kind { TEXT, JSONL, END_RUN, SKIP, WARNING }
+
+    /** {@code text}: the line, the reason to skip it, or the warning. */
+    private record Entry(Kind kind, String name, int number, String text) {
+    }
+
+    /** A batch worked: its keys, its warnings in input order and how many lines it skipped. */
+    private record Worked(NgramKeys keys, List<String> warnings, int skipped, int chars) {
+    }
+
     private final NgramCounter counter;
+    private final int threads;
     private final boolean jsonl;
     private final String textField;
     private final boolean lenient;
@@ -47,6 +75,11 @@ public final class CorpusReader {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private CharBuffer chars = CharBuffer.allocate(1 << 12);
+
+    private List<Entry> batch = new ArrayList<>();
+    private int batchChars;
+    private final ArrayDeque<Future<Worked>> window = new ArrayDeque<>();
+    private long charsInFlight;
 
     private long files;
     private long lines;
@@ -62,7 +95,7 @@ public final class CorpusReader {
      */
     public CorpusReader(NgramCounter counter, boolean jsonl, String textField, boolean lenient,
                         Consumer<String> warnings) {
-        this(counter, jsonl, textField, lenient, List.of(), warnings);
+        this(counter, jsonl, textField, lenient, List.of(), 1, warnings);
     }
 
     /**
@@ -71,6 +104,19 @@ public final class CorpusReader {
      */
     public CorpusReader(NgramCounter counter, boolean jsonl, String textField, boolean lenient,
                         List<String> includes, Consumer<String> warnings) {
+        this(counter, jsonl, textField, lenient, includes, 1, warnings);
+    }
+
+    /**
+     * @param threads  worker threads for JSON, tokens and n-gram keys (1: all in the calling thread); the
+     *                 counts, the model and the warnings are the same whatever the number
+     */
+    public CorpusReader(NgramCounter counter, boolean jsonl, String textField, boolean lenient,
+                        List<String> includes, int threads, Consumer<String> warnings) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
         this.includes = includes;
         this.counter = counter;
         this.jsonl = jsonl;
@@ -81,21 +127,44 @@ public final class CorpusReader {
 
     /** Reads an input: a file, a directory, or {@code -} for {@code stdin}; compressed by extension. */
     public void read(String input, InputStream stdin) {
-        for (CorpusInputs.Source source : CorpusInputs.expand(List.of(input), jsonl, includes)) {
-            try (InputStream in = CorpusInputs.open(source, stdin, rawBytes)) {
-                readStream(source.name(), in, source.jsonl());
-            } catch (AccessDeniedException e) {
-                throw new CorpusException(source.name() + ": cannot read (permission denied)");
-            } catch (IOException e) {
-                throw new CorpusException(source.name() + ": cannot read (" + e.getMessage() + ")");
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "unspin-learn-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (CorpusInputs.Source source : CorpusInputs.expand(List.of(input), jsonl, includes)) {
+                try (InputStream in = CorpusInputs.open(source, stdin, rawBytes)) {
+                    readStream(source.name(), in, source.jsonl(), pool);
+                } catch (AccessDeniedException e) {
+                    throw new CorpusException(source.name() + ": cannot read (permission denied)");
+                } catch (IOException e) {
+                    throw new CorpusException(source.name() + ": cannot read (" + e.getMessage() + ")");
+                }
             }
+            submit(pool);
+            countUpTo(0);
+        } catch (CorpusException e) {
+            // count and warn about the lines before the failure first, as reading them one by one would
+            submit(pool);
+            countUpTo(0);
+            throw e;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            // empty unless an unexpected failure stopped the run: forget its batches, whose pool is gone
+            window.clear();
+            batch = new ArrayList<>();
+            batchChars = 0;
+            charsInFlight = 0;
         }
     }
 
-    /** Handles each line of the stream ({@link LineReader}: lines over the limit are never held). */
-    private void readStream(String name, InputStream in, boolean asJsonl) throws IOException {
+    /** Queues each line of the stream ({@link LineReader}: lines over the limit are never held). */
+    private void readStream(String name, InputStream in, boolean asJsonl, ExecutorService pool) throws IOException {
         files++;
-        counter.endRun();
+        queue(new Entry(Kind.END_RUN, name, 0, null), pool);
         LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         List<Long> badOffsets = new ArrayList<>();
         badCount = 0;
@@ -106,67 +175,141 @@ public final class CorpusReader {
                     throw new CorpusException(name + ": binary file, not text");
                 }
             }
-            handleLine(name, (int) lines.number(), line, lines.bufferLength(), lines.tooLong(), lines.offset(), asJsonl,
-                    badOffsets);
+            queueLine(name, (int) lines.number(), line, lines.bufferLength(), lines.tooLong(), lines.offset(), asJsonl,
+                    badOffsets, pool);
         }
         bytes += lines.consumed();
-        counter.endRun();
+        queue(new Entry(Kind.END_RUN, name, 0, null), pool);
         if (!badOffsets.isEmpty()) {
-            warnings.accept(replacedWarning(name, badOffsets, badCount));
+            queue(new Entry(Kind.WARNING, name, 0, replacedWarning(name, badOffsets, badCount)), pool);
         }
     }
 
-    private void handleLine(String name, int number, byte[] line, int length, boolean tooLong, long lineStart,
-                            boolean asJsonl, List<Long> badOffsets) {
+    /** Decodes a line here, in order (its byte offsets and the lenient count are per file), for a worker. */
+    private void queueLine(String name, int number, byte[] line, int length, boolean tooLong, long lineStart,
+                           boolean asJsonl, List<Long> badOffsets, ExecutorService pool) {
         lines++;
         if (tooLong) {
-            skip(name, number, "line longer than " + (MAX_LINE_BYTES >> 20) + " MB");
-            counter.endRun();
+            queue(new Entry(Kind.SKIP, name, number, "line longer than " + (MAX_LINE_BYTES >> 20) + " MB"), pool);
+            queue(new Entry(Kind.END_RUN, name, number, null), pool);
             return;
         }
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
         String text = decode(name, line, length, lineStart, badOffsets);
-        if (!asJsonl) {
-            if (text.isBlank()) {
-                counter.endRun();
-            } else {
-                counter.add(text);
-            }
+        queue(new Entry(asJsonl ? Kind.JSONL : Kind.TEXT, name, number, text), pool);
+    }
+
+    private void queue(Entry entry, ExecutorService pool) {
+        batch.add(entry);
+        batchChars += entry.text() == null ? 0 : entry.text().length();
+        if (batchChars >= BATCH_CHARS) {
+            submit(pool);
+        }
+    }
+
+    /**
+     * Hands the batch to a worker (or, with one thread, works it here) and counts finished batches in input
+     * order while too many batches or characters are in flight, which bounds the memory.
+     */
+    private void submit(ExecutorService pool) {
+        if (batch.isEmpty()) {
             return;
         }
-        if (text.isBlank()) {
+        List<Entry> entries = batch;
+        int chars = batchChars;
+        batch = new ArrayList<>();
+        batchChars = 0;
+        if (pool == null) {
+            count(work(entries, chars));
             return;
+        }
+        window.add(pool.submit(() -> work(entries, chars)));
+        charsInFlight += chars;
+        countUpTo(charsInFlight > MAX_CHARS_IN_FLIGHT ? 0 : threads * BATCHES_PER_THREAD);
+    }
+
+    /** Counts the oldest batches until at most {@code batches} are in flight. */
+    private void countUpTo(int batches) {
+        while (window.size() > batches) {
+            try {
+                count(window.remove().get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CorpusException("interrupted");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private void count(Worked worked) {
+        counter.apply(worked.keys());
+        worked.warnings().forEach(warnings);
+        skipped += worked.skipped();
+        charsInFlight -= worked.chars();
+    }
+
+    /** A worker's part: JSON, tokens and n-gram keys of a batch, and its warnings in order. */
+    private Worked work(List<Entry> entries, int chars) {
+        NgramKeys keys = new NgramKeys(true);
+        List<String> warned = new ArrayList<>();
+        int skips = 0;
+        for (Entry e : entries) {
+            String reason = switch (e.kind()) {
+                case END_RUN -> {
+                    keys.endRun();
+                    yield null;
+                }
+                case WARNING -> {
+                    warned.add(e.text());
+                    yield null;
+                }
+                case SKIP -> e.text();
+                case TEXT -> {
+                    if (e.text().isBlank()) {
+                        keys.endRun();
+                    } else {
+                        keys.add(e.text());
+                    }
+                    yield null;
+                }
+                case JSONL -> jsonlLine(e.text(), keys);
+            };
+            if (reason != null) {
+                skips++;
+                warned.add(e.name() + ":" + e.number() + ": " + reason + ", skipped");
+            }
+        }
+        return new Worked(keys, warned, skips, chars);
+    }
+
+    /** Adds the text of a JSONL record as a run of its own; the reason to skip the line, or null. */
+    private String jsonlLine(String text, NgramKeys keys) {
+        if (text.isBlank()) {
+            return null;
         }
         JsonNode record;
         try {
             record = json.readTree(text);
         } catch (JsonProcessingException e) {
-            skip(name, number, "malformed JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-            return;
+            return "malformed JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")";
         }
         if (!record.isObject()) {
-            skip(name, number, "not a JSON object");
-            return;
+            return "not a JSON object";
         }
         JsonNode field = record.get(textField);
         if (field == null) {
-            skip(name, number, "no field '" + textField + "'");
-            return;
+            return "no field '" + textField + "'";
         }
         if (!field.isTextual()) {
-            skip(name, number, "field '" + textField + "' is not a string");
-            return;
+            return "field '" + textField + "' is not a string";
         }
-        counter.endRun();
-        counter.add(field.textValue());
-        counter.endRun();
-    }
-
-    private void skip(String name, int line, String reason) {
-        skipped++;
-        warnings.accept(name + ":" + line + ": " + reason + ", skipped");
+        keys.endRun();
+        keys.add(field.textValue());
+        keys.endRun();
+        return null;
     }
 
     private String decode(String name, byte[] line, int length, long lineStart, List<Long> badOffsets) {

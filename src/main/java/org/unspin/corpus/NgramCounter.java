@@ -2,14 +2,11 @@ package org.unspin.corpus;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.unspin.tokenise.TokenList;
-import org.unspin.tokenise.TokenType;
-import org.unspin.tokenise.Tokeniser;
 
 /**
  * Counts the unigrams, bigrams and trigrams of a stream of text in bounded memory.
  *
- * <p>N-grams are runs of lower-cased WORD tokens ({@link Tokeniser}, {@link org.unspin.lexicon.PhraseKey#fold});
+ * <p>N-grams are runs of lower-cased WORD tokens ({@link org.unspin.tokenise.Tokeniser}, {@link org.unspin.lexicon.PhraseKey#fold});
  * any other token (punctuation, a number) or a paragraph break (two line breaks) ends a run, as in the
  * detector. Each n-gram is stored as its {@link Fingerprint} in an open-addressing (linear probing) table of
  * {@code long} keys and {@code int} counts that grows up to a fixed number of slots and never beyond.
@@ -23,7 +20,8 @@ import org.unspin.tokenise.Tokeniser;
  *   <li>an n-gram that is not stored occurred at most {@code T} times.</li>
  * </ul>
  * With {@code T = 0} (the table never filled) every count is exact. The final {@code T} is written into the
- * model ({@link CorpusModel#threshold()}). Not thread-safe.
+ * model ({@link CorpusModel#threshold()}). Not thread-safe; worker threads can compute the keys of the text
+ * ({@link NgramKeys}) for one thread to {@link #apply} in input order.
  */
 public final class NgramCounter {
     /** Default bound on stored n-grams (about 400 MB of table at most). */
@@ -32,6 +30,8 @@ public final class NgramCounter {
     public static final int LIMIT_MAX_NGRAMS = 700_000_000;
     private static final double LOAD = 0.7;
     private static final int INITIAL_SLOTS = 1 << 12;
+    /** Count values above the threshold that a prune tallies in one pass to find its cut. */
+    private static final int PRUNE_HISTOGRAM = 1 << 12;
 
     private final int maxEntries;
     private final int maxSlots;
@@ -42,10 +42,8 @@ public final class NgramCounter {
     private int prunes;
     private long tokens;
 
-    /** FNV states of the run's last word and last two words; {@code run} is how many of them are valid. */
-    private long last1;
-    private long last2;
-    private int run;
+    /** The run of words the next text continues (its keys are counted at once). */
+    private final NgramKeys run = new NgramKeys(false);
 
     public NgramCounter(int maxEntries) {
         if (maxEntries < 16 || maxEntries > LIMIT_MAX_NGRAMS) {
@@ -64,58 +62,36 @@ public final class NgramCounter {
      * assumed to separate them (call {@link #endRun()} for a blank line, a new document or a record).
      */
     public void add(String text) {
-        TokenList t = Tokeniser.tokenise(text);
-        int gapStart = 0;
-        int breaks = 1; // the line break before this text
-        for (int i = 0; i < t.size(); i++) {
-            if (t.type(i) != TokenType.WORD) {
-                endRun();
-            } else {
-                if (!linked(text, gapStart, t.start(i), breaks)) {
-                    endRun();
-                }
-                word(text, t.start(i), t.end(i));
-            }
-            gapStart = t.end(i);
-            breaks = 0;
-        }
-        if (!linked(text, gapStart, text.length(), breaks)) {
-            endRun();
-        }
-    }
-
-    /** Whether the gap keeps two words in one run: only spaces and at most one line break, as the detector. */
-    private static boolean linked(String text, int from, int to, int breaks) {
-        for (int c = from; c < to; c++) {
-            char ch = text.charAt(c);
-            if (!(Character.isWhitespace(ch) || ch == '\u00A0')) {
-                return false;
-            }
-            breaks += ch == '\n' ? 1 : 0;
-        }
-        return breaks <= 1;
+        run.add(text);
+        countKeys(run);
     }
 
     /** Ends the current run of words: the next word starts new n-grams. */
     public void endRun() {
-        run = 0;
+        run.endRun();
     }
 
-    private void word(String text, int start, int end) {
-        tokens++;
-        long unigram = Fingerprint.extend(Fingerprint.START, text, start, end);
-        increment(Fingerprint.finish(unigram));
-        long bigram = 0;
-        if (run >= 1) {
-            bigram = Fingerprint.extend(Fingerprint.space(last1), text, start, end);
-            increment(Fingerprint.finish(bigram));
-            if (run >= 2) {
-                increment(Fingerprint.finish(Fingerprint.extend(Fingerprint.space(last2), text, start, end)));
-            }
+    /**
+     * Counts a batch whose keys a worker computed ({@link NgramKeys}), as if its text had been added here: the
+     * words that continue this counter's run first, then the batch's keys in order, so the table is updated
+     * (and pruned) exactly as by {@link #add}.
+     */
+    void apply(NgramKeys batch) {
+        for (int i = 0; i < batch.headSize(); i++) {
+            String word = batch.head(i);
+            run.word(word, 0, word.length());
         }
-        last2 = bigram;
-        last1 = unigram;
-        run = Math.min(run + 1, 2);
+        countKeys(run);
+        countKeys(batch);
+        run.continueAfter(batch);
+    }
+
+    private void countKeys(NgramKeys k) {
+        for (int i = 0, n = k.size(); i < n; i++) {
+            increment(k.key(i));
+        }
+        tokens += k.tokens();
+        k.clearKeys();
     }
 
     private void increment(long key) {
@@ -164,7 +140,24 @@ public final class NgramCounter {
     /** Raises the threshold until at least half of the table can go, drops those entries, re-places the rest. */
     private void prune() {
         int mustDrop = size - maxEntries / 2;
-        int low = threshold + 1, high = Integer.MAX_VALUE;
+        // Every count is above T: one pass counts the entries at each of the next values, where the cut
+        // almost always is; a binary search of whole-table passes is left for the rare rest.
+        int[] atValue = new int[PRUNE_HISTOGRAM];
+        for (int i = 0; i < keys.length; i++) {
+            long above = counts[i] - (threshold + 1L);
+            if (keys[i] != 0 && above < PRUNE_HISTOGRAM) {
+                atValue[(int) above]++;
+            }
+        }
+        int low = threshold + 1 + PRUNE_HISTOGRAM, high = Integer.MAX_VALUE;
+        for (int v = 0, dropped = 0; v < PRUNE_HISTOGRAM; v++) {
+            dropped += atValue[v];
+            if (dropped >= mustDrop) {
+                low = threshold + 1 + v;
+                high = low;
+                break;
+            }
+        }
         while (low < high) { // least cut with at least mustDrop entries counted <= cut
             int mid = (int) (((long) low + high) >>> 1);
             if (countAtMost(mid) >= mustDrop) {

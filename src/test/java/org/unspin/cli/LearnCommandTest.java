@@ -48,6 +48,21 @@ class LearnCommandTest {
     }
 
     @Test
+    void theModelIsTheSameBytesForAnyThreadsAndBadThreadsAreRejected() throws Exception {
+        Path model1 = dir.resolve("one.model");
+        Path model2 = dir.resolve("two.model");
+        Cli.Result one = Cli.run("", "learn", "testdata", "--threads", "1", "--max-ngrams", "500", "-o", model1.toString());
+        Cli.Result two = Cli.run("", "learn", "testdata", "--threads", "2", "--max-ngrams", "500", "-o", model2.toString());
+        assertThat(one.exit()).isZero();
+        assertThat(one.out()).doesNotContain("threshold 0 ");
+        assertThat(two.err()).isEqualTo(one.err());
+        assertThat(Files.readAllBytes(model2)).isEqualTo(Files.readAllBytes(model1));
+        Cli.Result bad = Cli.run("", "learn", "testdata", "--threads", "0", "-o", model1.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--threads must be within 1..1024, got 0");
+    }
+
+    @Test
     void fixAndCheckTakeTheModelAndRejectACorruptOne() throws Exception {
         Path model = dir.resolve("corpus.model");
         assertThat(Cli.run("She sang as perfectly as ever.\n".repeat(10), "learn", "-", "-o", model.toString(),

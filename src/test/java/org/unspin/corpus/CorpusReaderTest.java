@@ -2,6 +2,7 @@ package org.unspin.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,5 +114,106 @@ class CorpusReaderTest {
         Files.write(file, new byte[] {'a', 0, 'b'});
         assertThatThrownBy(() -> reader(false, false).read(file.toString(), null))
                 .hasMessage(file + ": binary file, not text");
+    }
+
+    private static final Path SOTU = Path.of("target/corpora/sotu/package/data");
+
+    /** The model bytes of {@code inputs} read with {@code threads} workers, and the warnings. */
+    private byte[] model(int maxNgrams, int threads, List<String> warned, String... inputs) throws Exception {
+        NgramCounter c = new NgramCounter(maxNgrams);
+        CorpusReader r = new CorpusReader(c, false, "text", false, List.of(), threads, warned::add);
+        for (String input : inputs) {
+            r.read(input, null);
+        }
+        Path model = dir.resolve("threads-" + threads + ".model");
+        c.write(model);
+        return Files.readAllBytes(model);
+    }
+
+    @Test
+    void theModelIsTheSameBytesWhateverTheThreadsAndAsCountingLineByLine() throws Exception {
+        assumeTrue(Files.isDirectory(SOTU), "run scripts/fetch-corpora.sh");
+        // 40 addresses wrapped at about 70 columns: runs of words cross most of the batch boundaries
+        StringBuilder wrapped = new StringBuilder();
+        StringBuilder jsonl = new StringBuilder("{broken\n");
+        try (Stream<Path> files = Files.list(SOTU)) {
+            for (Path f : files.sorted().limit(40).toList()) {
+                String text = Files.readString(f);
+                jsonl.append(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("text", text))
+                        .append('\n');
+                wrapped.append(text.replaceAll("(.{60,70}?) ", "$1\n")).append("\n\n");
+            }
+        }
+        String text = write("sotu.txt", wrapped.toString());
+        String records = write("sotu.jsonl", jsonl + "[]\n");
+        for (int max : new int[] {NgramCounter.DEFAULT_MAX_NGRAMS, 20_000}) {
+            NgramCounter lineByLine = new NgramCounter(max);
+            for (String line : wrapped.toString().split("\n", -1)) {
+                if (line.isBlank()) {
+                    lineByLine.endRun();
+                } else {
+                    lineByLine.add(line);
+                }
+            }
+            Path expected = dir.resolve("line-by-line.model");
+            lineByLine.write(expected);
+            assertThat(lineByLine.threshold() > 0).as("the small table is pruned").isEqualTo(max == 20_000);
+            List<String> warned = new ArrayList<>();
+            byte[] one = model(max, 1, warned, text, records, "testdata");
+            for (int threads = 1; threads <= 3; threads++) {
+                assertThat(model(max, threads, new ArrayList<>(), text)).as("threads " + threads)
+                        .isEqualTo(Files.readAllBytes(expected));
+                List<String> warnedToo = new ArrayList<>();
+                assertThat(model(max, threads, warnedToo, text, records, "testdata")).isEqualTo(one);
+                assertThat(warnedToo).isEqualTo(warned);
+            }
+            assertThat(warned).satisfiesExactly(
+                    w -> assertThat(w).startsWith(records + ":1: malformed JSON"),
+                    w -> assertThat(w).isEqualTo(records + ":42: not a JSON object, skipped"));
+        }
+    }
+
+    @Test
+    void warningsAndErrorsComeInInputOrderWithWorkers() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        List<Integer> bad = new ArrayList<>();
+        for (int i = 1; i <= 3000; i++) { // about 500 KB: several batches
+            if (i % 97 == 0) {
+                lines.append("{\"id\": ").append(i).append("}\n");
+                bad.add(i);
+            } else {
+                lines.append("{\"text\": \"").append("Line ").append(i).append(" of the open door policy. ".repeat(5))
+                        .append("\"}\n");
+            }
+        }
+        String file = write("many.jsonl", lines.toString());
+        List<String> expected = bad.stream().map(i -> file + ":" + i + ": no field 'text', skipped").toList();
+        for (int threads : new int[] {1, 2, 3}) {
+            List<String> warned = new ArrayList<>();
+            NgramCounter c = new NgramCounter(10_000);
+            CorpusReader r = new CorpusReader(c, false, "text", false, List.of(), threads, warned::add);
+            r.read(file, null);
+            assertThat(warned).isEqualTo(expected);
+            assertThat(r.skipped()).isEqualTo(bad.size());
+            assertThat(c.count("open", "door", "policy")).isEqualTo(5L * (3000 - bad.size()));
+        }
+        byte[] head = lines.toString().getBytes(StandardCharsets.UTF_8);
+        Path broken = dir.resolve("broken.jsonl");
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0xFF;
+        bytes[head.length + 1] = '\n';
+        Files.write(broken, bytes);
+        List<String> warned = new ArrayList<>();
+        CorpusReader r = new CorpusReader(new NgramCounter(10_000), false, "text", false, List.of(), 2, warned::add);
+        assertThatThrownBy(() -> r.read(broken.toString(), null))
+                .hasMessage(broken + ": invalid UTF-8 at byte offset " + head.length);
+        assertThat(warned).as("the lines before the error were all worked and reported").isEqualTo(
+                expected.stream().map(w -> w.replace(file, broken.toString())).toList());
+        List<String> lenient = new ArrayList<>();
+        new CorpusReader(new NgramCounter(10_000), false, "text", true, List.of(), 2, lenient::add)
+                .read(broken.toString(), null);
+        assertThat(lenient).hasSize(bad.size() + 2).startsWith(warned.toArray(String[]::new))
+                .endsWith(broken + ": invalid UTF-8 replaced by U+FFFD at byte offset " + head.length);
+        assertThat(lenient.get(bad.size())).startsWith(broken + ":3001: malformed JSON");
     }
 }

@@ -49,6 +49,61 @@ class NgramCounterTest {
     }
 
     @Test
+    void batchesOfKeysCountAsTheirLinesWouldWhereverTheyCutARun() throws Exception {
+        String[] lines = {"the new", "regulatory", "framework of the", "state", "", "it held", "firm, and", "so", "did"};
+        NgramCounter direct = new NgramCounter(1000);
+        for (String line : lines) {
+            if (line.isBlank()) {
+                direct.endRun();
+            } else {
+                direct.add(line);
+            }
+        }
+        // every cut: batches of one line (one word, no run ended in it), two lines and three
+        for (int per = 1; per <= 3; per++) {
+            NgramCounter batched = new NgramCounter(1000);
+            for (int from = 0; from < lines.length; from += per) {
+                NgramKeys batch = new NgramKeys(true);
+                for (int i = from; i < Math.min(from + per, lines.length); i++) {
+                    if (lines[i].isBlank()) {
+                        batch.endRun();
+                    } else {
+                        batch.add(lines[i]);
+                    }
+                }
+                batched.apply(batch);
+            }
+            assertThat(batched.count("new", "regulatory", "framework")).isEqualTo(1);
+            assertThat(batched.count("of", "the", "state")).isEqualTo(1);
+            assertThat(batched.count("state", "it")).isZero();
+            assertThat(batched.count("and", "so", "did")).isEqualTo(1);
+            assertThat(batched.tokens()).isEqualTo(direct.tokens());
+            direct.write(dir.resolve("direct.model"));
+            batched.write(dir.resolve("batched.model"));
+            assertThat(Files.readAllBytes(dir.resolve("batched.model")))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("direct.model")));
+        }
+    }
+
+    @Test
+    void aPruneFindsItsCutFarAboveTheThresholdToo() {
+        NgramCounter c = new NgramCounter(16);
+        c.add("alpha beta gamma ".repeat(5000)); // 9 n-grams: 6 counted 5000 times, 3 (across a cycle) 4999
+        for (int i = 0; i < 5000; i++) {
+            c.endRun();
+            c.add("delta epsilon"); // 3 more counted 5000 times
+        }
+        for (String word : new String[] {"one", "two", "three", "four"}) {
+            c.endRun();
+            c.add(word);
+        }
+        // 16 entries: freeing 8 takes the four new ones, the three at 4999 and one at 5000, so all go
+        assertThat(c.prunes()).isEqualTo(1);
+        assertThat(c.threshold()).isEqualTo(5000);
+        assertThat(c.size()).isZero();
+    }
+
+    @Test
     void pruningKeepsFrequentNgramsWithinTheDocumentedBoundAndBoundsTheTable() {
         int max = 2000;
         NgramCounter c = new NgramCounter(max);
