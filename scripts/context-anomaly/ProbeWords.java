@@ -15,7 +15,7 @@ public class ProbeWords {
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(a[3])));
         NgramModel lm = NgramModel.open(NgramModel.findInstalled().orElseThrow());
         Thesaurus th = Thesaurus.shipped();
-        var spinner = new SpinnerSimulator(new SpinnerThesaurus(th), 0.15, 0.05);
+        var spinner = new SpinnerSimulator(ThesaurusSplit.Mode.HASH.spinnerWords(), 0.15, 0.05);
         var sets = EvalSets.load(Path.of("testdata/eval"), Path.of("target/corpora/sotu/package/data"), split,
                 EvalSets.DOMAINS);
         out.println("doc\tdomain\tgroup\tspun\tlabel\tuni\tbl\tbr\ttl\ttr\tpmil\tpmir\thasl\thasr\tbestalt\tnalt\tcu\tcl\tcr\tct\tcalt\tcap\trepeats");
@@ -83,7 +83,7 @@ public class ProbeWords {
             Thesaurus.Neighbours nb = th.neighbours(x);
             for (int o : nb.ids()) {
                 String ow = th.wordOf(o);
-                if (!Evaluation.DETECTOR_LINKS.test(x, ow) || ow.indexOf(' ') >= 0) continue;
+                if (!ThesaurusSplit.Mode.HASH.detectorLinks().test(x, ow) || ow.indexOf(' ') >= 0) continue;
                 int oid = lm.wordId(ow);
                 if (oid < 0) continue;
                 nalt++;

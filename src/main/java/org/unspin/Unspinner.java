@@ -58,9 +58,10 @@ public final class Unspinner {
         this.matcher = new PhraseMatcher(PhraseTable.load(b.shipped, b.dictionaries));
         NgramModel lm = b.generalise ? b.languageModel() : null;
         CorpusModel corpus = b.generalise && b.corpusModelPath != null ? CorpusModel.open(b.corpusModelPath) : null;
-        this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), Thesaurus.shipped(), lm,
+        Thesaurus thesaurus = b.thesaurus != null ? b.thesaurus : Thesaurus.shipped();
+        this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), thesaurus, lm,
                 b.linkFilter, b.weights != null ? b.weights : CandidateDetector.Weights.shipped(), corpus) : null;
-        this.anomaly = lm != null ? new ContextAnomaly(lm, Thesaurus.shipped(), b.linkFilter, corpus) : null;
+        this.anomaly = lm != null ? new ContextAnomaly(lm, thesaurus, b.linkFilter, corpus) : null;
         this.minConfidence = b.minConfidence;
         this.contextRules = b.contextRules ? new LanguageToolStage(new LanguageToolStage.Options(b.ltRules,
                 b.ruleFiles, true, b.minConfidence)) : null;
@@ -193,6 +194,7 @@ public final class Unspinner {
         private boolean foldTypography;
         private boolean generalise = false;
         private BiPredicate<String, String> linkFilter = (observed, original) -> true;
+        private Thesaurus thesaurus;
         private CandidateDetector.Weights weights;
         private Path languageModelPath;
         private boolean useLanguageModel = true;
@@ -328,7 +330,7 @@ public final class Unspinner {
 
         /**
          * Whether to run the generalising detector (reverse thesaurus, canonical lexicon and language model)
-         * besides the phrase tables (default false until its weights are fitte. With a language model it also
+         * besides the phrase tables (default false). With a language model it also
          * fills in {@link SpinScore#contextAnomaly()} and reports single out-of-place words as
          * {@code suspect-word} findings (never applied; see {@link ContextAnomaly}).
          */
@@ -344,6 +346,15 @@ public final class Unspinner {
          */
         public Builder linkFilter(BiPredicate<String, String> filter) {
             this.linkFilter = java.util.Objects.requireNonNull(filter);
+            return this;
+        }
+
+        /**
+         * The reverse thesaurus of the generalising detector (default {@link Thesaurus#shipped()}). Evaluation
+         * passes {@code Thesaurus.shipped().restrictedTo(...)} to keep the spinner's source away from it.
+         */
+        public Builder thesaurus(Thesaurus thesaurus) {
+            this.thesaurus = java.util.Objects.requireNonNull(thesaurus);
             return this;
         }
 

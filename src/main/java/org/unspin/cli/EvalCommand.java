@@ -17,10 +17,9 @@ import org.unspin.eval.EvalResult;
 import org.unspin.eval.EvalSets;
 import org.unspin.eval.Evaluation;
 import org.unspin.eval.SpinnerSimulator;
-import org.unspin.eval.SpinnerThesaurus;
+import org.unspin.eval.ThesaurusSplit;
 import org.unspin.eval.WeightFitter;
 import org.unspin.detect.CandidateDetector;
-import org.unspin.lexicon.Thesaurus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,6 +119,16 @@ final class EvalCommand implements Callable<Integer> {
             description = "A model from `unspin learn` for the detector (learn it from text outside the split).")
     Path corpusModel;
 
+    @Option(names = "--thesaurus-split", paramLabel = "hash|source", defaultValue = "hash",
+            description = "How spinner and detector share the thesaurus: hash = two halves of the word pairs "
+                    + "(the detector never has the spinner's link); source = spinner WordNet+MyThes, detector Moby "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String thesaurusSplit;
+
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "The generalising detector's weights (from --fit) instead of the shipped ones.")
+    Path weights;
+
     @Option(names = "--fit", paramLabel = "FILE", description = "Instead of evaluating, fit the generalising "
             + "detector's weights on the dev split and write them to FILE (e.g. dictionaries/detector-weights.txt).")
     Path fitOutput;
@@ -143,8 +152,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
+        if (weights != null) {
+            InputReader.checkReadable(weights.toString(), weights);
+        }
         Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, rate, functionRate, seed,
-                tables, generalise, minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules);
+                tables, generalise, minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules,
+                splitMode(), weights);
 
         long t0 = System.nanoTime();
         Map<String, List<EvalDocument>> sets = new LinkedHashMap<>();
@@ -155,8 +168,9 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         Evaluation evaluation = new Evaluation(settings);
-        out.printf(Locale.ROOT, "split %s, spinner rates %.2f content / %.2f function, seed %d, detector: %s%s, "
-                        + "min confidence %.2f; loaded in %.1f s%n", split, rate, functionRate, seed,
+        out.printf(Locale.ROOT, "split %s, thesaurus split %s, spinner rates %.2f content / %.2f function, seed %d, "
+                        + "detector: %s%s, min confidence %.2f; loaded in %.1f s%n", split, thesaurusSplit, rate,
+                functionRate, seed,
                 (tables ? "shipped tables" : "no shipped tables") + (noContextRules ? "" : " + context rules"),
                 generalise ? " + generalising" : "",
                 minConfidence, (System.nanoTime() - t0) / 1e9);
@@ -182,6 +196,14 @@ final class EvalCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    private ThesaurusSplit.Mode splitMode() {
+        try {
+            return ThesaurusSplit.Mode.of(thesaurusSplit);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private static void printExamples(PrintWriter out, String title, List<String> lines) {
         out.printf("%n%s: %d%n", title, lines.size());
         lines.forEach(line -> out.println("  " + line));
@@ -198,15 +220,16 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         long t0 = System.nanoTime();
-        WeightFitter.Examples examples = WeightFitter.examples(docs, Evaluation.candidateDetector(),
-                new SpinnerSimulator(new SpinnerThesaurus(Thesaurus.shipped()), rate, functionRate), seed, threads);
+        ThesaurusSplit.Mode mode = splitMode();
+        WeightFitter.Examples examples = WeightFitter.examples(docs, Evaluation.candidateDetector(mode),
+                new SpinnerSimulator(mode.spinnerWords(), rate, functionRate), seed, threads);
         out.printf(Locale.ROOT, "candidates: %,d; swaps: %,d; swaps some candidate restores: %,d%n",
                 examples.examples().size(), examples.swaps(), examples.restorable());
         out.flush();
         WeightFitter.Fit fit = WeightFitter.fit(examples.examples(), minConfidence, fitPrecision);
         String provenance = String.format(Locale.ROOT, "Fitted by `unspin eval --fit` on the dev split (%d documents, "
-                + "spinner rates %.2f/%.2f, seed %d, rewrite threshold %.2f, precision target %.2f).", docs.size(),
-                rate, functionRate, seed, minConfidence, fitPrecision);
+                + "thesaurus split %s, spinner rates %.2f/%.2f, seed %d, rewrite threshold %.2f, precision target %.2f).",
+                docs.size(), mode.id(), rate, functionRate, seed, minConfidence, fitPrecision);
         String tsv = WeightFitter.toTsv(fit, CandidateDetector.Weights.shipped().reportFloor(), provenance);
         AtomicFile.write(fitOutput.toString(), tsv);
         out.print(tsv);

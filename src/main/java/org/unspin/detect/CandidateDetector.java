@@ -71,6 +71,15 @@ public final class CandidateDetector {
             }
         }
 
+        /** A weights file written by {@code unspin eval --fit}. */
+        public static Weights load(java.nio.file.Path file) {
+            try {
+                return parse(java.nio.file.Files.readString(file), file.toString());
+            } catch (java.io.IOException e) {
+                throw new DictionaryException(file.toString(), 0, e.getMessage());
+            }
+        }
+
         /**
          * Reads a weights table: {@code #} comments, a header {@code feature<TAB>weight}, one row per feature
          * of {@link #FEATURES} (any order, each exactly once) and a row {@code report-floor}.

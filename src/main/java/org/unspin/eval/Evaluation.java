@@ -11,24 +11,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.unspin.Repair;
 import org.unspin.SpinScore;
 import org.unspin.Unspinner;
-import org.unspin.lexicon.Thesaurus;
+import org.unspin.detect.CandidateDetector;
 
 /**
- * The evaluation harness behind {@code unspin eval}: spins every clean document with the spinner half of
- * the thesaurus, repairs the spun and the clean version with a detector that may only follow the other half,
+ * The evaluation harness behind {@code unspin eval}: spins every clean document with the spinner's part of
+ * the thesaurus, repairs the spun and the clean version with a detector that may only follow the other part
+ * ({@link ThesaurusSplit}),
  * and scores the repairs with {@link Metrics}, per domain and overall. Documents are processed on a fixed
  * thread pool and merged in input order, so a run is reproducible to the last digit.
  */
 public final class Evaluation {
-
-    /** The detector may follow only links of the detector half, never those the spinner draws from. */
-    public static final BiPredicate<String, String> DETECTOR_LINKS =
-            (observed, original) -> ThesaurusSplit.half(observed, original) == ThesaurusSplit.DETECTOR_HALF;
 
     /**
      * What to run; recorded with the results.
@@ -47,13 +43,25 @@ public final class Evaluation {
      * @param examples     how many missed phrases and wrong rewrites to keep for display
      * @param corpusModel  a model from {@code unspin learn} for the detector, or null
      * @param contextRules whether the detector runs the LanguageTool context rules
+     * @param thesaurusSplit how the thesaurus is shared out between spinner and detector
+     * @param weights      the generalising detector's weights file, or null for the shipped weights
      */
     public record Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
             long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
-            int threads, int examples, Path corpusModel, boolean contextRules) {
+            int threads, int examples, Path corpusModel, boolean contextRules, ThesaurusSplit.Mode thesaurusSplit,
+            Path weights) {
         public Settings {
             domains = List.copyOf(domains);
             dictionaries = List.copyOf(dictionaries);
+            java.util.Objects.requireNonNull(thesaurusSplit);
+        }
+
+        /** With the hash split and the shipped weights. */
+        public Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
+                long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
+                int threads, int examples, Path corpusModel, boolean contextRules) {
+            this(split, domains, maxDocs, rate, functionRate, seed, withTables, generalise, minConfidence,
+                    dictionaries, threads, examples, corpusModel, contextRules, ThesaurusSplit.Mode.HASH, null);
         }
 
         /** With the context rules on, as the detector runs by default. */
@@ -83,7 +91,7 @@ public final class Evaluation {
     private final Unspinner detector;
 
     public Evaluation(Settings settings) {
-        this(settings, new SpinnerThesaurus(Thesaurus.shipped()));
+        this(settings, settings.thesaurusSplit().spinnerWords());
     }
 
     /** With a custom spinner word list (tests). */
@@ -93,10 +101,12 @@ public final class Evaluation {
         this.detector = detector(settings);
     }
 
-    /** The detector under test: it never sees the spinner half of the thesaurus. */
+    /** The detector under test: it never sees the spinner's part of the thesaurus. */
     public static Unspinner detector(Settings settings) {
+        ThesaurusSplit.Mode mode = settings.thesaurusSplit();
         Unspinner.Builder builder = Unspinner.builder()
-                .linkFilter(DETECTOR_LINKS)
+                .thesaurus(mode.detectorThesaurus())
+                .linkFilter(mode.detectorLinks())
                 .generalise(settings.generalise())
                 .shippedDictionaries(settings.withTables())
                 .contextRules(settings.contextRules())
@@ -105,14 +115,17 @@ public final class Evaluation {
         if (settings.corpusModel() != null) {
             builder.corpusModel(settings.corpusModel());
         }
+        if (settings.weights() != null) {
+            builder.weights(CandidateDetector.Weights.load(settings.weights()));
+        }
         return builder.build();
     }
 
     /**
-     * The generalising detector alone, as {@link #detector} configures it (detector-half links, the installed
-     * language model, the shipped weights), for fitting its weights.
+     * The generalising detector alone, as {@link #detector} configures it (the detector's part of the
+     * thesaurus, the installed language model, the shipped weights), for fitting its weights.
      */
-    public static org.unspin.detect.CandidateDetector candidateDetector() {
+    public static CandidateDetector candidateDetector(ThesaurusSplit.Mode mode) {
         org.unspin.lexicon.NgramModel lm = null;
         java.util.Optional<Path> path = org.unspin.lexicon.NgramModel.findInstalled();
         if (path.isPresent()) {
@@ -122,8 +135,8 @@ public final class Evaluation {
                 throw new EvalDataException(path.get() + ": " + e.getMessage());
             }
         }
-        return new org.unspin.detect.CandidateDetector(org.unspin.lexicon.CanonicalLexicon.shipped(),
-                Thesaurus.shipped(), lm, DETECTOR_LINKS, org.unspin.detect.CandidateDetector.Weights.shipped());
+        return new CandidateDetector(org.unspin.lexicon.CanonicalLexicon.shipped(), mode.detectorThesaurus(), lm,
+                mode.detectorLinks(), CandidateDetector.Weights.shipped());
     }
 
     /** A document's spin seed: the first 8 bytes of SHA-256("seed\nid"), the same on every machine. */

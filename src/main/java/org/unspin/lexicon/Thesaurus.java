@@ -167,6 +167,41 @@ public final class Thesaurus {
         }
     }
 
+    /** A view keeping only the links of some sources (see {@link #restrictedTo}); the word tables are shared. */
+    private Thesaurus(Thesaurus all, int sourceMask) {
+        blob = all.blob;
+        wordStart = all.wordStart;
+        formStart = all.formStart;
+        forms = all.forms;
+        lemmaStart = all.lemmaStart;
+        lemmas = all.lemmas;
+        int wordCount = wordStart.length - 1;
+        int[] kept = new int[all.links.length];
+        int[] start = new int[wordCount + 1];
+        int n = 0;
+        for (int w = 0; w < wordCount; w++) {
+            start[w] = n;
+            for (int i = all.linkStart[w]; i < all.linkStart[w + 1]; i++) {
+                int sources = all.links[i] & sourceMask & 7;
+                if (sources != 0) {
+                    kept[n++] = all.links[i] & ~7 | sources;
+                }
+            }
+        }
+        start[wordCount] = n;
+        linkStart = start;
+        links = Arrays.copyOf(kept, n);
+    }
+
+    /**
+     * The same thesaurus with only the links that {@code sources} (an OR of {@link #MOBY}, {@link #WORDNET},
+     * {@link #MYTHES}) give; a link from several sources keeps the chosen ones. Evaluation uses it to spin
+     * with one source and detect with another.
+     */
+    public Thesaurus restrictedTo(int sources) {
+        return new Thesaurus(this, sources);
+    }
+
     /** Prefix sums: start[i] is the first index of item i; start[n] is the total. */
     private static int[] starts(int[] counts) {
         int[] start = new int[counts.length];

@@ -12,7 +12,7 @@ import org.unspin.Repair;
 import org.unspin.TestResources;
 import org.unspin.Unspinner;
 import org.unspin.edit.Edit;
-import org.unspin.eval.Evaluation;
+import org.unspin.eval.ThesaurusSplit;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.Thesaurus;
 import org.unspin.tokenise.Tokeniser;
@@ -41,7 +41,7 @@ class ContextAnomalyTest {
     static void load() throws IOException {
         Optional<Path> lm = NgramModel.findInstalled();
         TestResources.need(lm.isPresent(), "needs the trigram model: apt-get install pocketsphinx-en-us");
-        anomaly = new ContextAnomaly(NgramModel.open(lm.get()), Thesaurus.shipped(), Evaluation.DETECTOR_LINKS,
+        anomaly = new ContextAnomaly(NgramModel.open(lm.get()), Thesaurus.shipped(), ThesaurusSplit.Mode.HASH.detectorLinks(),
                 null);
     }
 
@@ -74,7 +74,7 @@ class ContextAnomalyTest {
 
     @Test
     void generaliseScoresWithoutTouchingCleanTextAndTheDefaultDoesNotScore() {
-        Repair generalised = Unspinner.builder().generalise(true).linkFilter(Evaluation.DETECTOR_LINKS).build()
+        Repair generalised = Unspinner.builder().generalise(true).linkFilter(ThesaurusSplit.Mode.HASH.detectorLinks()).build()
                 .repair(CLEAN);
         assertThat(generalised.text()).isEqualTo(CLEAN);
         assertThat(generalised.score().checkedWords()).isPositive();
@@ -86,14 +86,14 @@ class ContextAnomalyTest {
 
     @Test
     void anAllowedWordIsNeverFlagged() {
-        Repair flagged = Unspinner.builder().generalise(true).linkFilter(Evaluation.DETECTOR_LINKS).build()
+        Repair flagged = Unspinner.builder().generalise(true).linkFilter(ThesaurusSplit.Mode.HASH.detectorLinks()).build()
                 .repair(SPUN);
         List<String> flaggedWords = flagged.edits().stream()
                 .filter(e -> e.category().equals(ContextAnomaly.CATEGORY)).map(Edit::original).toList();
         assertThat(flaggedWords).isNotEmpty();
         String allowed = flaggedWords.get(0);
 
-        Repair reviewed = Unspinner.builder().generalise(true).linkFilter(Evaluation.DETECTOR_LINKS)
+        Repair reviewed = Unspinner.builder().generalise(true).linkFilter(ThesaurusSplit.Mode.HASH.detectorLinks())
                 .allow(allowed).build().repair(SPUN);
 
         assertThat(reviewed.edits()).noneMatch(e -> e.original().equalsIgnoreCase(allowed));

@@ -19,7 +19,7 @@ import org.unspin.lexicon.Thesaurus;
 class EvaluationTest {
     private static final Path NEWS = Path.of("testdata/eval/news-modern.jsonl");
     private static final Path SCIENCE = Path.of("testdata/eval/science.jsonl");
-    private static final SpinnerThesaurus SPINNER_WORDS = new SpinnerThesaurus(Thesaurus.shipped());
+    private static final SpinnerThesaurus SPINNER_WORDS = ThesaurusSplit.Mode.HASH.spinnerWords();
 
     private static Evaluation.Settings settings(boolean tables, List<Path> dictionaries, int threads) {
         return new Evaluation.Settings("test", List.of("news"), 0, 0.15, 0.05, 1, tables, false, 0.8, dictionaries,
@@ -114,14 +114,39 @@ class EvaluationTest {
                 swaps++;
                 String observed = swap.replacement();
                 String original = swap.original();
-                assertThat(Evaluation.DETECTOR_LINKS.test(observed, original)).as(observed + " for " + original).isFalse();
+                assertThat(ThesaurusSplit.Mode.HASH.detectorLinks().test(observed, original)).as(observed + " for " + original).isFalse();
                 boolean otherRoute = Thesaurus.shipped().originalsFor(observed).stream()
-                        .anyMatch(link -> Evaluation.DETECTOR_LINKS.test(observed, link.original()));
+                        .anyMatch(link -> ThesaurusSplit.Mode.HASH.detectorLinks().test(observed, link.original()));
                 wordsTheDetectorCanStillRestore += otherRoute ? 1 : 0;
             }
         }
         assertThat(swaps).isGreaterThan(500);
         // The filter hides the spinner's links, not the thesaurus: most spun words keep other links.
         assertThat(wordsTheDetectorCanStillRestore).isGreaterThan(swaps / 2);
+    }
+
+    @Test
+    void theSourceSplitSpinsWithWordNetAndMyThesAndDetectsWithMobyOnly() {
+        ThesaurusSplit.Mode source = ThesaurusSplit.Mode.SOURCE;
+        SpinnerSimulator spinner = new SpinnerSimulator(source.spinnerWords(), 0.5, 0.3);
+        Thesaurus detector = source.detectorThesaurus();
+        int swaps = 0, restorable = 0;
+        for (EvalDocument doc : EvalSets.jsonl(NEWS, "news", "topic", "dev")) {
+            for (Edit swap : spinner.spin(doc.text(), 7).swaps()) {
+                swaps++;
+                String observed = swap.replacement(), original = swap.original();
+                // The spinner's substitute comes from a WordNet or MyThes link of the clean word ...
+                assertThat(Thesaurus.shipped().originalsFor(original)).as(original + " -> " + observed)
+                        .anyMatch(link -> link.original().equalsIgnoreCase(observed)
+                                && (link.sources() & ThesaurusSplit.SPINNER_SOURCES) != 0);
+                // ... and the detector's thesaurus has nothing of those two sources.
+                List<Thesaurus.Link> links = detector.originalsFor(observed);
+                assertThat(links).allMatch(link -> link.sources() == Thesaurus.MOBY);
+                restorable += links.stream().anyMatch(link -> link.original().equalsIgnoreCase(original)) ? 1 : 0;
+            }
+        }
+        assertThat(swaps).isGreaterThan(500);
+        // Moby is independent of WordNet but overlaps it: many swaps are restorable, far from all.
+        assertThat(restorable).isGreaterThan(swaps / 3).isLessThan(swaps * 9 / 10);
     }
 }

@@ -86,6 +86,22 @@ class ThesaurusTest {
     }
 
     @Test
+    void aRestrictedThesaurusKeepsOnlyTheChosenSourcesLinks() {
+        Thesaurus moby = thesaurus.restrictedTo(Thesaurus.MOBY);
+        Thesaurus wordNet = thesaurus.restrictedTo(Thesaurus.WORDNET | Thesaurus.MYTHES);
+        assertThat(moby.originalsFor("perfectly")).extracting(Thesaurus.Link::original).contains("well");
+        assertThat(wordNet.originalsFor("perfectly")).extracting(Thesaurus.Link::original).doesNotContain("well");
+        // "countrywide"/"nationwide" is WordNet and MyThes: the restricted view keeps those bits only
+        assertThat(wordNet.originalsFor("countrywide")).filteredOn(l -> l.original().equals("nationwide"))
+                .isNotEmpty().allMatch(l -> (l.sources() & Thesaurus.MOBY) == 0);
+        // inflection still works through the shared lemma tables
+        assertThat(moby.originalsFor("assaults")).filteredOn(Thesaurus.Link::inflected).isNotEmpty();
+        assertThat(moby.linkCount() + wordNet.linkCount()).isGreaterThanOrEqualTo(thesaurus.linkCount());
+        assertThat(moby.linkCount()).isLessThan(thesaurus.linkCount());
+        assertThat(thesaurus.restrictedTo(0).originalsFor("state")).isEmpty();
+    }
+
+    @Test
     void nounPluralsAreMatchedThroughTheirLemmas() {
         Thesaurus.Link attacks = link("assaults", "attacks").orElseThrow();
         assertThat(attacks.inflected()).isTrue();
