@@ -18,8 +18,8 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
     }
 
     private static final String HEADER = String.format(Locale.ROOT,
-            "%-8s %6s %9s %8s %7s %7s %7s %8s %7s %7s %9s %8s %6s %6s %s",
-            "domain", "docs", "words", "phrases", "detect", "restore", "rw.prec", "rewrites", "reports",
+            "%-8s %6s %9s %8s %7s %7s %7s %7s %8s %7s %7s %9s %8s %6s %6s %s",
+            "domain", "docs", "words", "phrases", "detect", "reach", "restore", "rw.prec", "rewrites", "reports",
             "rp.prec", "false/10k", "rep/10k", "AUC", "ctxAUC", "(AUC spun/clean units)");
 
     /** The metrics table: one row per domain, then overall. */
@@ -36,9 +36,9 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
 
     private static String row(DomainResult d) {
         Metrics m = d.metrics();
-        return String.format(Locale.ROOT, "%-8s %6d %9d %8d %7s %7s %7s %8d %7d %7s %9.2f %8.2f %6s %6s (%d/%d)",
+        return String.format(Locale.ROOT, "%-8s %6d %9d %8d %7s %7s %7s %7s %8d %7d %7s %9.2f %8.2f %6s %6s (%d/%d)",
                 d.name(), d.docs(), m.cleanWords(), m.phrases(), fraction(m.detectionRecall()),
-                fraction(m.exactRestoreRecall()), fraction(m.rewritePrecision()), m.rewrites(), m.reports(),
+                fraction(m.reach()), fraction(m.exactRestoreRecall()), fraction(m.rewritePrecision()), m.rewrites(), m.reports(),
                 fraction(m.reportPrecision()), m.falseRewritesPer10kWords(), m.reportsOnCleanPer10kWords(),
                 fraction(m.scoreAuc()), fraction(m.contextAuc()), m.scoredSpun(), m.scoredClean());
     }
@@ -88,6 +88,9 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         n.put("phrases", m.phrases());
         n.put("detected", m.detected());
         n.put("restored", m.restored());
+        n.put("swaps", m.swaps());
+        n.put("reachableSwaps", m.reachableSwaps());
+        n.put("reach", orNull(m.reach()));
         n.put("detectionRecall", orNull(m.detectionRecall()));
         n.put("exactRestoreRecall", orNull(m.exactRestoreRecall()));
         n.put("rewrites", m.rewrites());

@@ -83,12 +83,15 @@ public final class Evaluation {
     }
 
     /** One document after spinning and repairing both versions. */
-    private record Outcome(EvalDocument doc, SpinnerSimulator.Spun spun, Repair spunRepair, Repair cleanRepair) {
+    private record Outcome(EvalDocument doc, SpinnerSimulator.Spun spun, Repair spunRepair, Repair cleanRepair,
+                           int reachableSwaps) {
     }
 
     private final Settings settings;
     private final SpinnerSimulator spinner;
     private final Unspinner detector;
+    private final org.unspin.lexicon.Thesaurus detectorThesaurus;
+    private final java.util.function.BiPredicate<String, String> detectorLinks;
 
     public Evaluation(Settings settings) {
         this(settings, settings.thesaurusSplit().spinnerWords());
@@ -99,6 +102,8 @@ public final class Evaluation {
         this.settings = settings;
         this.spinner = new SpinnerSimulator(substitutes, settings.rate(), settings.functionRate());
         this.detector = detector(settings);
+        this.detectorThesaurus = settings.thesaurusSplit().detectorThesaurus();
+        this.detectorLinks = settings.thesaurusSplit().detectorLinks();
     }
 
     /** The detector under test: it never sees the spinner's part of the thesaurus. */
@@ -184,7 +189,20 @@ public final class Evaluation {
 
     private Outcome process(EvalDocument doc) {
         SpinnerSimulator.Spun spun = spinner.spin(doc.text(), documentSeed(settings.seed(), doc.id()));
-        return new Outcome(doc, spun, detector.repair(spun.spun()), detector.repair(doc.text()));
+        return new Outcome(doc, spun, detector.repair(spun.spun()), detector.repair(doc.text()), reachable(spun));
+    }
+
+    /** How many swaps the detector could undo through one thesaurus link it may follow. */
+    private int reachable(SpinnerSimulator.Spun spun) {
+        int n = 0;
+        for (org.unspin.edit.Edit swap : spun.swaps()) {
+            String observed = swap.replacement(), original = swap.original();
+            if (detectorThesaurus.originalsFor(observed).stream().anyMatch(link ->
+                    link.original().equalsIgnoreCase(original) && detectorLinks.test(observed, link.original()))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -208,6 +226,7 @@ public final class Evaluation {
             docs++;
             boolean alone = SotuChunker.words(o.doc().text()) >= SotuChunker.CHUNK_MIN_WORDS;
             metrics.addSpun(o.spun(), o.spunRepair(), alone);
+            metrics.addReach(o.spun().swaps().size(), o.reachableSwaps());
             metrics.addClean(o.cleanRepair(), alone);
             if (!alone) {
                 String key = o.doc().domain() + "/" + o.doc().group();

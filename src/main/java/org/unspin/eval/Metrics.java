@@ -17,6 +17,7 @@ import org.unspin.edit.OffsetMap;
  */
 public final class Metrics {
     private long phrases, detected, restored;
+    private long swaps, reachableSwaps;
     private long rewrites, correctRewrites, reports, reportsOnTruth;
     private long cleanWords, falseRewritesOnClean, reportsOnClean;
     private final List<Double> spunScores = new ArrayList<>();
@@ -137,6 +138,28 @@ public final class Metrics {
             spans.add(new int[] {start, end});
         }
         return spans;
+    }
+
+    /**
+     * Counts the spinner's word swaps and how many of them the detector could undo through one thesaurus
+     * link it may follow: the ceiling of word-level restores.
+     */
+    public void addReach(long swaps, long reachable) {
+        this.swaps += swaps;
+        this.reachableSwaps += reachable;
+    }
+
+    /** Share of swaps whose original is one allowed thesaurus link away from the spun word. */
+    public double reach() {
+        return ratio(reachableSwaps, swaps);
+    }
+
+    public long swaps() {
+        return swaps;
+    }
+
+    public long reachableSwaps() {
+        return reachableSwaps;
     }
 
     public long phrases() {

@@ -53,18 +53,24 @@ public final class ThesaurusSplit {
         public SpinnerThesaurus spinnerWords() {
             return this == HASH
                     ? new SpinnerThesaurus(Thesaurus.shipped(), (clean, substitute) -> half(clean, substitute) == SPINNER_HALF)
-                    : new SpinnerThesaurus(Thesaurus.shipped().restrictedTo(SPINNER_SOURCES), ANY);
+                    : new SpinnerThesaurus(Restricted.SPINNER, ANY);
         }
 
         /** The thesaurus the detector is given. */
         public Thesaurus detectorThesaurus() {
-            return this == HASH ? Thesaurus.shipped() : Thesaurus.shipped().restrictedTo(DETECTOR_SOURCES);
+            return this == HASH ? Thesaurus.shipped() : Restricted.DETECTOR;
         }
 
         /** The links of {@link #detectorThesaurus()} the detector may follow, {@code test(observed, original)}. */
         public BiPredicate<String, String> detectorLinks() {
             return this == HASH ? (observed, original) -> half(observed, original) == DETECTOR_HALF : ANY;
         }
+    }
+
+    /** The restricted views of {@link Mode#SOURCE}, made once when first used. */
+    private static final class Restricted {
+        static final Thesaurus SPINNER = Thesaurus.shipped().restrictedTo(SPINNER_SOURCES);
+        static final Thesaurus DETECTOR = Thesaurus.shipped().restrictedTo(DETECTOR_SOURCES);
     }
 
     private ThesaurusSplit() {

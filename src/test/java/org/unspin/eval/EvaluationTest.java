@@ -149,4 +149,18 @@ class EvaluationTest {
         // Moby is independent of WordNet but overlaps it: many swaps are restorable, far from all.
         assertThat(restorable).isGreaterThan(swaps / 3).isLessThan(swaps * 9 / 10);
     }
+
+    @Test
+    void reachIsZeroUnderTheHashSplitAndMostSwapsUnderTheSourceSplit() {
+        List<EvalDocument> docs = firstNews(4);
+        Evaluation.Settings hash = settings(true, List.of(), 2);
+        Evaluation.Settings source = new Evaluation.Settings("test", List.of("news"), 0, 0.15, 0.05, 1, true, false,
+                0.8, List.of(), 2, 0, null, true, ThesaurusSplit.Mode.SOURCE, null);
+        Metrics byHash = new Evaluation(hash).run(Map.of("news", docs)).overall().metrics();
+        Metrics bySource = new Evaluation(source).run(Map.of("news", docs)).overall().metrics();
+        assertThat(byHash.swaps()).isGreaterThan(50);
+        assertThat(byHash.reachableSwaps()).isZero();
+        assertThat(bySource.swaps()).isGreaterThan(50);
+        assertThat(bySource.reach()).isBetween(0.4, 0.9);
+    }
 }
