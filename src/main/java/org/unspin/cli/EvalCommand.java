@@ -42,8 +42,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Which split to evaluate (default: ${DEFAULT-VALUE}). Tune on dev, report on test.")
     String split;
 
-    @Option(names = "--domains", split = ",", paramLabel = "DOMAIN", defaultValue = "news,science",
-            description = "Domains to evaluate, comma-separated: news, science (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--domains", split = ",", paramLabel = "DOMAIN", defaultValue = "news,science,manuals",
+            description = "Domains to evaluate, comma-separated: news, science, manuals (default: ${DEFAULT-VALUE}).")
     List<String> domains;
 
     @Option(names = "--max-docs", paramLabel = "N", defaultValue = "0",

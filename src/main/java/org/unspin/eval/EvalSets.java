@@ -25,7 +25,7 @@ import java.util.Map;
  * change the numbers.
  */
 public final class EvalSets {
-    public static final List<String> DOMAINS = List.of("news", "science");
+    public static final List<String> DOMAINS = List.of("news", "science", "manuals");
     public static final List<String> SPLITS = List.of("dev", "test");
     public static final String MANIFEST = "news-split.tsv";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +58,9 @@ public final class EvalSets {
                     docs.addAll(sotu(dataDir.resolve(MANIFEST), sotuDir, split));
                 }
                 case "science" -> docs.addAll(jsonl(dataDir.resolve("science.jsonl"), "science", "field", split));
-                default -> throw new EvalDataException("unknown domain '" + domain + "': expected news or science");
+                case "manuals" -> docs.addAll(jsonl(dataDir.resolve("manuals.jsonl"), "manuals", "field", split));
+                default -> throw new EvalDataException("unknown domain '" + domain
+                        + "': expected news, science or manuals");
             }
             sets.put(domain, docs);
         }

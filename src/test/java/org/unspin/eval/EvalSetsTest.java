@@ -86,4 +86,21 @@ class EvalSetsTest {
         assertThat(sets.get("news").stream().map(EvalDocument::id).distinct().count()).isEqualTo(chunks + modern);
         assertThat(EvalSets.spread(sets.get("news"), 10)).hasSize(10).doesNotHaveDuplicates();
     }
+
+    @Test
+    void theManualsAreDocumentsOfThreeHundredWordsOrMoreWithUniqueIdsOnTheHashSplit() {
+        Map<String, List<EvalDocument>> test = EvalSets.load(DATA, SOTU, "test", List.of("manuals"));
+        Map<String, List<EvalDocument>> dev = EvalSets.load(DATA, SOTU, "dev", List.of("manuals"));
+        List<EvalDocument> all = new java.util.ArrayList<>(test.get("manuals"));
+        all.addAll(dev.get("manuals"));
+        assertThat(all).extracting(EvalDocument::id).doesNotHaveDuplicates();
+        assertThat(all).allSatisfy(d -> assertThat(SotuChunker.words(d.text())).isGreaterThanOrEqualTo(300));
+        assertThat(all).extracting(EvalDocument::group).containsOnly("computing", "biology", "engineering",
+                "statistics", "physics");
+        long testWords = test.get("manuals").stream().mapToLong(d -> SotuChunker.words(d.text())).sum();
+        // Step 2 asks for 200,000+ clean words of news-like and science-like text; the SOTU chunks are the
+        // news side, the manuals most of the science side
+        assertThat(testWords).isGreaterThan(140_000);
+        assertThat(dev.get("manuals").size()).isBetween(all.size() / 5, all.size() * 2 / 5);
+    }
 }
