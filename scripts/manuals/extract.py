@@ -4,7 +4,7 @@
 usage: extract.py FIELD:NAME:FILE.html [FIELD:NAME:FILE.html ...]   (NAME: the page, e.g. scipy/tutorial/fft)
 
 Keeps the text of <p> and <li> elements outside <pre>, <code> blocks of their own, navigation, headers and
-footers; drops paragraphs with math (MathJax \\( \\) or $$), with fewer than 8 words, or that end with a colon
+footers, without soft hyphens; drops paragraphs with math (MathJax \\( \\) or $$), with fewer than 8 words, or that end with a colon
 (they introduce a code listing). Consecutive paragraphs of one file are joined, blank line between, until a
 document holds 300 words. Each row: id ("NAME#N"), field, split (the evaluation's hash split of the id,
 see org.unspin.eval.EvalSets.splitOf) and text. Standard library only.
@@ -47,7 +47,8 @@ class Prose(html.parser.HTMLParser):
 
     def flush(self):
         if self.buffer:
-            text = re.sub(r"\s+", " ", "".join(self.buffer)).strip()
+            # soft hyphens are hyphenation hints of the HTML (Biopython's LaTeX output), not text
+            text = re.sub(r"\s+", " ", "".join(self.buffer).replace("\u00ad", "")).strip()
             if usable(text):
                 self.paragraphs.append(text)
         self.buffer = None
