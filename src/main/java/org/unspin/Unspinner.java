@@ -104,7 +104,7 @@ public final class Unspinner {
         }
         stages.add(matcher.find(tokens, minConfidence));
         if (contextRules != null) {
-            stages.add(contextRules.check(clean.text(), thorough));
+            stages.add(contextRules.check(tokens, thorough));
         }
         if (detector != null) {
             stages.add(detector.find(tokens, minConfidence));

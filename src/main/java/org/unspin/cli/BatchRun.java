@@ -493,13 +493,13 @@ final class BatchRun {
         if (isBlank(bytes)) {
             return new Outcome(item, null, Route.MAIN, null, null, null, null);
         }
-        Decoded decoded = decode(bytes);
-        if (decoded.badOffset >= 0) {
-            return error(item, null, "invalid-utf8", "invalid UTF-8 at byte offset " + (item.offset() + decoded.badOffset), null);
+        long badOffset = invalidUtf8At(bytes);
+        if (badOffset >= 0) {
+            return error(item, null, "invalid-utf8", "invalid UTF-8 at byte offset " + (item.offset() + badOffset), null);
         }
         JsonNode node;
         try {
-            node = json.readTree(decoded.text);
+            node = readRecord(bytes);
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
             return error(item, null, "malformed-json", "malformed JSON (" + message + ")", null);
@@ -573,6 +573,33 @@ final class BatchRun {
             }
         }
         return true;
+    }
+
+    /** The offset of the first byte that is not strict UTF-8, or -1; an ASCII line (most are) is not decoded. */
+    private static long invalidUtf8At(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return decode(bytes).badOffset;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The JSON of a line of valid UTF-8. A line that starts with '{' and has no NUL in its first four bytes is
+     * parsed from its bytes: Jackson then reads it as UTF-8 (it cannot take it for UTF-16, UTF-32 or a byte order
+     * mark), and the line needs no decoding into a String first. Any other line, and a line the byte parser
+     * rejects, is parsed from its text, so the records and the error messages are those of the text parser.
+     */
+    private JsonNode readRecord(byte[] bytes) throws JsonProcessingException {
+        if (bytes.length >= 4 && bytes[0] == '{' && bytes[1] != 0 && bytes[2] != 0 && bytes[3] != 0) {
+            try {
+                return json.readTree(bytes);
+            } catch (IOException e) {
+                // parsed again below, for the text parser's message
+            }
+        }
+        return json.readTree(new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** Strictly decoded text, or the offset of the first invalid byte (-1 if none). */

@@ -99,7 +99,9 @@ public final class PhraseMatcher {
         int n = tokens.size();
         int[] ids = new int[n];
         for (int i = 0; i < n; i++) {
-            ids[i] = vocabulary.find(text, tokens.start(i), tokens.end(i));
+            int hash = tokens.asciiLowerHash(i); // the tokeniser's hash of most tokens: no second read
+            ids[i] = hash != 0 ? vocabulary.find(text, tokens.start(i), tokens.end(i), hash)
+                    : vocabulary.find(text, tokens.start(i), tokens.end(i));
         }
         List<Edit> found = new ArrayList<>();
         int i = 0;

@@ -22,6 +22,7 @@ import org.languagetool.rules.RuleMatch;
 import org.languagetool.rules.patterns.AbstractPatternRule;
 import org.languagetool.rules.patterns.PatternToken;
 import org.unspin.edit.Edit;
+import org.unspin.tokenise.TokenList;
 
 /**
  * LanguageTool as an unspin stage: runs unspin's context rules ({@code dictionaries/rules/*.xml}) and,
@@ -122,6 +123,14 @@ public final class LanguageToolStage {
         return analyse(text, thorough).edits();
     }
 
+    /**
+     * As {@link #check(String, boolean)} on {@code tokens.text()}: the whole-text trigger scan takes the hash of
+     * most words from the tokeniser instead of reading them again. Same edits.
+     */
+    public List<Edit> check(TokenList tokens, boolean thorough) {
+        return analyse(tokens.text(), tokens, thorough).edits();
+    }
+
     /** Sentences sent to LanguageTool by all calls of {@link #analyse} and {@link #check} so far. */
     public long sentencesChecked() {
         return sentencesChecked.sum();
@@ -141,8 +150,14 @@ public final class LanguageToolStage {
 
     /** As {@link #check}, with the sentence counts. */
     public Result analyse(String text, boolean thorough) {
+        return analyse(text, null, thorough);
+    }
+
+    /** {@code tokens}: of {@code text}, or null. */
+    private Result analyse(String text, TokenList tokens, boolean thorough) {
         Shared s = shared();
-        if (!thorough && options.ltRules().isEmpty() && !s.triggers().mayMatch(text)) {
+        if (!thorough && options.ltRules().isEmpty()
+                && !(tokens == null ? s.triggers().mayMatch(text) : s.triggers().mayMatch(tokens))) {
             return new Result(List.of(), 0, 0); // no trigger anywhere: no sentence needs LanguageTool
         }
         Worker worker = workers.get();

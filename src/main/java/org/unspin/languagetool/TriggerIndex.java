@@ -15,6 +15,7 @@ import org.languagetool.rules.patterns.PatternToken;
 import org.unspin.lexicon.FunctionWords;
 import org.unspin.lexicon.FoldedVocabulary;
 import org.unspin.lexicon.PhraseKey;
+import org.unspin.tokenise.TokenList;
 
 /**
  * The words a sentence must contain for any context rule to match it, computed from the rules themselves.
@@ -62,9 +63,13 @@ final class TriggerIndex {
     /** Case-folded trigger words, probed without allocating: ids of single-word triggers and of pairs. */
     private final FoldedVocabulary vocabulary = new FoldedVocabulary();
     private final java.util.BitSet wordIds = new java.util.BitSet();
+    /** Folded pair keys (first id, second id), sorted and distinct. */
     private final long[] pairIds;
-    /** Per folded pair key, the triggers' own spellings ("=united", "=states"): some must match with case. */
-    private final java.util.Map<Long, List<String[]>> pairForms = new java.util.HashMap<>();
+    /**
+     * Per pair key, at the same index, its triggers' words, first and second alternating: null for a word that
+     * matches in any case, else the word that must match with its case ("united" of "=united").
+     */
+    private final String[][] pairForms;
 
     private TriggerIndex(Set<String> words, Set<String> pairs, List<String> alwaysRules,
                          List<Required> requiredByRule) {
@@ -75,17 +80,22 @@ final class TriggerIndex {
         for (String word : words) {
             wordIds.set(vocabulary.add(folded(word)));
         }
-        long[] ids = new long[pairs.size()];
-        int n = 0;
+        java.util.TreeMap<Long, List<String>> forms = new java.util.TreeMap<>();
         for (String pair : pairs) {
             int space = pair.indexOf(' ');
             String first = pair.substring(0, space), second = pair.substring(space + 1);
             long key = (long) vocabulary.add(folded(first)) << 32 | vocabulary.add(folded(second));
-            ids[n++] = key;
-            pairForms.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {first, second});
+            List<String> spellings = forms.computeIfAbsent(key, k -> new ArrayList<>());
+            spellings.add(exactWord(first));
+            spellings.add(exactWord(second));
         }
-        Arrays.sort(ids);
-        this.pairIds = ids;
+        this.pairIds = forms.keySet().stream().mapToLong(Long::longValue).toArray();
+        this.pairForms = forms.values().stream().map(spellings -> spellings.toArray(String[]::new)).toArray(String[][]::new);
+    }
+
+    /** The word of a trigger that must match with its case, without the mark; null for any case. */
+    private static String exactWord(String trigger) {
+        return trigger.startsWith(EXACT) ? trigger.substring(EXACT.length()) : null;
     }
 
     /** A trigger without its exact-case mark, case-folded: the vocabulary is probed case-insensitively. */
@@ -101,11 +111,25 @@ final class TriggerIndex {
      * common case).
      */
     boolean mayMatch(String text) {
+        return mayMatch(text, null);
+    }
+
+    /**
+     * As {@link #mayMatch(String)} on the tokens' text. A word that is a whole token of ASCII letters (or digits)
+     * only, followed by an ASCII char or the end, is that token: its hash comes from the tokeniser
+     * ({@link TokenList#asciiLowerHash}) instead of reading the word again. Same result, one read less.
+     */
+    boolean mayMatch(TokenList tokens) {
+        return mayMatch(tokens.text(), tokens);
+    }
+
+    private boolean mayMatch(String text, TokenList tokens) {
         if (always()) {
             return true;
         }
         int previous = -1, previousStart = 0, previousEnd = 0;
         int i = 0, length = text.length();
+        int token = 0, tokenCount = tokens == null ? 0 : tokens.size();
         while (i < length) {
             char first = text.charAt(i);
             int kind = first < 0x80 ? ASCII_KINDS[first] : kindAt(text, i);
@@ -115,22 +139,33 @@ final class TriggerIndex {
             }
             int start = i;
             int hash = 0;
-            int lowerCase = kind == LETTER ? 0x20 : 0; // an ASCII letter or digit c folds to c | lowerCase
-            while (i < length) {
-                char c = text.charAt(i);
-                if (c < 0x80) { // the common case: one char, its kind from the table
-                    if (ASCII_KINDS[c] != kind) {
+            while (token < tokenCount && tokens.start(token) < start) {
+                token++;
+            }
+            if (token < tokenCount && tokens.start(token) == start && tokens.asciiLowerHash(token) != 0
+                    && (tokens.end(token) == length || text.charAt(tokens.end(token)) < 0x80)) {
+                // A token of ASCII letters only or digits only, and an ASCII char after it cannot be one of
+                // them (the token would have taken it): the word is the token, and its hash the same.
+                hash = tokens.asciiLowerHash(token);
+                i = tokens.end(token);
+            } else {
+                int lowerCase = kind == LETTER ? 0x20 : 0; // an ASCII letter or digit c folds to c | lowerCase
+                while (i < length) {
+                    char c = text.charAt(i);
+                    if (c < 0x80) { // the common case: one char, its kind from the table
+                        if (ASCII_KINDS[c] != kind) {
+                            break;
+                        }
+                        hash = 31 * hash + (c | lowerCase); // FoldedVocabulary.hashStep(hash, c)
+                        i++;
+                        continue;
+                    }
+                    if (kindAt(text, i) != kind) {
                         break;
                     }
-                    hash = 31 * hash + (c | lowerCase); // FoldedVocabulary.hashStep(hash, c)
-                    i++;
-                    continue;
-                }
-                if (kindAt(text, i) != kind) {
-                    break;
-                }
-                for (int end = i + width(text, i); i < end; i++) {
-                    hash = FoldedVocabulary.hashStep(hash, text.charAt(i));
+                    for (int end = i + width(text, i); i < end; i++) {
+                        hash = FoldedVocabulary.hashStep(hash, text.charAt(i));
+                    }
                 }
             }
             int id = vocabulary.find(text, start, i, hash);
@@ -138,9 +173,8 @@ final class TriggerIndex {
                 return true;
             }
             if (id >= 0 && previous >= 0) {
-                long key = (long) previous << 32 | id;
-                if (Arrays.binarySearch(pairIds, key) >= 0
-                        && casesFit(key, text, previousStart, previousEnd, start, i)) {
+                int pair = Arrays.binarySearch(pairIds, (long) previous << 32 | id);
+                if (pair >= 0 && casesFit(pairForms[pair], text, previousStart, previousEnd, start, i)) {
                     return true;
                 }
             }
@@ -181,22 +215,22 @@ final class TriggerIndex {
         return Character.isDigit(cp) ? DIGIT : OTHER;
     }
 
-    /** Whether some trigger pair of this key matches the two words, its exact-case words with their case. */
-    private boolean casesFit(long key, CharSequence text, int firstStart, int firstEnd, int secondStart,
-                             int secondEnd) {
-        for (String[] form : pairForms.get(key)) {
-            if (caseFits(form[0], text, firstStart, firstEnd) && caseFits(form[1], text, secondStart, secondEnd)) {
+    /**
+     * Whether some trigger pair of a key ({@link #pairForms}) matches the two words, its exact-case words with
+     * their case. Compares in place: "United States" is frequent, so nothing is allocated here.
+     */
+    private static boolean casesFit(String[] forms, String text, int firstStart, int firstEnd, int secondStart,
+                                    int secondEnd) {
+        for (int k = 0; k < forms.length; k += 2) {
+            if (caseFits(forms[k], text, firstStart, firstEnd) && caseFits(forms[k + 1], text, secondStart, secondEnd)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean caseFits(String trigger, CharSequence text, int start, int end) {
-        if (!trigger.startsWith(EXACT)) {
-            return true;
-        }
-        return text.subSequence(start, end).toString().equals(trigger.substring(EXACT.length()));
+    private static boolean caseFits(String exact, String text, int start, int end) {
+        return exact == null || end - start == exact.length() && text.regionMatches(start, exact, 0, exact.length());
     }
 
     static TriggerIndex of(Collection<AbstractPatternRule> rules) {

@@ -59,6 +59,7 @@ public final class Tokeniser {
         private int[] starts;
         private int[] ends;
         private byte[] types;
+        private int[] hashes;
         private int n;
 
         Scan(String text) {
@@ -68,6 +69,7 @@ public final class Tokeniser {
             starts = new int[cap];
             ends = new int[cap];
             types = new byte[cap];
+            hashes = new int[cap];
         }
 
         TokenList run() {
@@ -85,7 +87,7 @@ public final class Tokeniser {
                     } else if (i + 1 < len && text.charAt(i + 1) >= 0x300) {
                         i = symbol(i, c);
                     } else {
-                        add(i, i + 1, TokenType.PUNCT);
+                        add(i, i + 1, TokenType.PUNCT, c); // an ASCII symbol is its own lower case
                         i++;
                     }
                     continue;
@@ -102,17 +104,24 @@ public final class Tokeniser {
                     i = symbol(i, cp);
                 }
             }
-            return new TokenList(text, starts, ends, types, n);
+            return new TokenList(text, starts, ends, types, hashes, n);
         }
 
         /** Scans a word or number token starting at {@code start} whose letters/digits begin at {@code p}. */
         private int word(int start, int p) {
-            boolean letters = false;
+            boolean letters = false, digits = false;
             // Abbreviation shape: only letters so far, in dot-separated chunks of at most two letters.
             boolean abbrevShape = true;
             int chunks = 1, chunkLetters = 0;
+            // TokenList.asciiLowerHash, hashed as the chars are read; ascii: no char but ASCII letters and digits yet.
+            int hash = 0;
+            boolean ascii = start == p;
+            int alnumEnd = p;
             scan:
-            while (true) {
+            for (int round = 0; ; round++) {
+                if (round > 0) {
+                    ascii = false; // the switch below took a joiner ("-", "'", ",", ...): not only letters and digits
+                }
                 while (p < len) {
                     char c = text.charAt(p);
                     if (c < 128) {
@@ -122,9 +131,11 @@ public final class Tokeniser {
                             chunkLetters++;
                         } else if (k == DIGIT) {
                             abbrevShape = false;
+                            digits = true;
                         } else {
                             break;
                         }
+                        hash = 31 * hash + (c | 0x20); // lower case of a letter, a digit itself
                         p++;
                         continue;
                     }
@@ -133,9 +144,10 @@ public final class Tokeniser {
                     if (Character.isLetter(cp)) {
                         if (Character.isIdeographic(cp)) {
                             if (p == start) {
-                                add(start, marks(p + count), TokenType.WORD);
+                                add(start, marks(p + count), TokenType.WORD, 0);
                                 return ends[n - 1];
                             }
+                            alnumEnd = p;
                             break scan;
                         }
                         letters = true;
@@ -145,8 +157,10 @@ public final class Tokeniser {
                     } else if (!isMark(cp) && !((cp == 0x200C || cp == 0x200D || cp == 0xAD) && wordPartAt(p + 1))) {
                         break;
                     }
+                    ascii = false;
                     p += count;
                 }
+                alnumEnd = p;
                 if (p >= len) {
                     break;
                 }
@@ -209,7 +223,8 @@ public final class Tokeniser {
                 }
                 break;
             }
-            add(start, p, letters ? TokenType.WORD : TokenType.NUMBER);
+            boolean plain = ascii && p == alnumEnd && !(letters && digits); // ASCII letters only, or digits only
+            add(start, p, letters ? TokenType.WORD : TokenType.NUMBER, plain ? hash : 0);
             return p;
         }
 
@@ -231,7 +246,7 @@ public final class Tokeniser {
                     break;
                 }
             }
-            add(i, p, TokenType.PUNCT);
+            add(i, p, TokenType.PUNCT, p == i + 1 && cp < 0x80 ? cp : 0);
             return p;
         }
 
@@ -320,16 +335,19 @@ public final class Tokeniser {
             return alnumAt(q) || (q < len && isMark(text.codePointAt(q)));
         }
 
-        private void add(int start, int end, TokenType type) {
+        /** Adds a token; {@code hash} is its {@link TokenList#asciiLowerHash}, 0 if not computed. */
+        private void add(int start, int end, TokenType type, int hash) {
             if (n == starts.length) {
                 int cap = n * 2;
                 starts = Arrays.copyOf(starts, cap);
                 ends = Arrays.copyOf(ends, cap);
                 types = Arrays.copyOf(types, cap);
+                hashes = Arrays.copyOf(hashes, cap);
             }
             starts[n] = start;
             ends[n] = end;
             types[n] = (byte) type.ordinal();
+            hashes[n] = hash;
             n++;
         }
     }

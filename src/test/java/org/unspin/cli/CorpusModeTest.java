@@ -199,6 +199,60 @@ class CorpusModeTest {
         assertThat(strictOut).doesNotExist();
     }
 
+    @Test
+    void linesParsedFromTheirBytesComeOutAsWhenParsedFromTheirText() throws Exception {
+        // Escapes, raw UTF-8, odd whitespace, numbers, nested values, an old unspin field, and the lines that
+        // must take the text parser (a byte order mark, NUL bytes, leading blanks, short or bad JSON).
+        String[] lines = {
+            "{\"id\":1,\"text\":\"Secretary of Condition caf\\u00e9 \\\"q\\\" \\ud83d\\ude00\\n\\/x\",\"n\":1.10,"
+                    + "\"big\":123456789012345678901234567890,\"nested\":{\"a\":[1,2.50,{\"b\":null}],\"t\":\"\\u2028\"},"
+                    + "\"e\":1e5,\"neg\":-0,\"unspin\":{\"old\":true},\"z\":false}",
+            "{ \"id\" : \"r\u00e9sum\u00e9\" ,\t\"text\" : \"Caf\u00e9 \ud83d\ude00 as perfectly as ever\u2019s\" , \"last\":[ ] }",
+            "\ufeff{\"id\":\"bom\",\"text\":\"Secretary of Condition\"}",
+            "{\u0000\"id\":\"nul\",\"text\":\"a\"}",
+            "  {\"id\":\"blank-first\",\"text\":\"Secretary of Condition\"}",
+            "{\"text\":\"a\"} trailing",
+            "{\"text\":\"a\",\"text\":\"b\"}",
+            "{\"id\":\"a\",\"text\":\"tab\tinside\"}",
+            "{}",
+            "{\"text\":\"\"}",
+            "{\"id\":{\"text\":\"nested is not the text\"},\"text\":\"National Press Club\"}",
+        };
+        Path in = dir.resolve("tricky.jsonl");
+        Files.writeString(in, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("tricky.out.jsonl");
+        Cli.Result r = Cli.run("", "fix", "--no-context-rules", "--quiet", in.toString(), "-o", out.toString());
+        assertThat(r.exit()).isZero();
+        org.unspin.corpus.RecordAnnotator annotator = new org.unspin.corpus.RecordAnnotator(
+                Unspinner.builder().contextRules(false).build(), "text", true,
+                org.unspin.corpus.RecordAnnotator.EditDetail.SUMMARY, null);
+        byte[][] outLines = split(Files.readAllBytes(out));
+        assertThat(outLines.length).isEqualTo(lines.length);
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode parsed;
+            try {
+                parsed = JSON.readTree(lines[i]);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                reasons.add(in + ":" + (i + 1) + ": malformed JSON (" + e.getOriginalMessage().lines().findFirst()
+                        .orElse("") + ")");
+                assertThat(new String(outLines[i], StandardCharsets.UTF_8)).isEqualTo(lines[i]);
+                continue;
+            }
+            if (parsed instanceof ObjectNode record && record.path("text").isTextual()) {
+                annotator.annotate(record);
+                assertThat(new String(outLines[i], StandardCharsets.UTF_8)).as(lines[i])
+                        .isEqualTo(new String(JSON.writeValueAsBytes(record), StandardCharsets.UTF_8));
+            } else {
+                reasons.add(in + ":" + (i + 1) + ": " + (parsed instanceof ObjectNode ? "no \"text\" field"
+                        : "not a JSON object"));
+                assertThat(new String(outLines[i], StandardCharsets.UTF_8)).isEqualTo(lines[i]);
+            }
+        }
+        assertThat(r.err().lines()).containsExactlyElementsOf(reasons);
+        assertThat(reasons).hasSize(6);
+    }
+
     private static byte[][] split(byte[] bytes) {
         List<byte[]> lines = new ArrayList<>();
         int start = 0;

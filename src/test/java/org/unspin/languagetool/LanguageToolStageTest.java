@@ -178,6 +178,37 @@ class LanguageToolStageTest {
     }
 
     @Test
+    void triggerScanOnTokensAgreesWithTheScanOfTheText() throws IOException {
+        TriggerIndex index = TriggerIndex.of(ContextRules.load(true, List.of()).parse(new UnspinEnglish(true)).keySet());
+        // Trigger words in any case, next to what makes a word run differ from a token: ideographs, marks,
+        // joiners, digits, apostrophes, hyphens, dots.
+        String[] pieces = {"United States", "Soviet Union", "a cope", "menace to", "President Xi", "an offer",
+            "United", "States", "united", "STATES", "a", "cope", "an", "offer", "menace", "to",
+            "President", "Xi", "Soviet", "Union", "\u6f22", "e\u0301", "\u0301", "4", "4th", "don't", "U.S.", "-",
+            "'", ".", "1,000", "\u00ad", "\u200d", "\ud83d\ude00", "\u00dcnited", "\u00a0", "$7"};
+        String[] gaps = {" ", "", "", "\n", " - ", ", "};
+        java.util.Random random = new java.util.Random(7);
+        int matched = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]).append(gaps[random.nextInt(gaps.length)]);
+            }
+            boolean expected = index.mayMatch(text.toString());
+            assertThat(index.mayMatch(org.unspin.tokenise.Tokeniser.tokenise(text.toString()))).as(text.toString())
+                    .isEqualTo(expected);
+            matched += expected ? 1 : 0;
+        }
+        assertThat(matched).isGreaterThan(1000);
+        String sotu = Files.readString(Path.of("testdata/clean-sotu-excerpt.txt"), StandardCharsets.UTF_8) + MIXED;
+        for (String paragraph : sotu.split("\n")) {
+            assertThat(index.mayMatch(org.unspin.tokenise.Tokeniser.tokenise(paragraph)))
+                    .isEqualTo(index.mayMatch(paragraph));
+        }
+        assertThat(stage.check(org.unspin.tokenise.Tokeniser.tokenise(MIXED), false)).isEqualTo(stage.check(MIXED, false));
+    }
+
+    @Test
     void triggersArePairsFromTheRulesAndARuleWithoutFixedTokensSendsEverySentence(@TempDir Path dir)
             throws IOException {
         assertThat(stage.untriggeredRules()).isEmpty();

@@ -138,6 +138,27 @@ class TokeniserTest {
         return texts(t);
     }
 
+    @Test
+    void asciiLowerHashIsTheFoldedHashOfPlainAsciiTokensAndZeroForTheOthers() throws java.io.IOException {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("testdata/clean-sotu-excerpt.txt"))
+                + " 4th COVID-19 don't O\u2019Brien U.S. Mr. 1,000 3.5% $7 caf\u00e9 e\u0301 \u6f22abc abc\u6f22 ABC & ; 1990";
+        TokenList t = Tokeniser.tokenise(text);
+        int hashed = 0;
+        for (int i = 0; i < t.size(); i++) {
+            String token = t.token(i);
+            boolean plain = token.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+                    || token.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || token.length() == 1 && token.charAt(0) < 0x80 && t.type(i) == TokenType.PUNCT;
+            int folded = 0;
+            for (char c : token.toCharArray()) {
+                folded = org.unspin.lexicon.FoldedVocabulary.hashStep(folded, c);
+            }
+            assertThat(t.asciiLowerHash(i)).as(token).isEqualTo(plain ? folded : 0);
+            hashed += plain ? 1 : 0;
+        }
+        assertThat(hashed).isGreaterThan(t.size() * 9 / 10);
+    }
+
     private static List<String> texts(TokenList t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
