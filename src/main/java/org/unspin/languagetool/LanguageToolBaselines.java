@@ -18,7 +18,7 @@ import org.languagetool.rules.AbstractSimpleReplaceRule2;
 import org.languagetool.rules.Rule;
 
 /**
- * Stock LanguageTool set-ups that {@code unspin bench --compare} measures unspin against. Both use LanguageTool's
+ * Stock LanguageTool set-ups that {@code unspin bench --compare} measures unspin against. All use LanguageTool's
  * own shared {@code en-US} language (tagger, disambiguator and chunker, all on) and its own sentence splitting.
  */
 public final class LanguageToolBaselines {
@@ -28,6 +28,24 @@ public final class LanguageToolBaselines {
     /** LanguageTool with all its default English rules, as a user gets it. */
     public static JLanguageTool defaultEnglish() {
         return new JLanguageTool(Languages.getLanguageForShortCode("en-US"));
+    }
+
+    /**
+     * LanguageTool with all its default English rules plus unspin's phrase tables as an
+     * {@code EN_SIMPLE_REPLACE}-style rule reading {@code replaceFile}: what a LanguageTool user gets by adding
+     * {@code export-lt}'s {@code replace_custom.txt} to a stock installation.
+     */
+    public static JLanguageTool defaultEnglishWith(Path replaceFile) {
+        JLanguageTool tool = defaultEnglish();
+        Language english = tool.getLanguage();
+        try {
+            Rule replace = new ReplaceFileRule(JLanguageTool.getMessageBundle(english), english, replaceFile.toUri().toURL());
+            tool.addRule(replace);
+            tool.enableRule(replace.getId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tool;
     }
 
     /**
