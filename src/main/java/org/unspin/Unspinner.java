@@ -58,7 +58,8 @@ public final class Unspinner {
         this.matcher = new PhraseMatcher(PhraseTable.load(b.shipped, b.dictionaries));
         NgramModel lm = b.generalise ? b.languageModel() : null;
         CorpusModel corpus = b.generalise && b.corpusModelPath != null ? CorpusModel.open(b.corpusModelPath) : null;
-        Thesaurus thesaurus = b.thesaurus != null ? b.thesaurus : Thesaurus.shipped();
+        // only the generalising stages read the thesaurus (144,000 words): the default pipeline never loads it
+        Thesaurus thesaurus = !b.generalise ? null : b.thesaurus != null ? b.thesaurus : Thesaurus.shipped();
         this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), thesaurus, lm,
                 b.linkFilter, b.weights != null ? b.weights : CandidateDetector.Weights.shipped(), corpus) : null;
         this.anomaly = lm != null ? new ContextAnomaly(lm, thesaurus, b.linkFilter, corpus) : null;
