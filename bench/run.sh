@@ -6,13 +6,16 @@
 #   3. bench --compare on the same documents: unspin's pipeline, LanguageTool with unspin's phrase table as a
 #      replace rule and with its default rules (on a sample, extrapolated), and an Aho-Corasick pass;
 #   4. BIG_MB megabytes of JSONL with three malformed lines planted, under -Xmx1g: every record out, in order,
-#      the bad lines reported and kept; then the same file with 1 thread pinned and with 2 threads, for the
-#      per-core throughput end to end once start-up and JIT are amortised.
-# Results: target/bench/results.md. Needs GNU time (/usr/bin/time). Usage: bench/run.sh [MB] [BIG_MB]
+#      the bad lines reported and kept.
+#   5. SCALE_MB megabytes of JSONL with 1 thread pinned to one core and with 2 threads: throughput per core end
+#      to end (JVM start, LanguageTool loading and JIT compilation are a fixed few CPU-seconds per run, so a
+#      corpus-sized input shows the rate a long run settles at) and the scaling from one core to two.
+# Results: target/bench/results.md. Needs GNU time (/usr/bin/time). Usage: bench/run.sh [MB] [BIG_MB] [SCALE_MB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-220}
 BIG_MB=${2:-1100}
+SCALE_MB=${3:-3300}
 out=target/bench
 mkdir -p "$out"
 scripts/fetch-corpora.sh >/dev/null
@@ -86,25 +89,27 @@ say "1 GB run: $(awk "BEGIN{printf \"%.0f\", $big_bytes/1e6}") MB, $(wc -l <$out
     "$(wc -l <$out/big-out.jsonl) lines out, ids in order: $([ "$in_ids" = "$out_ids" ] && echo yes || echo NO)," \
     "malformed lines reported: $(wc -l <$out/big-errors.jsonl), $secs s," \
     "$(awk "BEGIN{printf \"%.1f\", $big_bytes/1e6/$secs}") MB/s, heap cap 1 GB, peak RSS $((rss / 1024)) MB"
+rm -f $out/big-bad.jsonl $out/big-out.jsonl
 
-# Per-core throughput end to end (JVM start, LanguageTool loading and JIT included, amortised over 1 GB as in
-# real corpus runs), with the default output (--edits summary), on one pinned core and on two threads.
-big_row() { # name, time file, stats file
+# Per-core throughput end to end, with the default output (--edits summary), on one pinned core and on two.
+java -jar $jar bench --make-jsonl $out/scale.jsonl --mb "$SCALE_MB" --text $sotu >/dev/null
+scale_bytes=$(stat -c %s $out/scale.jsonl)
+scale_row() { # name, time file, stats file
     read -r secs rss <"$2"
     local per_core=$(grep -o '"mbPerWorkerCpuSecond" : [0-9.]*' "$3" | grep -o '[0-9.]*$')
-    say "| $1 | $secs | $(awk "BEGIN{printf \"%.1f\", $big_bytes/1e6/$secs}") | $per_core | $((rss / 1024)) |"
+    say "| $1 | $secs | $(awk "BEGIN{printf \"%.1f\", $scale_bytes/1e6/$secs}") | $per_core | $((rss / 1024)) |"
 }
 say ""
-say "| 1 GB run, default output | wall s | MB/s (wall, end to end) | MB/s per core (workers' CPU time) | peak RSS MB |"
+say "| $(awk "BEGIN{printf \"%.0f\", $scale_bytes/1e6}") MB run, default output | wall s | MB/s (wall, end to end) | MB/s per core (workers' CPU time) | peak RSS MB |"
 say "| --- | --- | --- | --- | --- |"
-/usr/bin/time -f "%e %M" -o $out/big-t1.time taskset -c 0 java -Xmx1g -jar $jar fix --quiet --threads 1 \
-    $out/big-bad.jsonl -o $out/big-t1.jsonl --stats $out/big-t1.stats.json 2>/dev/null
-big_row "unspin fix, 1 thread, pinned to one core" $out/big-t1.time $out/big-t1.stats.json
-/usr/bin/time -f "%e %M" -o $out/big-t2.time java -Xmx1g -jar $jar fix --quiet --threads 2 \
-    $out/big-bad.jsonl -o $out/big-t2.jsonl --stats $out/big-t2.stats.json 2>/dev/null
-big_row "unspin fix, 2 threads" $out/big-t2.time $out/big-t2.stats.json
-cmp -s $out/big-t1.jsonl $out/big-t2.jsonl || { echo "1 GB: 1 and 2 threads differ" >&2; exit 1; }
-b1=$(cut -d' ' -f1 $out/big-t1.time); b2=$(cut -d' ' -f1 $out/big-t2.time)
+/usr/bin/time -f "%e %M" -o $out/scale-t1.time taskset -c 0 java -Xmx1g -jar $jar fix --quiet --threads 1 \
+    $out/scale.jsonl -o $out/scale-t1.jsonl --stats $out/scale-t1.stats.json
+scale_row "unspin fix, 1 thread, pinned to one core" $out/scale-t1.time $out/scale-t1.stats.json
+/usr/bin/time -f "%e %M" -o $out/scale-t2.time java -Xmx1g -jar $jar fix --quiet --threads 2 \
+    $out/scale.jsonl -o $out/scale-t2.jsonl --stats $out/scale-t2.stats.json
+scale_row "unspin fix, 2 threads" $out/scale-t2.time $out/scale-t2.stats.json
+cmp -s $out/scale-t1.jsonl $out/scale-t2.jsonl || { echo "scale run: 1 and 2 threads differ" >&2; exit 1; }
+s1=$(cut -d' ' -f1 $out/scale-t1.time); s2=$(cut -d' ' -f1 $out/scale-t2.time)
 say ""
-say "1 GB scaling from 1 to 2 threads: $(awk "BEGIN{printf \"%.2f\", $b1/$b2}")x"
-rm -f $out/big-bad.jsonl $out/big-out.jsonl $out/big-t1.jsonl $out/big-t2.jsonl
+say "Scaling from 1 to 2 threads on $(awk "BEGIN{printf \"%.0f\", $scale_bytes/1e6}") MB: $(awk "BEGIN{printf \"%.2f\", $s1/$s2}")x"
+rm -f $out/scale.jsonl $out/scale-t1.jsonl $out/scale-t2.jsonl
