@@ -46,6 +46,7 @@ public class RestoreCeiling {
         NgramModel lm = NgramModel.open(NgramModel.findInstalled().orElseThrow());
         List<Row> rows = new ArrayList<>();
         int swapped = 0, reachable = 0, top1 = 0;
+        long cleanWords = 0;
         for (EvalDocument doc : docs) {
             SpinnerSimulator.Spun spun = spinner.spin(doc.text(), Evaluation.documentSeed(1, doc.id()));
             Map<Integer, String> truth = new HashMap<>(); // spun-text start of each swap -> clean word
@@ -63,6 +64,7 @@ public class RestoreCeiling {
                 for (int i = 0; i < n; i++) {
                     words[i] = tokens.type(i) == TokenType.WORD ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
                     ids[i] = words[i] == null ? -1 : lm.wordId(words[i]);
+                    cleanWords += clean && words[i] != null ? 1 : 0;
                 }
                 for (int i = 0; i < n; i++) {
                     String w = words[i];
@@ -108,9 +110,9 @@ public class RestoreCeiling {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%s split, %d dev documents: %,d swapped content words; original among the "
-                + "detector's candidates %.1f %%; ranked first by the trigram model %.1f %%%n", mode.id(), docs.size(),
-                swapped, 100.0 * reachable / swapped, 100.0 * top1 / swapped);
+        System.out.printf(Locale.ROOT, "%s split, %d dev documents (%,d clean words): %,d swapped content words; "
+                + "original among the detector's candidates %.1f %%; ranked first by the trigram model %.1f %%%n",
+                mode.id(), docs.size(), cleanWords, swapped, 100.0 * reachable / swapped, 100.0 * top1 / swapped);
         System.out.println("best rules (rewrite the top candidate when margin >= m, lead over the runner-up >= g, "
                 + "optionally only words without a stored bigram), by precision on the spun text:");
         List<String> lines = new ArrayList<>();
