@@ -194,7 +194,7 @@ public final class Unspinner {
         private boolean collapseSpaces;
         private boolean foldTypography;
         private boolean generalise = false;
-        private BiPredicate<String, String> linkFilter = (observed, original) -> true;
+        private BiPredicate<String, String> linkFilter = CandidateDetector.ALL_LINKS;
         private Thesaurus thesaurus;
         private CandidateDetector.Weights weights;
         private Path languageModelPath;

@@ -183,6 +183,9 @@ public final class CandidateDetector {
     private final int[] lmIds;
     private final CorpusModel corpus;
 
+    /** The link filter that follows every link; recognised by identity so the two-hop check can skip strings. */
+    public static final BiPredicate<String, String> ALL_LINKS = (observed, original) -> true;
+
     /** Least count (beyond the model's lossy-counting error) at which the user's corpus makes words normal. */
     public static final int CORPUS_SEEN = 5;
 
@@ -518,12 +521,7 @@ public final class CandidateDetector {
                     plausible.add(new double[] {c, margin});
                 }
             }
-            plausible.sort((x, y) -> Double.compare(y[1], x[1]));
-            int tried = 0;
-            for (double[] p : plausible) {
-                if (tried++ == MAX_SINGLE_WORD_CANDIDATES) {
-                    break;
-                }
+            for (double[] p : mostProbable(plausible, MAX_SINGLE_WORD_CANDIDATES)) {
                 String o = lm.word((int) p[0]);
                 if (FunctionWords.contains(o) || !isLetters(o)) {
                     continue;
@@ -545,6 +543,32 @@ public final class CandidateDetector {
                 out.add(new Candidate(i, 1, o, f, explanation, false));
             }
         }
+    }
+
+    /**
+     * The {@code k} entries {id, margin} with the largest margins, largest first, ties in list order: what a
+     * stable sort by margin followed by taking the first {@code k} gives, without sorting the whole slot pool
+     * (often thousands of words).
+     */
+    static List<double[]> mostProbable(List<double[]> entries, int k) {
+        java.util.PriorityQueue<Integer> kept = new java.util.PriorityQueue<>(k + 1, (x, y) -> {
+            int c = Double.compare(entries.get(x)[1], entries.get(y)[1]);
+            return c != 0 ? c : Integer.compare(y, x); // the weakest first: smaller margin, later position
+        });
+        for (int i = 0; i < entries.size(); i++) {
+            kept.add(i);
+            if (kept.size() > k) {
+                kept.poll();
+            }
+        }
+        List<Integer> order = new ArrayList<>(kept);
+        order.sort((x, y) -> {
+            int c = Double.compare(entries.get(y)[1], entries.get(x)[1]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        List<double[]> top = new ArrayList<>(order.size());
+        order.forEach(i -> top.add(entries.get(i)));
+        return top;
     }
 
     /** The corpus count of up to three words, lowered by the model's lossy-counting error: surely seen. */
@@ -757,9 +781,10 @@ public final class CandidateDetector {
         if (a.ids().length == 0 || b.ids().length == 0) {
             return 0;
         }
-        int shared = 0;
-        for (int via : intersection(a.ids(), b.ids())) {
-            String word = thesaurus.wordOf(via);
+        int[] common = intersection(a.ids(), b.ids());
+        int shared = linkFilter == ALL_LINKS ? common.length : 0;
+        for (int i = 0; i < common.length && linkFilter != ALL_LINKS; i++) {
+            String word = thesaurus.wordOf(common[i]);
             if (linkFilter.test(observed, word) && linkFilter.test(word, original)) {
                 shared++;
             }

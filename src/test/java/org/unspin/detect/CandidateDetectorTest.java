@@ -104,4 +104,21 @@ class CandidateDetectorTest {
         assertThatThrownBy(() -> CandidateDetector.Weights.parse("spun\tcanonical\n", "w.txt"))
                 .hasMessageStartingWith("w.txt:1:");
     }
+
+    @Test
+    void mostProbableIsTheHeadOfAStableSortByMargin() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 200; round++) {
+            List<double[]> entries = new java.util.ArrayList<>();
+            int n = random.nextInt(300);
+            for (int i = 0; i < n; i++) {
+                // few distinct margins, so ties are common and their order matters
+                entries.add(new double[] {i, 0.5 + random.nextInt(12) / 4.0});
+            }
+            List<double[]> sorted = new java.util.ArrayList<>(entries);
+            sorted.sort((x, y) -> Double.compare(y[1], x[1]));
+            List<double[]> expected = sorted.subList(0, Math.min(60, sorted.size()));
+            assertThat(CandidateDetector.mostProbable(entries, 60)).containsExactlyElementsOf(expected);
+        }
+    }
 }
