@@ -18,8 +18,6 @@ import org.unspin.eval.EvalSets;
 import org.unspin.eval.Evaluation;
 import org.unspin.eval.SpinnerSimulator;
 import org.unspin.eval.ThesaurusSplit;
-import org.unspin.eval.WeightFitter;
-import org.unspin.detect.CandidateDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,7 +69,7 @@ final class EvalCommand implements Callable<Integer> {
     long seed;
 
     private boolean tables = true;
-    private boolean generalise = true;
+    private boolean restorer = true;
 
     @Option(names = "--with-tables", description = "Detector uses the shipped phrase tables (the default).")
     void withTables(boolean on) {
@@ -84,14 +82,9 @@ final class EvalCommand implements Callable<Integer> {
         tables = false;
     }
 
-    @Option(names = "--generalise", description = "Run the generalising detector (the default).")
-    void generalise(boolean on) {
-        generalise = true;
-    }
-
-    @Option(names = "--no-generalise", description = "Phrase tables only.")
-    void noGeneralise(boolean on) {
-        generalise = false;
+    @Option(names = "--no-restore", description = "Detector without the restorer (phrase tables and context rules).")
+    void noRestore(boolean on) {
+        restorer = false;
     }
 
     @Option(names = "--no-context-rules", description = "Detector without the LanguageTool context rules.")
@@ -125,25 +118,8 @@ final class EvalCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String thesaurusSplit;
 
-    @Option(names = "--weights", paramLabel = "FILE",
-            description = "The generalising detector's weights (from --fit) instead of the shipped ones.")
-    Path weights;
-
-    @Option(names = "--fit", paramLabel = "FILE", description = "Instead of evaluating, fit the generalising "
-            + "detector's weights on the dev split and write them to FILE (e.g. dictionaries/detector-weights.txt).")
-    Path fitOutput;
-
-    @Option(names = "--fit-precision", paramLabel = "X", defaultValue = "0.97",
-            converter = PipelineOptions.Confidence.class,
-            description = "With --fit: precision the dev candidates above the rewrite threshold must reach "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double fitPrecision;
-
     @Override
     public Integer call() {
-        if (fitOutput != null) {
-            return fit();
-        }
         if (maxDocs < 0 || threads < 0 || examples < 0) {
             throw new ParameterException(spec.commandLine(), "--max-docs, --threads and --examples must not be negative");
         }
@@ -152,12 +128,9 @@ final class EvalCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
-        if (weights != null) {
-            InputReader.checkReadable(weights.toString(), weights);
-        }
         Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, rate, functionRate, seed,
-                tables, generalise, minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules,
-                splitMode(), weights);
+                tables, restorer, minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules,
+                splitMode());
 
         long t0 = System.nanoTime();
         Map<String, List<EvalDocument>> sets = new LinkedHashMap<>();
@@ -172,7 +145,7 @@ final class EvalCommand implements Callable<Integer> {
                         + "detector: %s%s, min confidence %.2f; loaded in %.1f s%n", split, thesaurusSplit, rate,
                 functionRate, seed,
                 (tables ? "shipped tables" : "no shipped tables") + (noContextRules ? "" : " + context rules"),
-                generalise ? " + generalising" : "",
+                restorer ? " + restorer" : "",
                 minConfidence, (System.nanoTime() - t0) / 1e9);
         out.flush();
 
@@ -207,33 +180,5 @@ final class EvalCommand implements Callable<Integer> {
     private static void printExamples(PrintWriter out, String title, List<String> lines) {
         out.printf("%n%s: %d%n", title, lines.size());
         lines.forEach(line -> out.println("  " + line));
-    }
-
-    /** {@code --fit}: weights from the dev split, written atomically. */
-    private int fit() {
-        PrintWriter out = spec.commandLine().getOut();
-        List<EvalDocument> docs = new ArrayList<>();
-        try {
-            EvalSets.load(data, corpus, "dev", domains).forEach((domain, d) ->
-                    docs.addAll(maxDocs > 0 ? EvalSets.spread(d, maxDocs) : d));
-        } catch (EvalDataException e) {
-            throw new UserError(e.getMessage());
-        }
-        long t0 = System.nanoTime();
-        ThesaurusSplit.Mode mode = splitMode();
-        WeightFitter.Examples examples = WeightFitter.examples(docs, Evaluation.candidateDetector(mode),
-                new SpinnerSimulator(mode.spinnerWords(), rate, functionRate), seed, threads);
-        out.printf(Locale.ROOT, "candidates: %,d; swaps: %,d; swaps some candidate restores: %,d%n",
-                examples.examples().size(), examples.swaps(), examples.restorable());
-        out.flush();
-        WeightFitter.Fit fit = WeightFitter.fit(examples.examples(), minConfidence, fitPrecision);
-        String provenance = String.format(Locale.ROOT, "Fitted by `unspin eval --fit` on the dev split (%d documents, "
-                + "thesaurus split %s, spinner rates %.2f/%.2f, seed %d, rewrite threshold %.2f, precision target %.2f).",
-                docs.size(), mode.id(), rate, functionRate, seed, minConfidence, fitPrecision);
-        String tsv = WeightFitter.toTsv(fit, CandidateDetector.Weights.shipped().reportFloor(), provenance);
-        AtomicFile.write(fitOutput.toString(), tsv);
-        out.print(tsv);
-        out.printf(Locale.ROOT, "fitted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        return 0;
     }
 }

@@ -59,9 +59,8 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         s.put("seed", settings.seed());
         s.put("spinnerKinds", SpinnerThesaurus.KINDS.stream().map(Enum::name).sorted().toList());
         s.put("thesaurusSplit", settings.thesaurusSplit().id());
-        s.put("weights", settings.weights() == null ? null : settings.weights().toString());
         s.put("shippedTables", settings.withTables());
-        s.put("generalise", settings.generalise());
+        s.put("restorer", settings.restorer());
         s.put("contextRules", settings.contextRules());
         s.put("minConfidence", settings.minConfidence());
         s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());

@@ -15,7 +15,6 @@ import java.util.function.Function;
 import org.unspin.Repair;
 import org.unspin.SpinScore;
 import org.unspin.Unspinner;
-import org.unspin.detect.CandidateDetector;
 
 /**
  * The evaluation harness behind {@code unspin eval}: spins every clean document with the spinner's part of
@@ -36,7 +35,7 @@ public final class Evaluation {
      * @param functionRate share of function words the spinner swaps
      * @param seed         run seed; each document's seed is derived from it and the document id
      * @param withTables   whether the detector loads the shipped phrase tables
-     * @param generalise   whether the detector runs its generalising stage
+     * @param restorer     whether the detector runs the restorer
      * @param minConfidence the detector's rewrite threshold
      * @param dictionaries extra phrase tables for the detector
      * @param threads      worker threads (0: one per core)
@@ -44,31 +43,29 @@ public final class Evaluation {
      * @param corpusModel  a model from {@code unspin learn} for the detector, or null
      * @param contextRules whether the detector runs the LanguageTool context rules
      * @param thesaurusSplit how the thesaurus is shared out between spinner and detector
-     * @param weights      the generalising detector's weights file, or null for the shipped weights
      */
     public record Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
-            long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
-            int threads, int examples, Path corpusModel, boolean contextRules, ThesaurusSplit.Mode thesaurusSplit,
-            Path weights) {
+            long seed, boolean withTables, boolean restorer, double minConfidence, List<Path> dictionaries,
+            int threads, int examples, Path corpusModel, boolean contextRules, ThesaurusSplit.Mode thesaurusSplit) {
         public Settings {
             domains = List.copyOf(domains);
             dictionaries = List.copyOf(dictionaries);
             java.util.Objects.requireNonNull(thesaurusSplit);
         }
 
-        /** With the hash split and the shipped weights. */
+        /** With the hash split. */
         public Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
-                long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
+                long seed, boolean withTables, boolean restorer, double minConfidence, List<Path> dictionaries,
                 int threads, int examples, Path corpusModel, boolean contextRules) {
-            this(split, domains, maxDocs, rate, functionRate, seed, withTables, generalise, minConfidence,
-                    dictionaries, threads, examples, corpusModel, contextRules, ThesaurusSplit.Mode.HASH, null);
+            this(split, domains, maxDocs, rate, functionRate, seed, withTables, restorer, minConfidence,
+                    dictionaries, threads, examples, corpusModel, contextRules, ThesaurusSplit.Mode.HASH);
         }
 
         /** With the context rules on, as the detector runs by default. */
         public Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
-                long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
+                long seed, boolean withTables, boolean restorer, double minConfidence, List<Path> dictionaries,
                 int threads, int examples, Path corpusModel) {
-            this(split, domains, maxDocs, rate, functionRate, seed, withTables, generalise, minConfidence,
+            this(split, domains, maxDocs, rate, functionRate, seed, withTables, restorer, minConfidence,
                     dictionaries, threads, examples, corpusModel, true);
         }
 
@@ -111,8 +108,7 @@ public final class Evaluation {
         ThesaurusSplit.Mode mode = settings.thesaurusSplit();
         Unspinner.Builder builder = Unspinner.builder()
                 .thesaurus(mode.detectorThesaurus())
-                .linkFilter(mode.detectorLinks())
-                .generalise(settings.generalise())
+                .restorer(settings.restorer())
                 .shippedDictionaries(settings.withTables())
                 .contextRules(settings.contextRules())
                 .minConfidence(settings.minConfidence());
@@ -120,28 +116,7 @@ public final class Evaluation {
         if (settings.corpusModel() != null) {
             builder.corpusModel(settings.corpusModel());
         }
-        if (settings.weights() != null) {
-            builder.weights(CandidateDetector.Weights.load(settings.weights()));
-        }
         return builder.build();
-    }
-
-    /**
-     * The generalising detector alone, as {@link #detector} configures it (the detector's part of the
-     * thesaurus, the installed language model, the shipped weights), for fitting its weights.
-     */
-    public static CandidateDetector candidateDetector(ThesaurusSplit.Mode mode) {
-        org.unspin.lexicon.NgramModel lm = null;
-        java.util.Optional<Path> path = org.unspin.lexicon.NgramModel.findInstalled();
-        if (path.isPresent()) {
-            try {
-                lm = org.unspin.lexicon.NgramModel.open(path.get());
-            } catch (java.io.IOException e) {
-                throw new EvalDataException(path.get() + ": " + e.getMessage());
-            }
-        }
-        return new CandidateDetector(org.unspin.lexicon.CanonicalLexicon.shipped(), mode.detectorThesaurus(), lm,
-                mode.detectorLinks(), CandidateDetector.Weights.shipped());
     }
 
     /** A document's spin seed: the first 8 bytes of SHA-256("seed\nid"), the same on every machine. */
