@@ -85,7 +85,6 @@ public final class Unspinner {
         }
         if (lm != null) {
             CandidateDictionary candidates = b.candidates != null ? b.candidates
-                    : b.shipped && b.dictionaries.isEmpty() && b.candidateFiles.isEmpty() ? CandidateDictionary.shipped()
                     : CandidateDictionary.load(b.shipped, b.candidateFiles, tables);
             if (corpus != null) {
                 candidates = candidates.plus(corpus.substitutions());

@@ -13,6 +13,7 @@ import org.unspin.corpus.CorpusModel;
 import org.unspin.edit.Edit;
 import org.unspin.lexicon.CandidateDictionary;
 import org.unspin.lexicon.CanonicalLexicon;
+import org.unspin.lexicon.FunctionWords;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.PhraseKey;
 import org.unspin.tokenise.TokenList;
@@ -299,6 +300,19 @@ public final class Restorer implements Stage {
         if (!p.lexicon && hasNameCase(tokens, p.first, p.end(), from)) {
             p.score = Double.NEGATIVE_INFINITY; // a name's word: only a known phrase may restore it
         }
+        if (p.row.knownPhraseOnly() && !(p.lexicon && unattested(left, observed, right))) {
+            p.score = Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    /** Whether the model stores no bigram of the observed span with a neighbour (real text does not say it). */
+    private boolean unattested(List<String> left, int[] observed, List<String> right) {
+        int before = left.isEmpty() ? -1 : lm.wordId(left.get(left.size() - 1));
+        int after = right.isEmpty() ? -1 : lm.wordId(right.get(0));
+        boolean leftStored = before >= 0 && observed[0] >= 0 && lm.storedOrder(observed[0], before, -1) >= 2;
+        boolean rightStored = after >= 0 && observed[observed.length - 1] >= 0
+                && lm.storedOrder(after, observed[observed.length - 1], -1) >= 2;
+        return !(leftStored && rightStored) && !(leftStored && after < 0) && !(rightStored && before < 0);
     }
 
     private static String[] slice(String[] words, int from, int to) {
@@ -350,7 +364,10 @@ public final class Restorer implements Stage {
         return (before == null ? 0 : corpus.count(before, first)) + (after == null ? 0 : corpus.count(last, after));
     }
 
-    /** Whether some stretch of 2 to 5 words that includes part of the span is a lexicon phrase. */
+    /**
+     * Whether some stretch of 2 to 5 words that includes part of the span is a lexicon phrase: of three words
+     * or more, or of two content words ("back to" is no evidence, "press club" is).
+     */
     private boolean makesKnownPhrase(List<String> left, String[] span, List<String> right) {
         List<String> seq = new ArrayList<>(left);
         int spanFrom = seq.size();
@@ -364,7 +381,9 @@ public final class Restorer implements Stage {
                 if (b <= spanFrom || (a >= spanFrom && b <= spanTo && span.length == 1)) {
                     continue;
                 }
-                if (lexicon.contains(String.join(" ", seq.subList(a, b)))) {
+                List<String> phrase = seq.subList(a, b);
+                if ((phrase.size() >= 3 || phrase.stream().noneMatch(FunctionWords::contains))
+                        && lexicon.contains(String.join(" ", phrase))) {
                     return true;
                 }
             }

@@ -155,7 +155,7 @@ class EvaluationTest {
         List<EvalDocument> docs = firstNews(4);
         Evaluation.Settings hash = settings(true, List.of(), 2);
         Evaluation.Settings source = new Evaluation.Settings("test", List.of("news"), 0, 0.15, 0.05, 1, true, false,
-                0.8, List.of(), 2, 0, null, true, ThesaurusSplit.Mode.SOURCE, null);
+                0.8, List.of(), 2, 0, null, true, ThesaurusSplit.Mode.SOURCE);
         Metrics byHash = new Evaluation(hash).run(Map.of("news", docs)).overall().metrics();
         Metrics bySource = new Evaluation(source).run(Map.of("news", docs)).overall().metrics();
         assertThat(byHash.swaps()).isGreaterThan(50);
