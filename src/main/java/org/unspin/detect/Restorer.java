@@ -1,7 +1,6 @@
 package org.unspin.detect;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -206,11 +205,11 @@ public final class Restorer implements Stage {
         }
         boolean sentenceStarts = startsSentence(tokens, from);
         boolean sentenceEnds = endsSentence(tokens, to);
-        // Slots: what the run reads now; a taken proposal fills its first slot and empties the others.
-        String[][] slots = new String[to - from][];
+        int[] runIds = new int[to - from];
         for (int k = from; k < to; k++) {
-            slots[k - from] = new String[] {words[k]};
+            runIds[k - from] = lm.wordId(words[k]);
         }
+        Slots slots = new Slots(java.util.Arrays.copyOfRange(words, from, to), runIds);
         for (Proposal p : proposals) {
             score(p, tokens, words, slots, from, to, sentenceStarts, sentenceEnds);
         }
@@ -230,8 +229,8 @@ public final class Restorer implements Stage {
             out.add(edit(tokens, best));
             for (int k = best.first; k < best.end(); k++) {
                 taken[k - from] = true;
-                slots[k - from] = k == best.first ? best.words : new String[0];
             }
+            slots.take(best, from);
             for (Proposal p : proposals) { // its neighbours now read the repaired text
                 if (free(taken, p, from) && p.first < best.end() + 2 && best.first < p.end() + 2) {
                     score(p, tokens, words, slots, from, to, sentenceStarts, sentenceEnds);
@@ -261,54 +260,86 @@ public final class Restorer implements Stage {
         }
     }
 
-    private void score(Proposal p, TokenList tokens, String[] words, String[][] slots, int from, int to,
+    private void score(Proposal p, TokenList tokens, String[] words, Slots slots, int from, int to,
                        boolean sentenceStarts, boolean sentenceEnds) {
         // Context: up to two words on each side as the run reads now, sentence marks at its edges.
         List<String> left = new ArrayList<>(2);
+        int[] leftIds = new int[2];
         for (int k = p.first - 1; k >= from && left.size() < 2; k--) {
-            String[] slot = slots[k - from];
+            String[] slot = slots.words[k - from];
             for (int w = slot.length - 1; w >= 0 && left.size() < 2; w--) {
                 left.add(0, slot[w]);
+                leftIds[2 - left.size()] = slots.ids[k - from][w];
             }
         }
+        int[] before = java.util.Arrays.copyOfRange(leftIds, 2 - left.size(), 2);
         boolean leftEdge = left.size() < 2 && sentenceStarts;
         List<String> right = new ArrayList<>(2);
+        int[] after = new int[2];
         for (int k = p.end(); k < to && right.size() < 2; k++) {
-            for (String w : slots[k - from]) {
-                if (right.size() < 2) {
-                    right.add(w);
-                }
+            String[] slot = slots.words[k - from];
+            for (int w = 0; w < slot.length && right.size() < 2; w++) {
+                after[right.size()] = slots.ids[k - from][w];
+                right.add(slot[w]);
             }
         }
+        after = java.util.Arrays.copyOf(after, right.size());
         boolean rightEdge = right.size() < 2 && sentenceEnds;
-        int[] observed = new int[p.length];
-        boolean unknown = false;
-        for (int k = 0; k < p.length; k++) {
-            observed[k] = lm.wordId(words[p.first + k]);
-            unknown |= observed[k] < 0;
+        int[] observed = java.util.Arrays.copyOfRange(slots.originalIds, p.first - from, p.end() - from);
+        boolean nameCase = hasNameCase(tokens, p.first, p.end(), from);
+        boolean needsPhrase = nameCase || p.row.knownPhraseOnly();
+        if (p.row.knownPhraseOnly() && !unattested(before, observed, after)) {
+            p.score = Double.NEGATIVE_INFINITY; // cheap test first: most cut rows stop here
+            return;
         }
-        double margin = window(left, leftEdge, p.ids, right, rightEdge)
-                - window(left, leftEdge, observed, right, rightEdge);
+        boolean unknown = false;
+        for (int id : observed) {
+            unknown |= id < 0;
+        }
+        double margin = window(before, leftEdge, p.ids, after, rightEdge) - window(before, leftEdge, observed, after,
+                rightEdge);
         if (unknown) {
             margin = Math.min(margin, margins.rewrite() - UNKNOWN_CAP);
         }
         p.margin = margin;
         p.corpusMargin = corpus == null ? 0 : CORPUS_WEIGHT * corpusMargin(left, p, words, right);
-        p.lexicon = lexicon != null && makesKnownPhrase(left, p.words, right)
+        double base = margin + p.corpusMargin + Math.log10(p.row.weight());
+        // The lexicon is only read where its bonus can decide something.
+        p.lexicon = lexicon != null && base + LEXICON_BONUS >= margins.report()
+                && makesKnownPhrase(left, p.words, right)
                 && !makesKnownPhrase(left, slice(words, p.first, p.end()), right);
-        p.score = margin + p.corpusMargin + Math.log10(p.row.weight()) + (p.lexicon ? LEXICON_BONUS : 0);
-        if (!p.lexicon && hasNameCase(tokens, p.first, p.end(), from)) {
-            p.score = Double.NEGATIVE_INFINITY; // a name's word: only a known phrase may restore it
+        p.score = needsPhrase && !p.lexicon ? Double.NEGATIVE_INFINITY : base + (p.lexicon ? LEXICON_BONUS : 0);
+    }
+
+    /** What a run reads now: a taken proposal fills its first slot with its words and empties the others. */
+    private static final class Slots {
+        final String[][] words;
+        final int[][] ids;
+        final int[] originalIds;
+
+        Slots(String[] runWords, int[] runIds) {
+            words = new String[runWords.length][];
+            ids = new int[runWords.length][];
+            originalIds = runIds;
+            for (int k = 0; k < runWords.length; k++) {
+                words[k] = new String[] {runWords[k]};
+                ids[k] = new int[] {runIds[k]};
+            }
         }
-        if (p.row.knownPhraseOnly() && !(p.lexicon && unattested(left, observed, right))) {
-            p.score = Double.NEGATIVE_INFINITY;
+
+        void take(Proposal p, int from) {
+            for (int k = p.first; k < p.end(); k++) {
+                boolean head = k == p.first;
+                words[k - from] = head ? p.words : new String[0];
+                ids[k - from] = head ? p.ids : new int[0];
+            }
         }
     }
 
     /** Whether the model stores no bigram of the observed span with a neighbour (real text does not say it). */
-    private boolean unattested(List<String> left, int[] observed, List<String> right) {
-        int before = left.isEmpty() ? -1 : lm.wordId(left.get(left.size() - 1));
-        int after = right.isEmpty() ? -1 : lm.wordId(right.get(0));
+    private boolean unattested(int[] left, int[] observed, int[] right) {
+        int before = left.length == 0 ? -1 : left[left.length - 1];
+        int after = right.length == 0 ? -1 : right[0];
         boolean leftStored = before >= 0 && observed[0] >= 0 && lm.storedOrder(observed[0], before, -1) >= 2;
         boolean rightStored = after >= 0 && observed[observed.length - 1] >= 0
                 && lm.storedOrder(after, observed[observed.length - 1], -1) >= 2;
@@ -322,22 +353,22 @@ public final class Restorer implements Stage {
     }
 
     /** log10 P of the span's words and the right context given the left context. */
-    private double window(List<String> left, boolean leftEdge, int[] span, List<String> right, boolean rightEdge) {
-        int total = (leftEdge ? 1 : 0) + left.size() + span.length + right.size() + (rightEdge ? 1 : 0);
+    private double window(int[] left, boolean leftEdge, int[] span, int[] right, boolean rightEdge) {
+        int total = (leftEdge ? 1 : 0) + left.length + span.length + right.length + (rightEdge ? 1 : 0);
         int[] seq = new int[total];
         int k = 0;
         if (leftEdge) {
             seq[k++] = sentenceStart;
         }
-        for (String w : left) {
-            seq[k++] = lm.wordId(w);
+        for (int id : left) {
+            seq[k++] = id;
         }
         int firstPredicted = k;
         for (int id : span) {
             seq[k++] = id;
         }
-        for (String w : right) {
-            seq[k++] = lm.wordId(w);
+        for (int id : right) {
+            seq[k++] = id;
         }
         if (rightEdge) {
             seq[k++] = sentenceEnd;
@@ -478,7 +509,4 @@ public final class Restorer implements Stage {
         }
         return linked;
     }
-
-    /** Score order for callers that rank edits. */
-    static final Comparator<Edit> BY_CONFIDENCE = Comparator.comparingDouble(Edit::confidence).reversed();
 }
