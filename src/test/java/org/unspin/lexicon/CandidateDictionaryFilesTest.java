@@ -164,13 +164,19 @@ class CandidateDictionaryFilesTest {
         NgramModel lm = installedModel();
         List<String> failures = new ArrayList<>();
         List<CandidateDictionary.Row> rows = shippedRows();
-        for (CandidateDictionary.Row row : rows) {
+        double[] margins = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            CandidateDictionary.Row row = rows.get(i);
             double margin = margin(lm, row);
+            margins[i] = margin;
             if (!(margin > 0)) {
                 failures.add(String.format(Locale.ROOT, "%s: '%s' → '%s' margin %+.2f in \"%s\"",
                         row.source(), row.observed(), row.original(), margin, row.example()));
             }
         }
+        java.util.Arrays.sort(margins);
+        System.out.printf(Locale.ROOT, "[candidates] %d rows; log10 margin of the original over the observed form: "
+                + "min %+.2f, median %+.2f%n", rows.size(), margins[0], margins[margins.length / 2]);
         assertThat(failures).as("rows whose example the trigram model does not prefer with the original "
                 + "(%d of %d rows); give a better example, or drop the row", failures.size(), rows.size())
                 .isEmpty();
