@@ -33,6 +33,8 @@ public final class Resolver {
     public static final int PRIOR_WORDS = 500;
     /** Prior from which a document counts as spun. */
     public static final double SPUN_PRIOR = 0.5;
+    /** Least confidence of a restorer finding reported in a document the prior does not mark as spun. */
+    public static final double LONE_REPORT = 0.85;
     /** Categories that say nothing about spinning. */
     private static final Set<String> NOT_SPIN = Set.of("unicode", "markup", "grammar", ContextAnomaly.CATEGORY);
 
@@ -59,7 +61,7 @@ public final class Resolver {
             boolean apply = e.applied() && e.confidence() >= minConfidence;
             if (Restorer.RULE.equals(e.rule()) && e.confidence() < STRONG
                     && prior(evidence - evidence(e), words) < SPUN_PRIOR) {
-                if (!e.applied()) {
+                if (!e.applied() || e.confidence() < LONE_REPORT) {
                     continue; // weak evidence in a document nothing else marks as spun: not even a report
                 }
                 apply = false;

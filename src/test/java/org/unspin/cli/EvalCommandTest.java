@@ -13,14 +13,14 @@ class EvalCommandTest {
     @Test
     void printsTheTableAndWritesJsonWithTheSettings(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("eval.json");
-        Cli.Result r = Cli.run("", "eval", "--domains", "science", "--max-docs", "6", "--no-generalise",
+        Cli.Result r = Cli.run("", "eval", "--domains", "science", "--max-docs", "6", "--no-restore",
                 "--seed", "5", "--examples", "2", "--json", json.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("domain ", "missed phrases", "wrong rewrites").containsPattern("\\nscience +6 ");
         JsonNode tree = new ObjectMapper().readTree(json.toFile());
         assertThat(tree.at("/settings/seed").asLong()).isEqualTo(5);
-        assertThat(tree.at("/settings/generalise").asBoolean()).isFalse();
+        assertThat(tree.at("/settings/restorer").asBoolean()).isFalse();
         assertThat(tree.at("/settings/shippedTables").asBoolean()).isTrue();
         assertThat(tree.at("/settings/contextRules").asBoolean()).isTrue();
         assertThat(tree.at("/domains/science/docs").asInt()).isEqualTo(6);
@@ -31,7 +31,7 @@ class EvalCommandTest {
     @Test
     void contextRulesCanBeSwitchedOffForABeforeAfterComparison(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("eval.json");
-        Cli.Result r = Cli.run("", "eval", "--domains", "science", "--max-docs", "4", "--no-generalise",
+        Cli.Result r = Cli.run("", "eval", "--domains", "science", "--max-docs", "4", "--no-restore",
                 "--no-context-rules", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("detector: shipped tables, min confidence");
