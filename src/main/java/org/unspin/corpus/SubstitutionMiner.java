@@ -21,15 +21,15 @@ import org.unspin.tokenise.TokenType;
  *
  * <p><b>Streaming part</b> (bounded memory, any order). Every word the language model knows is counted; for
  * the words the thesaurus also knows ("tracked" types), the miner keeps the number of documents and a
- * bottom-k sample of the word's contexts: the {@code samples} occurrences with the smallest 64-bit hash of
- * (unit, word position), each as the model ids of two words either side (a run of words ends at punctuation,
+ * bottom-k sample of the word's distinct contexts: the {@code samples} contexts whose occurrences have the
+ * smallest 64-bit hashes of (unit, word position), each as the model ids of two words either side (a run of words ends at punctuation,
  * numbers and blank lines, as for the n-gram counts) and its document's key. A bottom-k sample does not depend
  * on the order in which occurrences arrive, so worker threads ({@link Batch}), the input order and Spark
  * partitions ({@link State#merge}) give the same sample. Memory: the counts are 20 bytes per model word
  * (the model has about 72,000) and a sample is at most {@code samples × 32} bytes per tracked type.
  *
  * <p><b>Scoring</b> ({@link #mine}). A tracked type s seen at least {@code minOccurrences} times in
- * {@code minDocuments} documents is scored against each thesaurus original w the model knows whose corpus
+ * {@code minDocuments} documents, in at least {@code minOccurrences} distinct contexts, is scored against each thesaurus original w the model knows whose corpus
  * frequency ratio is at least {@code minFrequencyRatio}: log10(count(s) / count(w)) − log10(P(s) / P(w)) with
  * the model's unigrams, i.e. the corpus has s more often, relative to w, than general English. In each sampled
  * context the margin is log10 P(l2 l1 w r1 r2) − log10 P(l2 l1 s r1 r2) (the terms of w, r1 and r2). A
@@ -86,6 +86,10 @@ public final class SubstitutionMiner {
     private final long[] slotKeys;
     private final int[] slotIds;
     private final boolean[] tracked;
+    /** Thesaurus word id → model id, -1 where the model lacks the word. */
+    private final int[] modelIdOf;
+    /** log10 unigram probability of each model word. */
+    private final double[] unigrams;
 
     public SubstitutionMiner(NgramModel lm, Thesaurus thesaurus, Settings settings) {
         this.lm = lm;
@@ -96,6 +100,9 @@ public final class SubstitutionMiner {
         slotKeys = new long[slots];
         slotIds = new int[slots];
         tracked = new boolean[size];
+        unigrams = new double[size];
+        modelIdOf = new int[thesaurus.wordCount()];
+        Arrays.fill(modelIdOf, -1);
         for (int id = 0; id < size; id++) {
             String word = lm.word(id);
             if (word.isEmpty() || word.startsWith("<") || !word.equals(word.toLowerCase(java.util.Locale.ROOT))) {
@@ -109,7 +116,12 @@ public final class SubstitutionMiner {
             if (slotKeys[i] == 0) {
                 slotKeys[i] = key;
                 slotIds[i] = id;
-                tracked[id] = thesaurus.id(word) >= 0;
+                int t = thesaurus.id(word);
+                tracked[id] = t >= 0;
+                if (t >= 0) {
+                    modelIdOf[t] = id;
+                }
+                unigrams[id] = lm.log10Prob(id, -1, -1);
             }
         }
     }
@@ -362,6 +374,15 @@ public final class SubstitutionMiner {
             this.sample = sample;
         }
 
+        /** A total (words, documents) carried under a key of its own. */
+        public static TypeStats total(long value) {
+            return new TypeStats(value, 0, null);
+        }
+
+        public long count() {
+            return count;
+        }
+
         public static TypeStats merge(TypeStats a, TypeStats b) {
             Sample s = a.sample;
             if (b.sample != null) {
@@ -374,7 +395,11 @@ public final class SubstitutionMiner {
         }
     }
 
-    /** Bottom-k sample of contexts: the k occurrences with the smallest hashes. */
+    /**
+     * Bottom-k sample of distinct contexts: each context stands for its occurrence of least hash, and the k
+     * contexts of least hash are kept (exact in one pass, in any order, and when merged: thresholds only fall).
+     * Repeated text (copies of a page) therefore adds no evidence.
+     */
     static final class Sample implements Serializable {
         private static final long serialVersionUID = 1L;
         int size;
@@ -391,6 +416,22 @@ public final class SubstitutionMiner {
 
         void offer(long h, long docKey, int[] ctx, int at) {
             int k = hash.length;
+            if (size == k && Long.compareUnsigned(h, hash[maxAt]) >= 0) {
+                return;
+            }
+            for (int i = 0; i < size; i++) {
+                if (context[4 * i] == ctx[at] && context[4 * i + 1] == ctx[at + 1]
+                        && context[4 * i + 2] == ctx[at + 2] && context[4 * i + 3] == ctx[at + 3]) {
+                    if (Long.compareUnsigned(h, hash[i]) < 0) { // a context keeps its least hash
+                        hash[i] = h;
+                        doc[i] = docKey;
+                        if (size == k) {
+                            findMax();
+                        }
+                    }
+                    return;
+                }
+            }
             int slot;
             if (size < k) {
                 slot = size++;
@@ -403,11 +444,15 @@ public final class SubstitutionMiner {
             doc[slot] = docKey;
             System.arraycopy(ctx, at, context, 4 * slot, 4);
             if (size == k) {
-                maxAt = 0;
-                for (int i = 1; i < k; i++) {
-                    if (Long.compareUnsigned(hash[i], hash[maxAt]) > 0) {
-                        maxAt = i;
-                    }
+                findMax();
+            }
+        }
+
+        private void findMax() {
+            maxAt = 0;
+            for (int i = 1; i < hash.length; i++) {
+                if (Long.compareUnsigned(hash[i], hash[maxAt]) > 0) {
+                    maxAt = i;
                 }
             }
         }
@@ -441,8 +486,10 @@ public final class SubstitutionMiner {
         List<Integer> candidates = new ArrayList<>();
         for (int id = 0; id < state.count.length; id++) {
             Sample s = state.sampled[id];
-            if (tracked[id] && s != null && s.size >= 3 && state.count[id] >= settings.minOccurrences()
-                    && state.docs[id] >= settings.minDocuments()) {
+            if (tracked[id] && s != null && s.size >= Math.min(settings.minOccurrences(), s.hash.length)
+                    && state.count[id] >= settings.minOccurrences()
+                    && state.docs[id] >= settings.minDocuments()
+                    && Math.log10((double) state.count[id] / state.tokens) >= unigrams[id]) {
                 candidates.add(id);
             }
         }
@@ -562,9 +609,9 @@ public final class SubstitutionMiner {
             int i = order[c];
             docKeys[c] = sample.doc[i];
             contexts[c] = Arrays.copyOfRange(sample.context, 4 * i, 4 * i + 4);
-            base[c] = window(id, contexts[c]);
+            base[c] = Double.NaN; // scored when an original first needs it
         }
-        double unigram = lm.log10Prob(id, -1, -1);
+        double unigram = unigrams[id];
         double corpus = Math.log10(state.count[id] + 0.5);
         int[] linked = thesaurus.neighbours(lm.word(id)).ids();
         List<Integer> originals = new ArrayList<>();
@@ -572,12 +619,11 @@ public final class SubstitutionMiner {
         List<double[]> contextMargins = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int t : linked) {
-            String word = thesaurus.wordOf(t);
-            int w = word.indexOf(' ') >= 0 ? -1 : idOf(word);
+            int w = modelIdOf[t];
             if (w < 0 || w == id) {
                 continue;
             }
-            double prior = lm.log10Prob(w, -1, -1) - unigram;
+            double prior = unigrams[w] - unigram;
             double ratio = corpus - Math.log10(state.count[w] + 0.5) + prior;
             if (prior < 0 || ratio < settings.minFrequencyRatio()) {
                 continue; // the spinner's word is the rarer one, and the corpus has too much of it
@@ -587,6 +633,9 @@ public final class SubstitutionMiner {
             int failures = 0;
             boolean rejected = false;
             for (int c = 0; c < n && !rejected; c++) {
+                if (Double.isNaN(base[c])) {
+                    base[c] = window(id, contexts[c]);
+                }
                 m[c] = window(w, contexts[c]) - base[c];
                 k[c] = m[c] - prior;
                 failures += k[c] > 0 ? 0 : 1;
