@@ -22,8 +22,8 @@ import org.unspin.lexicon.Thesaurus;
  * everywhere by one thesaurus neighbour s that the clean corpus (almost) never uses, as one spinner with one
  * dictionary would.
  */
-final class PlantedCorpus {
-    static final Path SOTU = Path.of("target/corpora/sotu/package/data");
+public final class PlantedCorpus {
+    public static final Path SOTU = Path.of("target/corpora/sotu/package/data");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Common words of modern addresses that a spinner would replace. */
     static final List<String> PLANTED_WORDS = List.of("important", "great", "help", "country", "world", "economy",
@@ -31,13 +31,13 @@ final class PlantedCorpus {
             "future", "hard", "believe", "problem", "plan", "money", "create", "growth", "families", "energy",
             "business", "working", "budget", "programs");
 
-    final List<String> clean = new ArrayList<>();
-    final List<String> spun = new ArrayList<>();
+    public final List<String> clean = new ArrayList<>();
+    public final List<String> spun = new ArrayList<>();
     /** Planted observed word → original. */
-    final Map<String, String> planted = new LinkedHashMap<>();
+    public final Map<String, String> planted = new LinkedHashMap<>();
     int spunDocuments;
 
-    PlantedCorpus(NgramModel lm, Thesaurus thesaurus, int firstYear, double spunShare) throws IOException {
+    public PlantedCorpus(NgramModel lm, Thesaurus thesaurus, int firstYear, double spunShare) throws IOException {
         List<String> docs = new ArrayList<>();
         try (Stream<Path> files = Files.list(SOTU)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
@@ -92,7 +92,7 @@ final class PlantedCorpus {
         }
     }
 
-    static Path jsonl(Path file, List<String> docs) throws IOException {
+    public static Path jsonl(Path file, List<String> docs) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (String d : docs) {
             sb.append(JSON.createObjectNode().put("text", d)).append('\n');
