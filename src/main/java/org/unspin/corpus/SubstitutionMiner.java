@@ -26,7 +26,7 @@ import org.unspin.tokenise.TokenType;
  * numbers and blank lines, as for the n-gram counts) and its document's key. A bottom-k sample does not depend
  * on the order in which occurrences arrive, so worker threads ({@link Batch}), the input order and Spark
  * partitions ({@link State#merge}) give the same sample. Memory: the counts are 20 bytes per model word
- * (the model has about 72,000) and a sample is at most {@code samples × 32} bytes per tracked type.
+ * (the model has about 72,000) and a sample is at most {@code samples × 40 + 96} bytes per tracked type.
  *
  * <p><b>Scoring</b> ({@link #mine}). A tracked type s seen at least {@code minOccurrences} times in
  * {@code minDocuments} documents, in at least {@code minOccurrences} distinct contexts, is scored against each thesaurus original w the model knows whose corpus
@@ -46,6 +46,8 @@ public final class SubstitutionMiner {
     static final double STRONG = 2.0;
     /** Share of positive contexts below which an original is dropped before weighting. */
     private static final double LOOSE_SHARE = 0.6;
+    /** Originals of one observed word kept for weighting (the best by context margin). */
+    private static final int MAX_SURVIVORS = 8;
     /** Pseudo-contexts of the corpus-wide share added to each document's evidence. */
     private static final double SHRINK = 2.0;
     /** Pseudo-contexts of affinity 1 (an average document) added to a word's spin affinity. */
@@ -355,7 +357,7 @@ public final class SubstitutionMiner {
         public long sampleBytes() {
             long n = 0;
             for (Sample s : sampled) {
-                n += s == null ? 0 : 32L * s.hash.length + 48;
+                n += s == null ? 0 : 40L * s.hash.length + 96;
             }
             return n;
         }
@@ -406,9 +408,12 @@ public final class SubstitutionMiner {
         final long[] hash;
         final long[] doc;
         final int[] context;
+        /** A fingerprint of each context, to find a repeated one quickly. */
+        private final long[] keys;
         private int maxAt;
 
         Sample(int k) {
+            keys = new long[k];
             hash = new long[k];
             doc = new long[k];
             context = new int[4 * k];
@@ -419,8 +424,9 @@ public final class SubstitutionMiner {
             if (size == k && Long.compareUnsigned(h, hash[maxAt]) >= 0) {
                 return;
             }
+            long key = contextKey(ctx, at);
             for (int i = 0; i < size; i++) {
-                if (context[4 * i] == ctx[at] && context[4 * i + 1] == ctx[at + 1]
+                if (keys[i] == key && context[4 * i] == ctx[at] && context[4 * i + 1] == ctx[at + 1]
                         && context[4 * i + 2] == ctx[at + 2] && context[4 * i + 3] == ctx[at + 3]) {
                     if (Long.compareUnsigned(h, hash[i]) < 0) { // a context keeps its least hash
                         hash[i] = h;
@@ -442,10 +448,16 @@ public final class SubstitutionMiner {
             }
             hash[slot] = h;
             doc[slot] = docKey;
+            keys[slot] = key;
             System.arraycopy(ctx, at, context, 4 * slot, 4);
             if (size == k) {
                 findMax();
             }
+        }
+
+        private static long contextKey(int[] ctx, int at) {
+            return ((long) ctx[at] * 0x9E3779B1L + ctx[at + 1]) * 0x85EBCA77L
+                    + ((long) ctx[at + 2] * 0xC2B2AE3DL + ctx[at + 3]);
         }
 
         private void findMax() {
@@ -647,6 +659,30 @@ public final class SubstitutionMiner {
                 contextMargins.add(k);
                 ratios.add(ratio);
             }
+        }
+        if (originals.size() > MAX_SURVIVORS) { // keep the best: memory per scored word stays bounded
+            Integer[] best = new Integer[originals.size()];
+            double[] mean = new double[best.length];
+            for (int o = 0; o < best.length; o++) {
+                best[o] = o;
+                mean[o] = Arrays.stream(contextMargins.get(o)).sum();
+            }
+            List<Integer> ids = originals;
+            Arrays.sort(best, (x, y) -> mean[y] != mean[x] ? Double.compare(mean[y], mean[x])
+                    : Integer.compare(ids.get(x), ids.get(y)));
+            List<Integer> o2 = new ArrayList<>();
+            List<double[]> m2 = new ArrayList<>(), k2 = new ArrayList<>();
+            List<Double> r2 = new ArrayList<>();
+            for (int i = 0; i < MAX_SURVIVORS; i++) {
+                o2.add(originals.get(best[i]));
+                m2.add(margins.get(best[i]));
+                k2.add(contextMargins.get(best[i]));
+                r2.add(ratios.get(best[i]));
+            }
+            originals = o2;
+            margins = m2;
+            contextMargins = k2;
+            ratios = r2;
         }
         return new Scored(id, docKeys, contexts, originals.stream().mapToInt(Integer::intValue).toArray(),
                 margins.toArray(new double[0][]), contextMargins.toArray(new double[0][]), ratios.stream().mapToDouble(Double::doubleValue).toArray());
