@@ -106,4 +106,32 @@ class SubstitutionMinerTest {
         SubstitutionMiner.State merged = read(miner, 1, a).merge(read(miner, 2, b));
         assertThat(miner.mine(merged, 2)).isEqualTo(spun);
     }
+
+    @Test
+    void textFilesGiveTheSameRowsForAnyThreads() throws Exception {
+        assumeCorpus();
+        // Text input: a file is a document, and a sample's hash comes from the file name and line.
+        Path folder = Files.createDirectories(dir.resolve("text"));
+        int parts = 12;
+        for (int p = 0; p < parts; p++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = p; i < corpus.spun.size(); i += parts) {
+                sb.append(corpus.spun.get(i)).append("\n\n");
+            }
+            Files.writeString(folder.resolve("part-" + (char) ('a' + p) + ".txt"), sb);
+        }
+        // Twelve documents, each a mix of spun and clean ones, all look alike: no spin affinity is asked here.
+        SubstitutionMiner miner = new SubstitutionMiner(lm, Thesaurus.shipped(),
+                new SubstitutionMiner.Settings(24, 3, 5, 0.8, 1.5, 1.3, 0.5, 0.0, 3));
+        List<MinedSubstitution> one = miner.mine(readText(miner, 1, folder), 1);
+        assertThat(one).isNotEmpty();
+        assertThat(miner.mine(readText(miner, 3, folder), 3)).isEqualTo(one);
+    }
+
+    private static SubstitutionMiner.State readText(SubstitutionMiner miner, int threads, Path folder) {
+        SubstitutionMiner.State state = miner.newState();
+        new CorpusReader(new NgramCounter(1000), miner, state, false, "text", false, List.of(), threads, w -> { })
+                .read(folder.toString(), null);
+        return state;
+    }
 }
