@@ -32,7 +32,12 @@ import picocli.CommandLine.Spec;
             "input. A bad JSONL line or a",
             "line over 16 MB is skipped with a FILE:LINE: reason warning.",
             "Beyond --max-ngrams n-grams, rare ones are pruned (lossy counting):",
-            "every stored count is then at most the summary's threshold too high."})
+            "every stored count is then at most the summary's threshold too high.",
+            "Mining (unless --no-mine; needs the pocketsphinx-en-us language model or",
+            "UNSPIN_LM): thesaurus pairs (observed, original) that the model prefers",
+            "consistently in the observed word's sampled contexts, in documents that",
+            "look spun; at most 24 contexts per word (about 44 MB at most). The model",
+            "carries them; --export-substitutions writes them as a candidate TSV."})
 final class LearnCommand implements Callable<Integer> {
     /** Warnings printed before the rest are only counted in the summary. */
     private static final int WARNINGS_SHOWN = 100;

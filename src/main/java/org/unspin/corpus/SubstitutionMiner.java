@@ -268,9 +268,13 @@ public final class SubstitutionMiner {
         private final int[] docs;
         private final long[] lastDoc;
         private final Sample[] sampled;
+        /** Per type, the hash a new context must be below to enter the sample (all while it is not full). */
+        private final long[] threshold;
 
         State(int vocabulary, int samples) {
             this.samples = samples;
+            threshold = new long[vocabulary];
+            Arrays.fill(threshold, -1L);
             count = new long[vocabulary];
             docs = new int[vocabulary];
             lastDoc = new long[vocabulary];
@@ -293,11 +297,14 @@ public final class SubstitutionMiner {
                         docs[id]++;
                         lastDoc[id] = document;
                     }
-                    Sample s = sampled[id];
-                    if (s == null) {
-                        s = sampled[id] = new Sample(samples);
+                    if (Long.compareUnsigned(b.hash[k], threshold[id]) < 0) {
+                        Sample s = sampled[id];
+                        if (s == null) {
+                            s = sampled[id] = new Sample(samples);
+                        }
+                        s.offer(b.hash[k], b.docKey[k], b.context, 4 * k);
+                        threshold[id] = s.threshold();
                     }
-                    s.offer(b.hash[k], b.docKey[k], b.context, 4 * k);
                 }
             }
             b.clear();
@@ -318,6 +325,7 @@ public final class SubstitutionMiner {
                         sampled[id] = new Sample(samples);
                     }
                     sampled[id].merge(other.sampled[id]);
+                    threshold[id] = sampled[id].threshold();
                 }
             }
             return this;
@@ -333,6 +341,7 @@ public final class SubstitutionMiner {
             count[id] = stats.count;
             docs[id] = stats.docs;
             sampled[id] = stats.sample;
+            threshold[id] = stats.sample == null ? -1L : stats.sample.threshold();
         }
 
         public void addTotals(long tokens, long documents) {
@@ -453,6 +462,11 @@ public final class SubstitutionMiner {
             if (size == k) {
                 findMax();
             }
+        }
+
+        /** The hash below which an occurrence may enter: the largest kept once full. */
+        long threshold() {
+            return size == hash.length ? hash[maxAt] : -1L;
         }
 
         private static long contextKey(int[] ctx, int at) {
