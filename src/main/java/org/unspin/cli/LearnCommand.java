@@ -162,6 +162,10 @@ final class LearnCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long[] warnings = {0};
         long started = System.nanoTime();
+        if (exportSubstitutions != null && NgramModel.findInstalled().isEmpty()) {
+            throw new UserError("--export-substitutions: no language model at " + NgramModel.configuredPath()
+                    + " to mine with (install pocketsphinx-en-us or set UNSPIN_LM)");
+        }
         SubstitutionMiner miner = noMine ? null : miner(err);
         SubstitutionMiner.State mined = miner == null ? null : miner.newState();
         NgramCounter counter = new NgramCounter(maxNgrams);
