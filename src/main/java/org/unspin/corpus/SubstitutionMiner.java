@@ -85,8 +85,8 @@ public final class SubstitutionMiner {
     private final Thesaurus thesaurus;
     private final Settings settings;
     /** Open addressing: unigram fingerprint of a model word → its id. */
-    private final long[] slotKeys;
-    private final int[] slotIds;
+    /** Slot i: the key at 2i, the id at 2i + 1 (one cache line for both). */
+    private final long[] slots;
     private final boolean[] tracked;
     /** Thesaurus word id → model id, -1 where the model lacks the word. */
     private final int[] modelIdOf;
@@ -98,9 +98,8 @@ public final class SubstitutionMiner {
         this.thesaurus = thesaurus;
         this.settings = settings;
         int size = lm.vocabularySize();
-        int slots = Integer.highestOneBit(Math.max(4, size * 2)) << 1;
-        slotKeys = new long[slots];
-        slotIds = new int[slots];
+        int slots = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1; // at most half full
+        this.slots = new long[2 * slots];
         tracked = new boolean[size];
         unigrams = new double[size];
         modelIdOf = new int[thesaurus.wordCount()];
@@ -112,12 +111,12 @@ public final class SubstitutionMiner {
             }
             long key = Fingerprint.of(word);
             int i = (int) key & (slots - 1);
-            while (slotKeys[i] != 0 && slotKeys[i] != key) {
+            while (this.slots[2 * i] != 0 && this.slots[2 * i] != key) {
                 i = (i + 1) & (slots - 1);
             }
-            if (slotKeys[i] == 0) {
-                slotKeys[i] = key;
-                slotIds[i] = id;
+            if (this.slots[2 * i] == 0) {
+                this.slots[2 * i] = key;
+                this.slots[2 * i + 1] = id;
                 int t = thesaurus.id(word);
                 tracked[id] = t >= 0;
                 if (t >= 0) {
@@ -142,10 +141,10 @@ public final class SubstitutionMiner {
     }
 
     private int lookup(long fingerprint) {
-        int mask = slotKeys.length - 1;
-        for (int i = (int) fingerprint & mask; slotKeys[i] != 0; i = (i + 1) & mask) {
-            if (slotKeys[i] == fingerprint) {
-                return slotIds[i];
+        int mask = (slots.length >> 1) - 1;
+        for (int i = (int) fingerprint & mask; slots[2 * i] != 0; i = (i + 1) & mask) {
+            if (slots[2 * i] == fingerprint) {
+                return (int) slots[2 * i + 1];
             }
         }
         return -1;

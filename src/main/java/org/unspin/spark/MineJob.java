@@ -116,7 +116,7 @@ public final class MineJob implements Callable<Integer> {
     static SubstitutionMiner miner(String lmPath) {
         return MINERS.computeIfAbsent(lmPath, path -> {
             try {
-                return new SubstitutionMiner(NgramModel.open(Path.of(path)), Thesaurus.shipped(),
+                return new SubstitutionMiner(NgramModel.open(PipelineSpec.locate("--lm", path)), Thesaurus.shipped(),
                         SubstitutionMiner.Settings.DEFAULT);
             } catch (IOException e) {
                 throw new JobError("--lm " + path + ": cannot read the language model (" + e.getMessage() + ")");
@@ -127,11 +127,8 @@ public final class MineJob implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String lmPath = lm != null ? lm : NgramModel.configuredPath().toString();
-        if (!Files.isRegularFile(Path.of(lmPath))) {
-            throw new JobError("--lm " + lmPath + ": no such file (install pocketsphinx-en-us or set UNSPIN_LM)");
-        }
-        SubstitutionMiner miner = miner(lmPath);
         SparkSession spark = session.get();
+        SubstitutionMiner miner = miner(lmPath); // a shipped copy (--files) first, as for UnspinJob's --dict
         JavaPairRDD<Integer, SubstitutionMiner.TypeStats> stats = spark.read().textFile(input).javaRDD()
                 .mapPartitionsToPair(new PartitionMiner(lmPath, textField))
                 .reduceByKey(SubstitutionMiner.TypeStats::merge);
