@@ -22,24 +22,32 @@ import org.unspin.tokenise.TokenType;
  * <p><b>Streaming part</b> (bounded memory, any order). Every word the language model knows is counted; for
  * the words the thesaurus also knows ("tracked" types), the miner keeps the number of documents and a
  * bottom-k sample of the word's distinct contexts: the {@code samples} contexts whose occurrences have the
- * smallest 64-bit hashes of (unit, word position), each as the model ids of two words either side (a run of words ends at punctuation,
- * numbers and blank lines, as for the n-gram counts) and its document's key. A bottom-k sample does not depend
- * on the order in which occurrences arrive, so worker threads ({@link Batch}), the input order and Spark
- * partitions ({@link State#merge}) give the same sample. Memory: the counts are 20 bytes per model word
- * (the model has about 72,000) and a sample is at most {@code samples × 40 + 96} bytes per tracked type.
+ * smallest 64-bit hashes of (unit, word position), each as the model ids of two words either side (a run of
+ * words ends at punctuation, numbers and line breaks that end a paragraph, as for the n-gram counts) and its
+ * document's key. A bottom-k sample does not depend on the order in which occurrences arrive, so worker
+ * threads ({@link Batch}), the input order and Spark partitions ({@link State#merge}) give the same sample.
+ * Memory: the counts are 28 bytes per model word (the model has 72,547) and a sample is at most
+ * {@code samples × 40 + 96} bytes per tracked type (41,287 with the shipped thesaurus: 44 MB at most).
  *
- * <p><b>Scoring</b> ({@link #mine}). A tracked type s seen at least {@code minOccurrences} times in
- * {@code minDocuments} documents, in at least {@code minOccurrences} distinct contexts, is scored against each thesaurus original w the model knows whose corpus
- * frequency ratio is at least {@code minFrequencyRatio}: log10(count(s) / count(w)) − log10(P(s) / P(w)) with
- * the model's unigrams, i.e. the corpus has s more often, relative to w, than general English. In each sampled
- * context the margin is log10 P(l2 l1 w r1 r2) − log10 P(l2 l1 s r1 r2) (the terms of w, r1 and r2). A
- * document's spin evidence is the share of its sampled contexts (of all scored types but s itself) in which
- * some original beats the observed word by at least {@value #STRONG} log10, shrunk towards the corpus-wide
- * share; each context of s is weighted by its document's evidence, so the contexts of s in spun documents
- * count more than those in clean ones. A pair is kept when the weighted share of contexts with a positive
- * margin is at least {@code minShare}, the weighted mean margin at least {@code minMargin}, and the positive
+ * <p><b>Scoring</b> ({@link #mine}, in parallel over types, deterministic). A tracked type s seen at least
+ * {@code minOccurrences} times in {@code minDocuments} documents, in at least {@code minOccurrences} distinct
+ * contexts, and more often in the corpus than in general English (the model's unigram), is scored against
+ * each thesaurus original w the model knows that is more common in English than s and whose corpus frequency
+ * ratio log10(count(s) / count(w)) − log10(P(s) / P(w)) is at least {@code minFrequencyRatio} (the corpus has
+ * too much s for its w). In each sampled context the margin is log10 P(l2 l1 w r1 r2) − log10 P(l2 l1 s r1 r2)
+ * (the terms of w, r1 and r2), and the context margin is the margin less log10 P(w) / P(s): what the context
+ * adds beyond word frequency. An original that loses too often early is dropped; at most
+ * {@value #MAX_SURVIVORS} are kept per type.
+ *
+ * <p>A document's spin evidence is the share of its sampled contexts (of all scored types but s itself) in
+ * which some original beats the observed word by a context margin of at least {@value #STRONG}, shrunk
+ * towards the corpus-wide share. Each context of s is weighted by its document's evidence, and s's spin
+ * affinity, the mean evidence of its contexts' documents relative to the corpus-wide share (with
+ * pseudo-contexts of affinity 1), must reach {@code minAffinity}. A pair is kept when the weighted share of
+ * contexts with a positive context margin is at least {@code minShare}, the weighted mean margin at least
+ * {@code minMargin}, the weighted mean context margin at least {@code minContextMargin}, and the positive
  * contexts come from at least {@code minDocuments} documents; at most {@code maxOriginals} per observed word
- * (the largest mean margins). Deterministic: the same rows for any number of threads.
+ * (the largest mean margins). Deterministic: the same rows for any number of threads or partitions.
  */
 public final class SubstitutionMiner {
     /** Margin (log10) at which a context counts as strong spin evidence for its document. */
