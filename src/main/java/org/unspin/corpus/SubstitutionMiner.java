@@ -26,7 +26,7 @@ import org.unspin.tokenise.TokenType;
  * words ends at punctuation, numbers and line breaks that end a paragraph, as for the n-gram counts) and its
  * document's key. A bottom-k sample does not depend on the order in which occurrences arrive, so worker
  * threads ({@link Batch}), the input order and Spark partitions ({@link State#merge}) give the same sample.
- * Memory: the counts are 28 bytes per model word (the model has 72,547) and a sample is at most
+ * Memory: the counts are 36 bytes per model word (the model has 72,547; plus a 4 MB word table) and a sample is at most
  * {@code samples × 40 + 96} bytes per tracked type (41,287 with the shipped thesaurus: 44 MB at most).
  *
  * <p><b>Scoring</b> ({@link #mine}, in parallel over types, deterministic). A tracked type s seen at least
