@@ -30,7 +30,7 @@ final class Examples {
         this.random = new Random(seed);
     }
 
-    void add(EvalDocument doc, SpinnerSimulator.Spun spun, Repair spunRepair, Repair cleanRepair) {
+    void add(EvalDocument doc, Spun spun, Repair spunRepair, Repair cleanRepair) {
         if (size == 0) {
             return;
         }

@@ -24,9 +24,11 @@ public final class Metrics {
     private final List<Double> cleanScores = new ArrayList<>();
     private final List<Double> spunContext = new ArrayList<>();
     private final List<Double> cleanContext = new ArrayList<>();
+    private final List<Double> spunPrior = new ArrayList<>();
+    private final List<Double> cleanPrior = new ArrayList<>();
 
     /** Counts one spun document against its truth; its spin score enters the AUC. */
-    public void addSpun(SpinnerSimulator.Spun spun, Repair repair) {
+    public void addSpun(Spun spun, Repair repair) {
         addSpun(spun, repair, true);
     }
 
@@ -34,7 +36,7 @@ public final class Metrics {
      * Counts one spun document against its truth; its spin score enters the AUC only if {@code scored}
      * (short documents are pooled by the caller and given to {@link #addSpunScore}).
      */
-    public void addSpun(SpinnerSimulator.Spun spun, Repair repair, boolean scored) {
+    public void addSpun(Spun spun, Repair repair, boolean scored) {
         OffsetMap truthMap = OffsetMap.of(spun.clean().length(), spun.swaps());
         List<int[]> truth = mergedSpans(spun, truthMap);
         List<Edit> findings = repair.edits().stream().filter(Metrics::isSpin).toList();
@@ -67,6 +69,7 @@ public final class Metrics {
         if (scored) {
             spunScores.add(repair.score().perThousandWords());
             spunContext.add(repair.score().contextAnomaly());
+            spunPrior.add(Evaluation.prior(repair.score()));
         }
     }
 
@@ -90,6 +93,7 @@ public final class Metrics {
         if (scored) {
             cleanScores.add(repair.score().perThousandWords());
             cleanContext.add(repair.score().contextAnomaly());
+            cleanPrior.add(Evaluation.prior(repair.score()));
         }
     }
 
@@ -109,8 +113,34 @@ public final class Metrics {
         cleanContext.add(clean);
     }
 
+    /** Adds the document priors ({@code SpinScore.spinProbability()}) of a spun pool and its clean counterpart. */
+    public void addPriorScores(double spun, double clean) {
+        spunPrior.add(spun);
+        cleanPrior.add(clean);
+    }
+
+    /** ROC AUC of the document prior on the units of {@link #scoreAuc()}; NaN when it was not measured. */
+    public double priorAuc() {
+        boolean measured = spunPrior.stream().anyMatch(x -> !Double.isNaN(x));
+        return measured ? auc(spunPrior, cleanPrior) : Double.NaN;
+    }
+
+    /** Mean document prior of the spun units. */
+    public double meanPriorSpun() {
+        return mean(spunPrior);
+    }
+
+    /** Mean document prior of the clean units. */
+    public double meanPriorClean() {
+        return mean(cleanPrior);
+    }
+
+    private static double mean(List<Double> xs) {
+        return xs.isEmpty() ? Double.NaN : xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
     /** The truth phrases of a spun document as {start, end} in spun-text offsets (see the class comment). */
-    public static List<int[]> phraseSpans(SpinnerSimulator.Spun spun) {
+    public static List<int[]> phraseSpans(Spun spun) {
         return mergedSpans(spun, OffsetMap.of(spun.clean().length(), spun.swaps()));
     }
 
@@ -123,7 +153,7 @@ public final class Metrics {
     }
 
     /** Swap spans in spun-text offsets, neighbours separated only by whitespace merged into one phrase. */
-    private static List<int[]> mergedSpans(SpinnerSimulator.Spun spun, OffsetMap map) {
+    private static List<int[]> mergedSpans(Spun spun, OffsetMap map) {
         List<int[]> spans = new ArrayList<>();
         for (Edit s : spun.swaps()) {
             int start = map.toOutput(s.start());
