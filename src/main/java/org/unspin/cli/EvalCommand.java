@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.unspin.Unspinner;
+import org.unspin.detect.Restorer;
 import org.unspin.eval.EvalDataException;
 import org.unspin.eval.EvalDocument;
 import org.unspin.eval.EvalResult;
@@ -104,6 +105,21 @@ final class EvalCommand implements Callable<Integer> {
         tables = false;
     }
 
+    @Option(names = "--no-restore", description = "Without the restorer (phrase tables and context rules only).")
+    boolean noRestore;
+
+    @Option(names = "--rewrite-margin", paramLabel = "LOG10",
+            description = "Restorer: least score rewritten where the document prior marks the text as spun (default: ${DEFAULT-VALUE}).")
+    double rewriteMargin = Restorer.Margins.DEFAULT.rewrite();
+
+    @Option(names = "--strong-margin", paramLabel = "LOG10",
+            description = "Restorer: least score rewritten anywhere (default: ${DEFAULT-VALUE}).")
+    double strongMargin = Restorer.Margins.DEFAULT.strong();
+
+    @Option(names = "--report-margin", paramLabel = "LOG10",
+            description = "Restorer: least score reported with its suggestion (default: ${DEFAULT-VALUE}).")
+    double reportMargin = Restorer.Margins.DEFAULT.report();
+
     @Option(names = "--no-context-rules", description = "Restorer without the LanguageTool context rules.")
     boolean noContextRules;
 
@@ -158,8 +174,15 @@ final class EvalCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
+        Restorer.Margins margins;
+        try {
+            margins = new Restorer.Margins(rewriteMargin, strongMargin, reportMargin);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, seed, kind, mode, tables,
-                minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules, null);
+                minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules, null, !noRestore,
+                margins);
 
         long t0 = System.nanoTime();
         Map<String, List<EvalDocument>> sets = new LinkedHashMap<>();
@@ -171,10 +194,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         SpinnerProfile profile = SpinnerProfile.draw(kind, seed);
         out.printf(Locale.ROOT, "split %s, %s: %,d entries, %.0f-%.0f %% of eligible words per document; "
-                        + "setting %s; restorer: %s%s, thesaurus %s, min confidence %.2f; loaded in %.1f s%n",
+                        + "setting %s; restorer: %s%s%s, thesaurus %s, min confidence %.2f; loaded in %.1f s%n",
                 split, profile.name(), profile.dictionary().size(), SpinnerProfile.MIN_RATE * 100,
                 SpinnerProfile.MAX_RATE * 100, mode.id(),
                 tables ? "shipped tables" : "no shipped tables", noContextRules ? "" : " + context rules",
+                noRestore ? "" : String.format(Locale.ROOT, " + restorer (margins rewrite %.1f, strong %.1f, report %.1f)",
+                        margins.rewrite(), margins.strong(), margins.report()),
                 kind == SpinnerProfile.Kind.SHARED ? "all sources" : "Moby only", minConfidence,
                 (System.nanoTime() - t0) / 1e9);
         out.flush();

@@ -62,6 +62,7 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         s.put("spinnerKinds", SpinnerProfile.KINDS.stream().map(Enum::name).sorted().toList());
         s.put("restorerThesaurus", settings.spinner() == SpinnerProfile.Kind.SHARED ? "all" : "moby");
         s.put("shippedTables", settings.withTables());
+        s.put("restorer", settings.restorer());
         s.put("contextRules", settings.contextRules());
         s.put("minConfidence", settings.minConfidence());
         s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.unspin.Repair;
 import org.unspin.SpinScore;
 import org.unspin.Unspinner;
+import org.unspin.detect.Restorer;
 import org.unspin.lexicon.Thesaurus;
 
 /**
@@ -62,11 +63,15 @@ public final class Evaluation {
      * @param corpusModel   a model from {@code unspin learn} for the restorer, or null
      * @param contextRules  whether the restorer runs the LanguageTool context rules
      * @param corpus        how the corpus of the corpus setting was made (JSON-ready), or null
+     * @param restorer      whether the restorer runs (the default pipeline's candidates × trigram arbiter)
+     * @param margins       the restorer's decision thresholds
      */
     public record Settings(String split, List<String> domains, int maxDocs, long seed, SpinnerProfile.Kind spinner,
             Setting setting, boolean withTables, double minConfidence, List<Path> dictionaries, int threads,
-            int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus) {
+            int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus, boolean restorer,
+            Restorer.Margins margins) {
         public Settings {
+            java.util.Objects.requireNonNull(margins);
             domains = List.copyOf(domains);
             dictionaries = List.copyOf(dictionaries);
             java.util.Objects.requireNonNull(spinner);
@@ -79,9 +84,17 @@ public final class Evaluation {
                     Unspinner.DEFAULT_MIN_CONFIDENCE, List.of(), 0, 0, null, true, null);
         }
 
+        /** With the restorer on at its default margins. */
+        public Settings(String split, List<String> domains, int maxDocs, long seed, SpinnerProfile.Kind spinner,
+                Setting setting, boolean withTables, double minConfidence, List<Path> dictionaries, int threads,
+                int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus) {
+            this(split, domains, maxDocs, seed, spinner, setting, withTables, minConfidence, dictionaries, threads,
+                    examples, corpusModel, contextRules, corpus, true, Restorer.Margins.DEFAULT);
+        }
+
         public Settings withCorpusModel(Path model, Map<String, Object> corpusInfo) {
             return new Settings(split, domains, maxDocs, seed, spinner, setting, withTables, minConfidence,
-                    dictionaries, threads, examples, model, contextRules, corpusInfo);
+                    dictionaries, threads, examples, model, contextRules, corpusInfo, restorer, margins);
         }
 
         public int threadCount() {
@@ -129,9 +142,15 @@ public final class Evaluation {
         static final Thesaurus THESAURUS = Thesaurus.shipped().restrictedTo(Thesaurus.MOBY);
     }
 
-    /** The restorer under test: the default pipeline, with the thesaurus {@link #restorerThesaurus} allows. */
+    /**
+     * The restorer under test: the default pipeline (phrase tables, context rules, the restorer with the
+     * curated candidate dictionary, the document prior and its suspect-word flags), with the thesaurus
+     * {@link #restorerThesaurus} allows; in the corpus setting also the learned model.
+     */
     public static Unspinner restorer(Settings settings) {
         Unspinner.Builder builder = Unspinner.builder()
+                .restorer(settings.restorer())
+                .restoreMargins(settings.margins())
                 .thesaurus(restorerThesaurus(settings.spinner()))
                 .shippedDictionaries(settings.withTables())
                 .contextRules(settings.contextRules())
@@ -153,12 +172,18 @@ public final class Evaluation {
     public static Map<String, Object> operatingPoint(Settings settings) {
         Map<String, Object> point = new java.util.LinkedHashMap<>();
         point.put("minConfidence", settings.minConfidence());
+        point.put("restorer", settings.restorer());
+        point.put("rewriteMargin", settings.margins().rewrite());
+        point.put("strongMargin", settings.margins().strong());
+        point.put("reportMargin", settings.margins().report());
+        point.put("spunPrior", org.unspin.detect.Resolver.SPUN_PRIOR);
+        point.put("flagPrior", org.unspin.detect.ContextAnomaly.FLAG_PRIOR);
         return point;
     }
 
-    /** The document prior of a repair (probability that the document is spun), NaN if not measured. */
+    /** The document prior of a repair: {@link SpinScore#spinProbability()}, how likely the document is spun. */
     static double prior(SpinScore score) {
-        return Double.NaN;
+        return score.spinProbability();
     }
 
     public EvalResult run(Map<String, List<EvalDocument>> sets) {

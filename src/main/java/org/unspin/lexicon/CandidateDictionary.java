@@ -47,12 +47,21 @@ public final class CandidateDictionary {
      *                 row, or {@code corpus-model} for a mined one
      * @param example  a clean example with the original in [brackets], or empty
      * @param note     free text for people (for mined rows: counts and documents)
+     * @param knownPhraseOnly whether the candidate may only be restored where it makes a known phrase (a name,
+     *                 title or term of the lexicon) and the text as written is unattested there: true for rows
+     *                 cut from the phrase tables, whose words are only evidence inside such phrases
      */
-    public record Row(String observed, String original, double weight, String source, String example, String note) {
+    public record Row(String observed, String original, double weight, String source, String example, String note,
+                      boolean knownPhraseOnly) {
         public Row {
             if (!(weight > 0 && weight <= 1)) {
                 throw new IllegalArgumentException("weight out of (0, 1]: " + weight);
             }
+        }
+
+        /** A row that may be restored wherever the language model prefers it. */
+        public Row(String observed, String original, double weight, String source, String example, String note) {
+            this(observed, original, weight, source, example, note, false);
         }
 
         /** Number of observed tokens. */
@@ -208,7 +217,9 @@ public final class CandidateDictionary {
      * row's spun and canonical forms are dropped, and what remains (1 to {@link #MAX_TOKENS} tokens a side) is
      * a candidate; rows of equal length also give one candidate per changed token ("Household Armed
      * Solutions Committee" gives household → house and solutions → services). The weight is the row's
-     * confidence; the original is lower-cased unless it is an acronym.
+     * confidence; the original is lower-cased unless it is an acronym. Cut rows are
+     * {@link Row#knownPhraseOnly()}: "specified → certain" from a table row is no evidence against "under
+     * specified conditions" (measured: most clean-text rewrites came from such words until this rule).
      */
     public static List<Row> cut(PhraseTable tables) {
         List<Row> rows = new ArrayList<>();
@@ -235,13 +246,13 @@ public final class CandidateDictionary {
             double weight = Math.max(0.05, entry.confidence());
             if (!observed.isEmpty() && !original.isEmpty() && observed.size() <= MAX_TOKENS
                     && original.size() <= MAX_TOKENS) {
-                rows.add(new Row(String.join(" ", observed), written(original), weight, entry.source(), "", why));
+                rows.add(new Row(String.join(" ", observed), written(original), weight, entry.source(), "", why, true));
             }
             if (spun.size() == canonical.size() && observed.size() > 1) {
                 for (int i = 0; i < observed.size(); i++) {
                     if (!observed.get(i).equals(original.get(i).toLowerCase(Locale.ROOT))) {
                         rows.add(new Row(observed.get(i), written(List.of(original.get(i))), weight,
-                                entry.source(), "", why));
+                                entry.source(), "", why, true));
                     }
                 }
             }

@@ -38,7 +38,7 @@ class EvalCommandTest {
         Cli.Result r = Cli.run("", "eval", "--domains", "science", "--max-docs", "4",
                 "--no-context-rules", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("restorer: shipped tables, thesaurus all sources, min confidence");
+        assertThat(r.out()).contains("restorer: shipped tables + restorer (margins rewrite 3.0, strong 5.0, report 1.5), thesaurus all sources");
         assertThat(new ObjectMapper().readTree(json.toFile()).at("/settings/contextRules").asBoolean()).isFalse();
     }
 
