@@ -44,8 +44,8 @@ final class Examples {
             }
         }
         for (Edit e : findings) {
-            String clean = spun.clean().substring(truthMap.toInput(e.start()), truthMap.toInput(e.end()));
-            if (e.applied() && !clean.equals(e.replacement())) {
+            String clean = spun.clean().substring(truthMap.toInput(e.start()), truthMap.toInputEnd(e.end()));
+            if (e.applied() && !Metrics.restoresItsSwaps(spun, e)) {
                 wrongSeen = offer(wrong, wrongSeen, doc.id() + " (spun): " + show(s, e.start(), e.end(), e.replacement())
                         + "  clean: \"" + clean + "\"  [" + e.rule() + "]");
             }

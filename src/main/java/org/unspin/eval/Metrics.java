@@ -39,14 +39,17 @@ public final class Metrics {
     public void addSpun(Spun spun, Repair repair, boolean scored) {
         OffsetMap truthMap = OffsetMap.of(spun.clean().length(), spun.swaps());
         List<int[]> truth = mergedSpans(spun, truthMap);
+        List<int[]> swapSpans = new ArrayList<>();
+        for (Edit s : spun.swaps()) {
+            swapSpans.add(new int[] {truthMap.toOutput(s.start()), truthMap.toOutput(s.end())});
+        }
         List<Edit> findings = repair.edits().stream().filter(Metrics::isSpin).toList();
         List<Edit> correct = new ArrayList<>();
         for (Edit e : findings) {
             boolean onTruth = truth.stream().anyMatch(t -> overlaps(e, t));
             if (e.applied()) {
                 rewrites++;
-                String cleanSpan = spun.clean().substring(truthMap.toInput(e.start()), truthMap.toInput(e.end()));
-                if (cleanSpan.equals(e.replacement())) {
+                if (restoresItsSwaps(spun, truthMap, swapSpans, e)) {
                     correctRewrites++;
                     correct.add(e);
                 }
@@ -57,12 +60,18 @@ public final class Metrics {
                 }
             }
         }
+        String repaired = repair.text();
+        OffsetMap repairMap = repair.offsets();
         for (int[] t : truth) {
             phrases++;
             if (findings.stream().anyMatch(e -> overlaps(e, t))) {
                 detected++;
             }
-            if (correct.stream().anyMatch(e -> e.start() <= t[0] && t[1] <= e.end())) {
+            boolean covered = correct.stream().anyMatch(e -> e.start() <= t[0] && t[1] <= e.end());
+            boolean rebuilt = findings.stream().anyMatch(e -> e.applied() && overlaps(e, t))
+                    && repaired.substring(repairMap.toOutput(t[0]), repairMap.toOutput(t[1]))
+                    .equals(spun.clean().substring(truthMap.toInput(t[0]), truthMap.toInputEnd(t[1])));
+            if (covered || rebuilt) {
                 restored++;
             }
         }
@@ -111,6 +120,39 @@ public final class Metrics {
     public void addContextScores(double spun, double clean) {
         spunContext.add(spun);
         cleanContext.add(clean);
+    }
+
+    /**
+     * Whether an applied edit restores exactly the clean text of the swaps it touches: the edit's span
+     * widened to the whole swaps it overlaps, with the edit applied, equals the clean text of that span. (An
+     * edit that fixes one word inside a multiword substitute is exact when the rest of the substitute was
+     * the original's anyway; an edit on unspun text is never exact.)
+     */
+    static boolean restoresItsSwaps(Spun spun, Edit e) {
+        OffsetMap truthMap = OffsetMap.of(spun.clean().length(), spun.swaps());
+        List<int[]> swapSpans = new ArrayList<>();
+        for (Edit s : spun.swaps()) {
+            swapSpans.add(new int[] {truthMap.toOutput(s.start()), truthMap.toOutput(s.end())});
+        }
+        return restoresItsSwaps(spun, truthMap, swapSpans, e);
+    }
+
+    private static boolean restoresItsSwaps(Spun spun, OffsetMap truthMap, List<int[]> swapSpans, Edit e) {
+        int from = e.start(), to = e.end();
+        boolean touches = false;
+        for (int[] s : swapSpans) {
+            if (s[0] < e.end() && e.start() < s[1] || (e.start() == e.end() && s[0] <= e.start() && e.start() <= s[1])) {
+                touches = true;
+                from = Math.min(from, s[0]);
+                to = Math.max(to, s[1]);
+            }
+        }
+        if (!touches) {
+            return false;
+        }
+        String text = spun.spun();
+        String result = text.substring(from, e.start()) + e.replacement() + text.substring(e.end(), to);
+        return result.equals(spun.clean().substring(truthMap.toInput(from), truthMap.toInputEnd(to)));
     }
 
     /** Adds the document priors ({@code SpinScore.spinProbability()}) of a spun pool and its clean counterpart. */
