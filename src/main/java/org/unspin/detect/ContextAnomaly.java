@@ -62,6 +62,9 @@ public final class ContextAnomaly {
         public static final Result NONE = new Result(0, 0, List.of());
     }
 
+    private static final org.apache.commons.text.similarity.LevenshteinDistance SPELLING =
+            new org.apache.commons.text.similarity.LevenshteinDistance(3);
+
     /** Document prior from which the pipeline flags suspect words (see {@link Resolver}). */
     public static final double FLAG_PRIOR = 0.8;
 
@@ -141,6 +144,11 @@ public final class ContextAnomaly {
         return true;
     }
 
+    private static boolean isSpellingVariant(String a, String b) {
+        int d = SPELLING.apply(a, b); // -1 beyond the threshold
+        return d >= 0 && d <= 2;
+    }
+
     private Thesaurus thesaurus() {
         Thesaurus t = thesaurus;
         if (t == null) {
@@ -178,8 +186,8 @@ public final class ContextAnomaly {
         long observedCount = corpus == null ? 0 : neighbourBigrams(words, i, words[i], hasLeft, hasRight);
         for (int o : thesaurus.neighbours(words[i]).ids()) {
             String alternative = thesaurus.wordOf(o);
-            if (alternative.indexOf(' ') >= 0) {
-                continue;
+            if (alternative.indexOf(' ') >= 0 || isSpellingVariant(words[i], alternative)) {
+                continue; // "minimise"/"minimize" is a spelling variant, not a swap
             }
             int id = lm.wordId(alternative);
             if (id < 0) {

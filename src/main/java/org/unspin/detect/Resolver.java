@@ -17,10 +17,10 @@ import org.unspin.edit.EditSet;
  *   <li><b>Overlaps</b>: the most confident finding of a region wins; at equal confidence the earlier stage
  *       does (deny list, phrase tables, context rules, restorer), so a curated rewrite is never displaced by
  *       a guess.</li>
- *   <li><b>Document prior</b>: the chance that the document is spun, from its strong findings (rewrite
- *       candidates at confidence ≥ {@link #STRONG}) per {@link #PRIOR_WORDS} words:
- *       {@code 1 - exp(-strong / max(1, words / 500))}. One strong finding in a paragraph gives 0.63, none
- *       gives 0.</li>
+ *   <li><b>Document prior</b>: the chance that the document is spun, from its evidence per
+ *       {@link #PRIOR_WORDS} words: {@code 1 - exp(-evidence / max(1, words / 500))}, where a rewrite
+ *       candidate at confidence ≥ {@link #STRONG} counts 1 and a weaker restorer rewrite candidate 0.5. One
+ *       strong finding in a paragraph gives 0.63, none gives 0.</li>
  *   <li><b>Threshold</b>: a rewrite candidate is applied at confidence ≥ the threshold; a restorer finding
  *       under {@link #STRONG} also needs the prior of the <em>other</em> findings to reach
  *       {@link #SPUN_PRIOR}, so weak evidence never rewrites a clean document.</li>
@@ -33,6 +33,8 @@ public final class Resolver {
     public static final int PRIOR_WORDS = 500;
     /** Prior from which a document counts as spun. */
     public static final double SPUN_PRIOR = 0.5;
+    /** Least confidence of a restorer finding reported in a document the prior does not mark as spun. */
+    public static final double LONE_REPORT = 0.85;
     /** Categories that say nothing about spinning. */
     private static final Set<String> NOT_SPIN = Set.of("unicode", "markup", "grammar", ContextAnomaly.CATEGORY);
 
@@ -49,29 +51,40 @@ public final class Resolver {
     /** The findings of the stages (in stage order) for a text of {@code words} words. */
     public static Result resolve(List<List<Edit>> stages, double minConfidence, int words) {
         List<Edit> kept = mostConfident(stages);
-        int strong = 0;
+        double evidence = 0;
         for (Edit e : kept) {
-            strong += isStrong(e) ? 1 : 0;
+            evidence += evidence(e);
         }
-        double prior = prior(strong, words);
+        double prior = prior(evidence, words);
         List<Edit> out = new ArrayList<>(kept.size());
         for (Edit e : kept) {
             boolean apply = e.applied() && e.confidence() >= minConfidence;
-            if (apply && Restorer.RULE.equals(e.rule()) && e.confidence() < STRONG) {
-                apply = prior(strong - (isStrong(e) ? 1 : 0), words) >= SPUN_PRIOR;
+            if (Restorer.RULE.equals(e.rule()) && e.confidence() < STRONG
+                    && prior(evidence - evidence(e), words) < SPUN_PRIOR) {
+                if (!e.applied() || e.confidence() < LONE_REPORT) {
+                    continue; // weak evidence in a document nothing else marks as spun: not even a report
+                }
+                apply = false;
             }
             out.add(apply ? e : e.notApplied());
         }
         return new Result(out, prior);
     }
 
-    private static boolean isStrong(Edit e) {
-        return e.applied() && e.confidence() >= STRONG && !NOT_SPIN.contains(e.category());
+    /**
+     * What a finding says about its document: 1 for a strong rewrite candidate of any stage, 0.5 for a weaker
+     * restorer rewrite candidate (two such count as one strong finding), else 0.
+     */
+    private static double evidence(Edit e) {
+        if (!e.applied() || NOT_SPIN.contains(e.category())) {
+            return 0;
+        }
+        return e.confidence() >= STRONG ? 1 : Restorer.RULE.equals(e.rule()) ? 0.5 : 0;
     }
 
-    /** The document prior of {@code strong} strong findings in {@code words} words. */
-    public static double prior(int strong, int words) {
-        return strong <= 0 ? 0 : 1 - Math.exp(-strong / Math.max(1.0, words / (double) PRIOR_WORDS));
+    /** The document prior of {@code evidence} strong findings in {@code words} words. */
+    public static double prior(double evidence, int words) {
+        return evidence <= 0 ? 0 : 1 - Math.exp(-evidence / Math.max(1.0, words / (double) PRIOR_WORDS));
     }
 
     private static List<Edit> mostConfident(List<List<Edit>> stages) {

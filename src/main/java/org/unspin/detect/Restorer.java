@@ -23,7 +23,7 @@ import org.unspin.tokenise.TokenType;
  * that a candidate dictionary names, each candidate original is scored against the text as written:
  *
  * <pre>
- * score = LM margin + corpus margin + log10(dictionary weight) + lexicon bonus
+ * score = LM margin + corpus margin + log10(dictionary weight) + lexicon bonus - length correction
  * </pre>
  *
  * <ul>
@@ -51,6 +51,18 @@ public final class Restorer implements Stage {
     public static final double LEXICON_BONUS = 2.0;
     /** Weight of the corpus model's bigram evidence against the trigram model's. */
     static final double CORPUS_WEIGHT = 0.5;
+    /**
+     * log10 cost of one more word: the trigram model charges every predicted word (about -2.5 log10 on clean
+     * text), so a shorter candidate would always win by that much: a contraction ("at all times" → "always")
+     * pays it back per word it saves. An expansion is not credited: the words inside a fixed phrase are cheap
+     * ("at [the same time]"), so its margin is fair as it stands (measured on the clean SOTU and manuals).
+     */
+    static final double WORD_COST = 2.0;
+    /**
+     * Highest confidence of a row cut from the phrase tables: below {@link Resolver#STRONG}, so it is rewritten
+     * only in a document other findings mark as spun (a word of a table row is weaker evidence than the row).
+     */
+    static final double CUT_ROW_CONFIDENCE = 0.89;
     /** An unknown observed word makes any margin large; such spans are reported at most. */
     private static final double UNKNOWN_CAP = 0.5;
 
@@ -63,7 +75,7 @@ public final class Restorer implements Stage {
      * @param report  least score reported with its suggestion
      */
     public record Margins(double rewrite, double strong, double report) {
-        public static final Margins DEFAULT = new Margins(3.0, 5.0, 1.5);
+        public static final Margins DEFAULT = new Margins(3.5, 8.0, 2.0);
 
         public Margins {
             if (!(report <= rewrite && rewrite <= strong)) {
@@ -163,7 +175,8 @@ public final class Restorer implements Stage {
         String text = tokens.text();
         String[] words = new String[n];
         for (int i = 0; i < n; i++) {
-            words[i] = tokens.type(i) == TokenType.WORD ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
+            words[i] = tokens.type(i) == TokenType.WORD && !inCode(tokens, i)
+                    ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
         }
         boolean[] linked = wordRuns(tokens);
         List<Edit> out = new ArrayList<>();
@@ -298,6 +311,7 @@ public final class Restorer implements Stage {
         }
         double margin = window(before, leftEdge, p.ids, after, rightEdge) - window(before, leftEdge, observed, after,
                 rightEdge);
+        margin -= Math.max(0, observed.length - p.ids.length) * WORD_COST;
         if (unknown) {
             margin = Math.min(margin, margins.rewrite() - UNKNOWN_CAP);
         }
@@ -439,6 +453,34 @@ public final class Restorer implements Stage {
         return false;
     }
 
+    /** Characters that glue words into identifiers, paths and markup ("retrieve_pdb_file", "a/b", "x=y"). */
+    private static final String CODE_GLUE = "_/\\=@#<>{}[]|~^*`$%";
+
+    /** Whether word i is glued to code punctuation or sits inside a dotted name ("os.path"): not prose. */
+    private static boolean inCode(TokenList tokens, int i) {
+        String text = tokens.text();
+        for (int side = -1; side <= 1; side += 2) {
+            int j = i + side;
+            if (j < 0 || j >= tokens.size() || tokens.type(j) != TokenType.PUNCT) {
+                continue;
+            }
+            boolean glued = side < 0 ? tokens.end(j) == tokens.start(i) : tokens.end(i) == tokens.start(j);
+            if (!glued) {
+                continue;
+            }
+            char c = text.charAt(tokens.start(j));
+            if (CODE_GLUE.indexOf(c) >= 0) {
+                return true;
+            }
+            int k = j + side; // a dot with a word glued on its other side too
+            if (c == '.' && k >= 0 && k < tokens.size() && tokens.type(k) == TokenType.WORD
+                    && (side < 0 ? tokens.end(k) == tokens.start(j) : tokens.end(j) == tokens.start(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether token i begins a sentence: the text's start, after . ! ? : or a blank line. */
     static boolean startsSentence(TokenList tokens, int i) {
         if (i == 0) {
@@ -484,6 +526,9 @@ public final class Restorer implements Stage {
                 p.row.weight(), p.row.source(), p.row.note().isEmpty() ? "" : ": " + p.row.note(), p.score,
                 p.runnerUp == null ? "as written" : "'" + p.runnerUp + "'", p.runnerUpScore));
         double confidence = Math.round(margins.confidence(p.score) * 1000) / 1000.0;
+        if (p.row.knownPhraseOnly()) {
+            confidence = Math.min(confidence, CUT_ROW_CONFIDENCE); // never rewritten on its own evidence alone
+        }
         String category = p.length > 1 || p.words.length > 1 ? "spun-phrase" : "spun-word";
         return new Edit(start, end, original, replacement, category, RULE, p.row.source(), confidence,
                 why.toString(), p.score >= margins.rewrite());
