@@ -366,11 +366,6 @@ public final class CorpusModel {
     }
 
     /** Word tokens in the corpus. */
-    /** Substitutions mined from the corpus (none in this format version; {@code unspin learn} adds them). */
-    public java.util.List<org.unspin.lexicon.CandidateDictionary.Row> substitutions() {
-        return java.util.List.of();
-    }
-
     public long tokens() {
         return tokens;
     }
