@@ -73,6 +73,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-context-rules", description = "Measure without the LanguageTool context rules.")
     boolean noContextRules;
 
+    @Option(names = "--no-restore", description = "Measure without the restorer.")
+    boolean noRestore;
+
+    @Option(names = "--spin", paramLabel = "RATE", converter = PipelineOptions.Confidence.class,
+            description = "Measure on heavily spun text: each document spun first by the evaluation's simulated "
+                    + "spinner (shared dictionary, seed 1) at this share of eligible words, e.g. 0.3.")
+    Double spinRate;
+
     @Option(names = "--compare", description = "Instead: compare unspin with LanguageTool (context rules only, "
             + "the export-lt rules, default English rules) and an Aho-Corasick pass over the table keys, on the "
             + "same documents; --mb applies to unspin and Aho-Corasick, --sample-kb to LanguageTool.")
@@ -92,6 +100,16 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String sample = readText(textPath);
         List<String> documents = splitIntoDocuments(sample);
+        if (spinRate != null) {
+            org.unspin.eval.SpinnerProfile spinner = org.unspin.eval.SpinnerProfile.draw(
+                    org.unspin.eval.SpinnerProfile.Kind.SHARED, 1);
+            List<String> spun = new ArrayList<>(documents.size());
+            for (int d = 0; d < documents.size(); d++) {
+                spun.add(spinner.spin(documents.get(d), d, spinRate).spun());
+            }
+            documents = spun;
+            out.printf(Locale.ROOT, "text spun at %.0f %% of eligible words%n", 100 * spinRate);
+        }
         if (compare) {
             new CompareBench(out, documents).run(megabytes * 1_000_000L, sampleKb);
             return 0;
@@ -106,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             int written = writeGeneratedTable(sample, table);
             long t0 = System.nanoTime();
-            Unspinner.Builder builder = Unspinner.builder().contextRules(!noContextRules);
+            Unspinner.Builder builder = Unspinner.builder().contextRules(!noContextRules).restorer(!noRestore);
             if (written > 0) { // --entries 0: the shipped tables only, as a corpus user runs it
                 builder.addDictionary(table);
             }

@@ -102,10 +102,20 @@ public final class Restorer implements Stage {
     private final Margins margins;
     private final int sentenceStart;
     private final int sentenceEnd;
-    /** First tokens of the dictionary's keys: longer keys are only built after a hit here. */
-    private final Set<String> firstTokens = new HashSet<>();
+    /** Every proper prefix of the dictionary's keys ("a", "a lot" for "a lot of"): a key is only extended
+     * while what it has read so far is one, so most words cost one lookup. */
+    private final Set<String> prefixes = new HashSet<>();
     /** The words of each candidate original, lower-cased, and their model ids. */
     private final Map<String, int[]> candidateIds = new HashMap<>();
+    /**
+     * For the originals of known-phrase-only rows: the words a lexicon phrase puts just before the original
+     * ("press" before "club") and just after it. A proposal with neither neighbour can make no known phrase,
+     * so it is dropped before the model is asked (most cut rows in clean text stop here).
+     */
+    private final Map<String, Set<String>> lexiconBefore = new HashMap<>();
+    private final Map<String, Set<String>> lexiconAfter = new HashMap<>();
+    /** Multiword originals that are lexicon phrases themselves ("state department"). */
+    private final Set<String> knownOriginals = new HashSet<>();
 
     /**
      * @param lexicon known phrases for the lexicon bonus, or null
@@ -120,10 +130,52 @@ public final class Restorer implements Stage {
         this.margins = Objects.requireNonNull(margins);
         this.sentenceStart = lm.wordId(NgramModel.SENTENCE_START);
         this.sentenceEnd = lm.wordId(NgramModel.SENTENCE_END);
+        Set<String> phraseOnly = new HashSet<>();
         for (CandidateDictionary.Row row : dictionary.all()) {
-            firstTokens.add(row.observed().split(" ", 2)[0]);
-            candidateIds.computeIfAbsent(row.original().toLowerCase(Locale.ROOT), this::ids);
+            String[] key = row.observed().split(" ");
+            for (int k = 1; k < key.length; k++) {
+                prefixes.add(String.join(" ", java.util.Arrays.copyOf(key, k)));
+            }
+            String original = row.original().toLowerCase(Locale.ROOT);
+            candidateIds.computeIfAbsent(original, this::ids);
+            if (row.knownPhraseOnly()) {
+                phraseOnly.add(original);
+            }
         }
+        if (lexicon != null && !phraseOnly.isEmpty()) {
+            indexNeighbours(lexicon, phraseOnly);
+        }
+    }
+
+    private void indexNeighbours(CanonicalLexicon lexicon, Set<String> originals) {
+        for (int i = 0; i < lexicon.size(); i++) {
+            String[] words = lexicon.phrase(i).split(" ");
+            for (int a = 0; a < words.length; a++) {
+                StringBuilder piece = new StringBuilder();
+                for (int b = a; b < words.length && b < a + CandidateDictionary.MAX_TOKENS; b++) {
+                    piece.append(b == a ? "" : " ").append(words[b]);
+                    String key = piece.toString();
+                    if (originals.contains(key)) {
+                        if (a == 0 && b == words.length - 1 && b > 0) {
+                            knownOriginals.add(key);
+                        }
+                        if (a > 0) {
+                            lexiconBefore.computeIfAbsent(key, k -> new HashSet<>()).add(words[a - 1]);
+                        }
+                        if (b + 1 < words.length) {
+                            lexiconAfter.computeIfAbsent(key, k -> new HashSet<>()).add(words[b + 1]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a neighbour could make the original part of a lexicon phrase (see {@link #lexiconBefore}). */
+    private boolean mayMakeKnownPhrase(String original, List<String> left, List<String> right) {
+        Set<String> before = lexiconBefore.get(original), after = lexiconAfter.get(original);
+        return knownOriginals.contains(original) || before != null && !left.isEmpty() && before.contains(left.get(left.size() - 1))
+                || after != null && !right.isEmpty() && after.contains(right.get(0));
     }
 
     public Margins margins() {
@@ -144,7 +196,8 @@ public final class Restorer implements Stage {
         final int first;      // token index
         final int length;     // tokens
         final CandidateDictionary.Row row;
-        final String[] words; // the candidate's words, lower case
+        final String original; // lower case
+        final String[] words;  // its words
         final int[] ids;
         double margin;        // LM margin as last scored
         double corpusMargin;
@@ -153,11 +206,12 @@ public final class Restorer implements Stage {
         String runnerUp;
         double runnerUpScore;
 
-        Proposal(int first, int length, CandidateDictionary.Row row, String[] words, int[] ids) {
+        Proposal(int first, int length, CandidateDictionary.Row row, String original, int[] ids) {
             this.first = first;
             this.length = length;
             this.row = row;
-            this.words = words;
+            this.original = original;
+            this.words = original.split(" ");
             this.ids = ids;
         }
 
@@ -201,15 +255,17 @@ public final class Restorer implements Stage {
     private void restoreRun(TokenList tokens, String[] words, int from, int to, List<Edit> out) {
         List<Proposal> proposals = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            if (!firstTokens.contains(words[i])) {
-                continue;
-            }
-            StringBuilder key = new StringBuilder();
+            String key = words[i];
             for (int len = 1; len <= CandidateDictionary.MAX_TOKENS && i + len <= to; len++) {
-                key.append(len == 1 ? "" : " ").append(words[i + len - 1]);
-                for (CandidateDictionary.Row row : dictionary.candidates(key.toString())) {
+                if (len > 1) {
+                    key = key + " " + words[i + len - 1];
+                }
+                for (CandidateDictionary.Row row : dictionary.candidates(key)) {
                     String lower = row.original().toLowerCase(Locale.ROOT);
-                    proposals.add(new Proposal(i, len, row, lower.split(" "), candidateIds.get(lower)));
+                    proposals.add(new Proposal(i, len, row, lower, candidateIds.get(lower)));
+                }
+                if (!prefixes.contains(key)) {
+                    break;
                 }
             }
         }
@@ -301,7 +357,8 @@ public final class Restorer implements Stage {
         int[] observed = java.util.Arrays.copyOfRange(slots.originalIds, p.first - from, p.end() - from);
         boolean nameCase = hasNameCase(tokens, p.first, p.end(), from);
         boolean needsPhrase = nameCase || p.row.knownPhraseOnly();
-        if (p.row.knownPhraseOnly() && !unattested(before, observed, after)) {
+        if (p.row.knownPhraseOnly() && (!mayMakeKnownPhrase(p.original, left, right)
+                || !unattested(before, observed, after))) {
             p.score = Double.NEGATIVE_INFINITY; // cheap test first: most cut rows stop here
             return;
         }
