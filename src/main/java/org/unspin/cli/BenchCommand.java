@@ -165,6 +165,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String readText(Path path) throws IOException {
+        if (!Files.isReadable(path)) {
+            throw new UserError("--text " + path + ": no such readable file or folder" + (path.isAbsolute() ? ""
+                    : " (the default is relative to the repository: run bench from there, or give --text FILE)"));
+        }
         if (!Files.isDirectory(path)) {
             return Files.readString(path, StandardCharsets.UTF_8);
         }
