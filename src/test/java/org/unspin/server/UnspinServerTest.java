@@ -362,6 +362,7 @@ class UnspinServerTest {
             assertThat((System.nanoTime() - started) / 1e9).as("seconds, with 10 stalled clients").isLessThan(1.0);
 
             small.checkers().execute(() -> await(release)); // the one checker
+            waitFor(() -> small.queuedRequests() == 0);
             small.checkers().execute(() -> await(release)); // the queue of one
             assertThat(rawRequest(small.port(), "GET /v2/check?language=en&text=x")).startsWith("HTTP/1.1 503")
                     .contains("Retry-After: 1");
