@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "GET|POST /v2/maxtextlength, GET /v2/info, GET /health, POST /api/repair,",
             "GET / (review page); HEAD wherever GET works. One log line per request goes",
             "to standard error. Built on Jetty 12: headers and bodies are read off the",
-            "checking threads, a connection silent for 5 s is closed.",
+            "checking threads, a connection silent for 10 s is closed.",
             "SIGTERM or Ctrl-C stops accepting and lets requests in progress finish (10 s at",
             "most); an idle server exits at once."})
 final class ServeCommand implements Callable<Integer> {

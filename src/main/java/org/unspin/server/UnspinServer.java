@@ -55,7 +55,7 @@ import org.unspin.edit.Edit;
  */
 public final class UnspinServer {
     /** Longest silence on a connection (headers, body, keep-alive) before Jetty closes it. */
-    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
 
     /**

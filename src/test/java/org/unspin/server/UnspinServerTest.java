@@ -376,6 +376,56 @@ class UnspinServerTest {
         }
     }
 
+    /** The idle timeout bounds silent clients, not a request that waits its turn for a checker. */
+    @Test
+    void aRequestQueuedLongerThanTheIdleTimeoutIsStillAnswered() throws Exception {
+        UnspinServer small = new UnspinServer(unspinner, new UnspinServer.Config("127.0.0.1", 0, 100, 1, 4),
+                "test", line -> { });
+        small.start();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            small.checkers().execute(() -> await(release));
+            Thread releaser = new Thread(() -> {
+                try {
+                    Thread.sleep(UnspinServer.IDLE_TIMEOUT.toMillis() + 1500);
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    release.countDown();
+                }
+            });
+            releaser.start();
+            // On one keep-alive connection: the slow answer, then the connection still serves the next request.
+            try (Socket s = new Socket("127.0.0.1", small.port())) {
+                s.setSoTimeout(20_000);
+                InputStream in = s.getInputStream();
+                for (int i = 0; i < 2; i++) {
+                    s.getOutputStream().write(("GET /v2/check?language=en&text=Secretary+of+Condition HTTP/1.1\r\n"
+                            + "Host: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    String head = readHead(in);
+                    assertThat(head).as("answer " + (i + 1)).startsWith("HTTP/1.1 200").doesNotContain("Connection: close");
+                    int length = Integer.parseInt(head.replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+                    assertThat(new String(in.readNBytes(length), StandardCharsets.UTF_8)).contains("Secretary of State");
+                }
+            }
+        } finally {
+            release.countDown();
+            small.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
     private static void await(java.util.concurrent.CountDownLatch latch) {
         try {
             latch.await();
@@ -436,7 +486,7 @@ class UnspinServerTest {
     /** One request line on a fresh connection; the whole answer, headers and body. */
     private static String rawRequest(int port, String requestLine) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5_000);
+            s.setSoTimeout(20_000);
             s.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
