@@ -86,6 +86,7 @@ final class LearnCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new ParameterException(spec.commandLine(), "--threads must be within 1..1024, got " + threads);
         }
+        OutputChecks.notAnInput("-o", output.toString(), inputs);
         PrintWriter err = spec.commandLine().getErr();
         long[] warnings = {0};
         long started = System.nanoTime();

@@ -90,6 +90,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threshold must be a finite number >= 0, got " + threshold);
         }
         AtomicFile.checkWritable("-o", output); // before the work, not after it
+        OutputChecks.notAnInput("-o", output, input.names());
         Unspinner unspinner = pipeline.unspinner();
         PrintWriter err = spec.commandLine().getErr();
         Reservoir reservoir = new Reservoir(sample, seed);

@@ -104,6 +104,8 @@ class DataSafetyTest {
         String sameFileOtherName = dir.resolve(".").resolve("in.jsonl").toString();
         assertThat(Cli.run("", "fix", in.toString(), "-o", sameFileOtherName).exit()).isEqualTo(Main.USAGE);
         assertThat(Cli.run("", "check", "--errors", in.toString(), in.toString()).exit()).isEqualTo(Main.USAGE);
+        assertThat(Cli.run("", "learn", "--jsonl", "-o", in.toString(), in.toString()).exit()).isEqualTo(Main.USAGE);
+        assertThat(Cli.run("", "report", "--jsonl", "-o", in.toString(), in.toString()).exit()).isEqualTo(Main.USAGE);
         assertThat(Files.readString(in)).isEqualTo(records);
     }
 
