@@ -97,7 +97,14 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (makeJsonl != null) {
-            long bytes = writeJsonl(documents, makeJsonl, megabytes * 1_000_000L);
+            OutputChecks.knownCompression("--make-jsonl", makeJsonl.toString());
+            long bytes;
+            try {
+                bytes = writeJsonl(documents, makeJsonl, megabytes * 1_000_000L);
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+                throw new UserError("--make-jsonl " + makeJsonl + ": cannot write ("
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such directory" : "permission denied") + ")");
+            }
             out.printf(Locale.ROOT, "%s: %.1f MB of JSONL%n", makeJsonl, bytes / 1e6);
             out.flush();
             return 0;

@@ -92,6 +92,9 @@ class DataSafetyTest {
         Cli.Result relative = Cli.run("", "bench", "--text", "not-here/clean.txt");
         assertThat(relative.exit()).isEqualTo(Main.USAGE);
         assertThat(relative.err()).contains("run bench from there").hasLineCount(1);
+        String nowhere = dir.resolve("no-such-dir/x.jsonl").toString();
+        assertOneLineError(Cli.run("", "bench", "--make-jsonl", nowhere, "--mb", "1"),
+                "--make-jsonl " + nowhere + ": cannot write (no such directory)");
     }
 
     @Test
