@@ -3,18 +3,19 @@ package org.unspin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiPredicate;
 import org.unspin.corpus.CorpusModel;
 import org.unspin.detect.AllowFilter;
-import org.unspin.detect.CandidateDetector;
 import org.unspin.detect.ContextAnomaly;
 import org.unspin.detect.DenyMatcher;
 import org.unspin.detect.PhraseMatcher;
+import org.unspin.detect.Resolver;
+import org.unspin.detect.Restorer;
+import org.unspin.detect.Stage;
 import org.unspin.edit.Edit;
 import org.unspin.edit.EditSet;
 import org.unspin.edit.OffsetMap;
 import org.unspin.languagetool.LanguageToolStage;
+import org.unspin.lexicon.CandidateDictionary;
 import org.unspin.lexicon.CanonicalLexicon;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.PhraseList;
@@ -34,46 +35,66 @@ import org.unspin.tokenise.Tokeniser;
  * r.edits();  // where, what, why and how sure
  * }</pre>
  *
- * <p>Pipeline: normalise (Unicode and markup clean-up) → tokenise → detect (phrase tables; LanguageTool
- * context rules on sentences with a trigger word; optionally the generalising detector) → keep the most
- * confident finding of each region → compose the edits of all stages onto the input → apply. Instances hold
- * only immutable or per-thread state, so they are thread-safe.
+ * <p>Pipeline: normalise (Unicode and markup clean-up) → tokenise → the detection {@link Stage}s (deny list,
+ * phrase tables, LanguageTool context rules on sentences with a trigger word, the {@link Restorer}: candidate
+ * dictionaries decided by the trigram model) → the {@link Resolver} (overlaps, document prior, threshold) →
+ * suspect-word flags in documents the prior marks as spun → compose the edits of all stages onto the input →
+ * apply. Instances hold only immutable or per-thread state, so they are thread-safe.
  */
 public final class Unspinner {
     /** Default rewrite threshold: entries below it are reported, not rewritten. */
     public static final double DEFAULT_MIN_CONFIDENCE = 0.8;
 
     private final Normaliser normaliser;
-    private final PhraseMatcher matcher;
-    private final CandidateDetector detector;
-    private final ContextAnomaly anomaly;
+    private final List<Stage> stages;
     private final double minConfidence;
     private final LanguageToolStage contextRules;
-    private final boolean thorough;
     private final AllowFilter allow;
-    private final DenyMatcher deny;
+    private final ContextAnomaly flagger;
+    private final String notice;
 
     private Unspinner(Builder b) {
         this.normaliser = new Normaliser(new Normaliser.Options(b.collapseSpaces, b.foldTypography));
-        this.matcher = new PhraseMatcher(PhraseTable.load(b.shipped, b.dictionaries));
-        NgramModel lm = b.generalise ? b.languageModel() : null;
-        CorpusModel corpus = b.generalise && b.corpusModelPath != null ? CorpusModel.open(b.corpusModelPath) : null;
-        // only the generalising stages read the thesaurus (144,000 words): the default pipeline never loads it
-        Thesaurus thesaurus = !b.generalise ? null : b.thesaurus != null ? b.thesaurus : Thesaurus.shipped();
-        this.detector = b.generalise ? new CandidateDetector(CanonicalLexicon.shipped(), thesaurus, lm,
-                b.linkFilter, b.weights != null ? b.weights : CandidateDetector.Weights.shipped(), corpus) : null;
-        this.anomaly = lm != null ? new ContextAnomaly(lm, thesaurus, b.linkFilter, corpus) : null;
+        PhraseTable tables = PhraseTable.load(b.shipped, b.dictionaries);
         this.minConfidence = b.minConfidence;
-        this.contextRules = b.contextRules ? new LanguageToolStage(new LanguageToolStage.Options(b.ltRules,
-                b.ruleFiles, true, b.minConfidence)) : null;
-        this.thorough = b.thorough;
         List<PhraseList.Row> allowRows = new ArrayList<>(b.allowRows);
         List<PhraseList.Row> denyRows = new ArrayList<>(b.denyRows);
         b.allowFiles.forEach(f -> allowRows.addAll(PhraseList.read(f, PhraseList.Kind.ALLOW)));
         b.denyFiles.forEach(f -> denyRows.addAll(PhraseList.read(f, PhraseList.Kind.DENY)));
         PhraseList.checkDuplicates(denyRows, PhraseList.Kind.DENY);
         this.allow = allowRows.isEmpty() ? null : new AllowFilter(allowRows);
-        this.deny = denyRows.isEmpty() ? null : new DenyMatcher(denyRows);
+        List<Stage> list = new ArrayList<>();
+        if (!denyRows.isEmpty()) {
+            list.add(new DenyMatcher(denyRows)); // first and at confidence 1: the user's verdict wins every tie
+        }
+        list.add(new PhraseMatcher(tables));
+        this.contextRules = b.contextRules ? new LanguageToolStage(new LanguageToolStage.Options(b.ltRules,
+                b.ruleFiles, true, b.minConfidence)) : null;
+        if (contextRules != null) {
+            boolean thorough = b.thorough;
+            list.add(tokens -> contextRules.check(tokens, thorough));
+        }
+        NgramModel lm = b.restorer ? b.languageModel() : null;
+        CorpusModel corpus = b.corpusModelPath != null ? CorpusModel.open(b.corpusModelPath) : null;
+        if (b.restorer && lm == null) {
+            this.notice = "no language model at " + (b.languageModelPath != null ? b.languageModelPath
+                    : NgramModel.configuredPath()) + ": the restorer is off (install Debian's pocketsphinx-en-us, "
+                    + "or set UNSPIN_LM or --lm to a Sphinx trigram model)";
+        } else {
+            this.notice = null;
+        }
+        if (lm != null) {
+            CandidateDictionary candidates = b.candidates != null ? b.candidates
+                    : CandidateDictionary.load(b.shipped, b.candidateFiles, tables);
+            if (corpus != null) {
+                candidates = candidates.plus(corpus.substitutions());
+            }
+            list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins));
+            this.flagger = b.flags ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
+        } else {
+            this.flagger = null;
+        }
+        this.stages = List.copyOf(list);
     }
 
     /** An Unspinner with the shipped dictionaries and default options. */
@@ -89,6 +110,14 @@ public final class Unspinner {
         return minConfidence;
     }
 
+    /**
+     * A one-line notice when a configured part could not run (the restorer without its language model), else
+     * empty. Callers that talk to people print it once.
+     */
+    public java.util.Optional<String> notice() {
+        return java.util.Optional.ofNullable(notice);
+    }
+
     /** Sentences the context-rule stage has sent to LanguageTool so far, over all threads (0 without it). */
     public long contextRuleSentencesChecked() {
         return contextRules == null ? 0 : contextRules.sentencesChecked();
@@ -99,91 +128,24 @@ public final class Unspinner {
         Normaliser.Result clean = normaliser.normalise(input);
         OffsetMap cleanMap = OffsetMap.of(input.length(), clean.edits());
         TokenList tokens = Tokeniser.tokenise(clean.text());
-        List<List<Edit>> stages = new ArrayList<>();
-        if (deny != null) {
-            stages.add(deny.find(tokens)); // first and at confidence 1: the user's verdict wins every tie
-        }
-        stages.add(matcher.find(tokens, minConfidence));
-        if (contextRules != null) {
-            stages.add(contextRules.check(tokens, thorough));
-        }
-        if (detector != null) {
-            stages.add(detector.find(tokens, minConfidence));
-        }
-        if (allow != null) {
+        List<List<Edit>> found = new ArrayList<>(stages.size());
+        for (Stage stage : stages) {
+            List<Edit> f = stage.find(tokens);
             // Before the stages compete, so an allowed finding cannot hide another stage's different one.
-            stages.replaceAll(found -> allow.filter(tokens, found));
+            found.add(allow == null ? f : allow.filter(tokens, f));
         }
-        List<Edit> findings = mostConfident(stages);
-        ContextAnomaly.Result context = anomaly != null ? anomaly.assess(tokens) : ContextAnomaly.Result.NONE;
-        findings = withFlags(findings, allow == null ? context.flags() : allow.filter(tokens, context.flags()));
+        Resolver.Result resolved = Resolver.resolve(found, minConfidence, tokens.wordCount());
+        List<Edit> findings = resolved.findings();
+        ContextAnomaly.Result context = ContextAnomaly.Result.NONE;
+        if (flagger != null && resolved.spinProbability() >= ContextAnomaly.FLAG_PRIOR) {
+            context = flagger.assess(tokens);
+            findings = Resolver.withFlags(findings, allow == null ? context.flags() : allow.filter(tokens, context.flags()));
+        }
         List<Edit> edits = EditSet.compose(input, clean.edits(), cleanMap, findings);
         String text = EditSet.apply(input, edits);
-        return new Repair(input, text, List.copyOf(edits),
-                SpinScore.of(tokens.wordCount(), edits, context.checkedWords(), context.score()),
+        return new Repair(input, text, List.copyOf(edits), SpinScore.of(tokens.wordCount(), edits,
+                context.checkedWords(), context.score(), resolved.spinProbability()),
                 OffsetMap.of(input.length(), edits));
-    }
-
-    /** The findings plus each suspect-word flag that overlaps none of them (a flag never displaces a finding). */
-    private static List<Edit> withFlags(List<Edit> findings, List<Edit> flags) {
-        if (flags.isEmpty()) {
-            return findings;
-        }
-        List<Edit> all = new ArrayList<>(findings);
-        for (Edit flag : flags) {
-            if (findings.stream().noneMatch(f -> f.start() < flag.end() && flag.start() < f.end())) {
-                all.add(flag);
-            }
-        }
-        all.sort(EditSet.BY_POSITION);
-        return all;
-    }
-
-    /**
-     * One non-overlapping list from the findings of several stages: the most confident finding of a region
-     * wins; at equal confidence the earlier stage (phrase tables, then context rules, then the generalising
-     * detector) does, so a curated rewrite is never displaced by a guess.
-     */
-    private static List<Edit> mostConfident(List<List<Edit>> stages) {
-        if (stages.size() == 1) {
-            return stages.get(0);
-        }
-        List<List<Edit>> nonEmpty = stages.stream().filter(s -> !s.isEmpty()).toList();
-        if (nonEmpty.isEmpty()) {
-            return List.of();
-        }
-        if (nonEmpty.size() == 1 && isStrictlyOrdered(nonEmpty.get(0))) {
-            return nonEmpty.get(0); // nothing to choose between: the ranking below would keep it all, in order
-        }
-        List<Edit> ranked = new ArrayList<>();
-        Map<Edit, Integer> stageOf = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < stages.size(); i++) {
-            for (Edit e : stages.get(i)) {
-                ranked.add(e);
-                stageOf.put(e, i);
-            }
-        }
-        ranked.sort(java.util.Comparator.comparingDouble(Edit::confidence).reversed()
-                .thenComparing(stageOf::get).thenComparing(EditSet.BY_POSITION));
-        List<Edit> kept = new ArrayList<>();
-        for (Edit e : ranked) {
-            if (kept.stream().noneMatch(k -> k.start() < e.end() && e.start() < k.end())) {
-                kept.add(e);
-            }
-        }
-        kept.sort(EditSet.BY_POSITION);
-        return kept;
-    }
-
-    /** Whether each edit starts after the previous one starts and not before it ends (no overlap, no tie). */
-    private static boolean isStrictlyOrdered(List<Edit> edits) {
-        for (int i = 1; i < edits.size(); i++) {
-            Edit previous = edits.get(i - 1), e = edits.get(i);
-            if (e.start() <= previous.start() || e.start() < previous.end()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Options for an {@link Unspinner}; every setter returns this builder. */
@@ -193,10 +155,12 @@ public final class Unspinner {
         private double minConfidence = DEFAULT_MIN_CONFIDENCE;
         private boolean collapseSpaces;
         private boolean foldTypography;
-        private boolean generalise = false;
-        private BiPredicate<String, String> linkFilter = CandidateDetector.ALL_LINKS;
+        private boolean restorer = true;
+        private boolean flags = true;
+        private Restorer.Margins margins = Restorer.Margins.DEFAULT;
+        private CandidateDictionary candidates;
+        private final List<Path> candidateFiles = new ArrayList<>();
         private Thesaurus thesaurus;
-        private CandidateDetector.Weights weights;
         private Path languageModelPath;
         private boolean useLanguageModel = true;
         private Path corpusModelPath;
@@ -278,9 +242,8 @@ public final class Unspinner {
         }
 
         /**
-         * N-gram counts of the user's own corpus ({@code unspin learn}) as evidence for the generalising
-         * detector: spans the corpus uses often are never proposed, and proposals the corpus prefers score
-         * higher. Only used with {@link #generalise(boolean) generalise(true)}; {@link #build()} throws
+         * A corpus model from {@code unspin learn}: the substitutions it mined join the restorer's candidates,
+         * and its n-gram counts are evidence beside the trigram model. {@link #build()} throws
          * {@link org.unspin.corpus.CorpusException} for a missing or corrupt model.
          */
         public Builder corpusModel(Path file) {
@@ -289,9 +252,9 @@ public final class Unspinner {
         }
 
         /**
-         * The trigram model (Sphinx binary trie format) to use as evidence; default: {@code UNSPIN_LM}, else the
-         * Debian {@code pocketsphinx-en-us} model when installed. Without a model the detector still runs,
-         * with less evidence, so it rewrites less.
+         * The trigram model (Sphinx binary trie format), the restorer's arbiter; default: {@code UNSPIN_LM}, else
+         * the Debian {@code pocketsphinx-en-us} model when installed. Without a model the restorer is off and
+         * {@link Unspinner#notice()} says so.
          */
         public Builder languageModel(Path file) {
             this.languageModelPath = file;
@@ -299,15 +262,9 @@ public final class Unspinner {
             return this;
         }
 
-        /** Run the detector without a language model even when one is installed. */
+        /** Run without a language model even when one is installed (the restorer is then off). */
         public Builder noLanguageModel() {
             this.useLanguageModel = false;
-            return this;
-        }
-
-        /** The detector's score weights and report floor (for tuning; defaults are documented). */
-        public Builder weights(CandidateDetector.Weights w) {
-            this.weights = java.util.Objects.requireNonNull(w);
             return this;
         }
 
@@ -330,29 +287,47 @@ public final class Unspinner {
         }
 
         /**
-         * Whether to run the generalising detector (reverse thesaurus, canonical lexicon and language model)
-         * besides the phrase tables (default false). With a language model it also
-         * fills in {@link SpinScore#contextAnomaly()} and reports single out-of-place words as
-         * {@code suspect-word} findings (never applied; see {@link ContextAnomaly}).
+         * Whether to run the restorer (default true): candidates from the candidate dictionaries, decided by
+         * the trigram model. It needs a language model ({@link #languageModel(Path)}).
          */
-        public Builder generalise(boolean on) {
-            this.generalise = on;
+        public Builder restorer(boolean on) {
+            this.restorer = on;
             return this;
         }
 
         /**
-         * Restricts the thesaurus links the detector may follow: {@code filter.test(observed, original)}.
-         * Evaluation uses it to hide the links its spinner simulator draws from (see
-         * {@link org.unspin.eval.ThesaurusSplit}).
+         * Whether documents the prior marks as spun also get report-only {@code suspect-word} flags for the
+         * words the open thesaurus and the model single out (default true; loads the thesaurus on first use).
          */
-        public Builder linkFilter(BiPredicate<String, String> filter) {
-            this.linkFilter = java.util.Objects.requireNonNull(filter);
+        public Builder flags(boolean on) {
+            this.flags = on;
+            return this;
+        }
+
+        /** The restorer's decision thresholds (default {@link Restorer.Margins#DEFAULT}). */
+        public Builder restoreMargins(Restorer.Margins m) {
+            this.margins = java.util.Objects.requireNonNull(m);
             return this;
         }
 
         /**
-         * The reverse thesaurus of the generalising detector (default {@link Thesaurus#shipped()}). Evaluation
-         * passes {@code Thesaurus.shipped().restrictedTo(...)} to keep the spinner's source away from it.
+         * Replaces the restorer's candidate dictionary (default: the shipped candidate files plus the phrase
+         * tables cut into candidates); evaluation uses it to control what the restorer knows.
+         */
+        public Builder candidates(CandidateDictionary dictionary) {
+            this.candidates = java.util.Objects.requireNonNull(dictionary);
+            return this;
+        }
+
+        /** Adds a candidate file (format: {@link CandidateDictionary}), e.g. one exported by {@code learn}. */
+        public Builder addCandidates(Path file) {
+            this.candidateFiles.add(java.util.Objects.requireNonNull(file));
+            return this;
+        }
+
+        /**
+         * The thesaurus of the suspect-word flags (default {@link Thesaurus#shipped()}, loaded on first use).
+         * Evaluation passes {@code Thesaurus.shipped().restrictedTo(...)} to keep the spinner's source away.
          */
         public Builder thesaurus(Thesaurus thesaurus) {
             this.thesaurus = java.util.Objects.requireNonNull(thesaurus);

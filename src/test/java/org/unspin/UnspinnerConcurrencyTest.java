@@ -18,7 +18,7 @@ class UnspinnerConcurrencyTest {
 
     @Test
     void sharedInstanceRepairsConcurrentlyExactlyAsSequentially() throws Exception {
-        Unspinner unspinner = Unspinner.builder().generalise(true).build();
+        Unspinner unspinner = Unspinner.withDefaults();
         List<String> texts = new ArrayList<>();
         for (String name : new String[] {"spun-news.txt", "spun-science.txt", "entities-and-controls.txt",
                 "clean-sotu-excerpt.txt"}) {

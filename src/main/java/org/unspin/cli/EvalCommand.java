@@ -2,7 +2,10 @@ package org.unspin.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,15 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.unspin.Unspinner;
+import org.unspin.detect.Restorer;
 import org.unspin.eval.EvalDataException;
 import org.unspin.eval.EvalDocument;
 import org.unspin.eval.EvalResult;
 import org.unspin.eval.EvalSets;
 import org.unspin.eval.Evaluation;
-import org.unspin.eval.SpinnerSimulator;
-import org.unspin.eval.ThesaurusSplit;
-import org.unspin.eval.WeightFitter;
-import org.unspin.detect.CandidateDetector;
+import org.unspin.eval.MixedCorpus;
+import org.unspin.eval.SpinnerProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,9 +29,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code unspin eval}: spins the clean evaluation sets with the held-out half of the thesaurus and measures
- * how well the detector (which never sees that half) finds and restores the spun phrases, and how often it
- * touches clean text. See docs/evaluation.md.
+ * {@code unspin eval}: spins the clean evaluation sets with a simulated spinner that has a fixed dictionary
+ * of its own ({@code --spinner shared|independent}), repairs the spun and the clean documents alone or after
+ * {@code learn} over a mixed corpus ({@code --setting single|corpus}), and measures restores, rewrite
+ * precision, detection, false rewrites and flags on clean text and the document-score AUC. See
+ * docs/evaluation.md.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure recall, precision and false rewrites on simulated spinning of the evaluation sets.")
@@ -42,8 +46,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Which split to evaluate (default: ${DEFAULT-VALUE}). Tune on dev, report on test.")
     String split;
 
-    @Option(names = "--domains", split = ",", paramLabel = "DOMAIN", defaultValue = "news,science,manuals",
-            description = "Domains to evaluate, comma-separated: news, science, manuals (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--domains", split = ",", paramLabel = "DOMAIN", defaultValue = "news,science,manuals,general",
+            description = "Domains to evaluate, comma-separated: news, science, manuals, general (default: ${DEFAULT-VALUE}).")
     List<String> domains;
 
     @Option(names = "--max-docs", paramLabel = "N", defaultValue = "0",
@@ -58,50 +62,72 @@ final class EvalCommand implements Callable<Integer> {
             description = "The evaluation data folder with the manifests (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--rate", paramLabel = "X", defaultValue = "0.15", converter = PipelineOptions.Confidence.class,
-            description = "Share of content words the spinner swaps (default: ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--function-rate", paramLabel = "X", defaultValue = "0.05",
-            converter = PipelineOptions.Confidence.class,
-            description = "Share of function words the spinner swaps (default: ${DEFAULT-VALUE}).")
-    double functionRate;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Run seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Run seed: the spinner's dictionary, which documents are spun and how (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    private boolean tables = true;
-    private boolean generalise = true;
+    @Option(names = "--spinner", paramLabel = "shared|independent", defaultValue = "shared",
+            description = "shared: the spinner's dictionary is drawn from the restorer's own sources (whole "
+                    + "thesaurus, curated candidates reversed); independent: from WordNet+MyThes and the "
+                    + "evaluation's own closed class, with the restorer limited to Moby (default: ${DEFAULT-VALUE}).")
+    String spinner;
 
-    @Option(names = "--with-tables", description = "Detector uses the shipped phrase tables (the default).")
+    @Option(names = "--setting", paramLabel = "single|corpus", defaultValue = "single",
+            description = "single: each document repaired alone; corpus: `learn` over a mixed corpus in which "
+                    + "the spinner spun a share of the documents, then repair with that model (default: ${DEFAULT-VALUE}).")
+    String setting;
+
+    @Option(names = "--corpus-words", paramLabel = "N", defaultValue = "5000000",
+            description = "Corpus setting: least number of words of the mixed corpus (default: ${DEFAULT-VALUE}).")
+    long corpusWords;
+
+    @Option(names = "--spun-share", paramLabel = "X", defaultValue = "0.2",
+            description = "Corpus setting: share of the corpus documents the spinner spins, 0.1..0.3 (default: ${DEFAULT-VALUE}).")
+    double spunShare;
+
+    @Option(names = "--filler", paramLabel = "DIR", defaultValue = "target/corpora/filler",
+            description = "Clean filler built by scripts/filler/build.sh; also the general domain (default: ${DEFAULT-VALUE}).")
+    Path filler;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Corpus setting: keep the corpus JSONL and the model in DIR (default: a temporary folder, deleted).")
+    Path work;
+
+    private boolean tables = true;
+
+    @Option(names = "--with-tables", description = "Restorer uses the shipped phrase tables (the default).")
     void withTables(boolean on) {
         tables = true;
     }
 
-    @Option(names = "--no-tables", description = "Detector without the shipped phrase tables: the generalising "
-            + "detector alone, the honest number (the curated tables may overlap with the spinner's choices).")
+    @Option(names = "--no-tables", description = "Restorer without the shipped phrase tables.")
     void noTables(boolean on) {
         tables = false;
     }
 
-    @Option(names = "--generalise", description = "Run the generalising detector (the default).")
-    void generalise(boolean on) {
-        generalise = true;
-    }
+    @Option(names = "--no-restore", description = "Without the restorer (phrase tables and context rules only).")
+    boolean noRestore;
 
-    @Option(names = "--no-generalise", description = "Phrase tables only.")
-    void noGeneralise(boolean on) {
-        generalise = false;
-    }
+    @Option(names = "--rewrite-margin", paramLabel = "LOG10",
+            description = "Restorer: least score rewritten where the document prior marks the text as spun (default: ${DEFAULT-VALUE}).")
+    double rewriteMargin = Restorer.Margins.DEFAULT.rewrite();
 
-    @Option(names = "--no-context-rules", description = "Detector without the LanguageTool context rules.")
+    @Option(names = "--strong-margin", paramLabel = "LOG10",
+            description = "Restorer: least score rewritten anywhere (default: ${DEFAULT-VALUE}).")
+    double strongMargin = Restorer.Margins.DEFAULT.strong();
+
+    @Option(names = "--report-margin", paramLabel = "LOG10",
+            description = "Restorer: least score reported with its suggestion (default: ${DEFAULT-VALUE}).")
+    double reportMargin = Restorer.Margins.DEFAULT.report();
+
+    @Option(names = "--no-context-rules", description = "Restorer without the LanguageTool context rules.")
     boolean noContextRules;
 
     @Option(names = "--min-confidence", paramLabel = "X", converter = PipelineOptions.Confidence.class,
-            description = "Detector rewrite threshold, 0..1 (default: ${DEFAULT-VALUE}).")
+            description = "Rewrite threshold of the phrase stages, 0..1 (default: ${DEFAULT-VALUE}).")
     double minConfidence = Unspinner.DEFAULT_MIN_CONFIDENCE;
 
-    @Option(names = "--dict", paramLabel = "FILE", description = "Add a phrase table to the detector. Repeatable.")
+    @Option(names = "--dict", paramLabel = "FILE", description = "Add a phrase table to the restorer. Repeatable.")
     List<Path> dictionaries = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
@@ -116,124 +142,160 @@ final class EvalCommand implements Callable<Integer> {
     int examples;
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "A model from `unspin learn` for the detector (learn it from text outside the split).")
+            description = "Single setting: a model from `unspin learn` for the restorer (the corpus setting learns its own).")
     Path corpusModel;
-
-    @Option(names = "--thesaurus-split", paramLabel = "hash|source", defaultValue = "hash",
-            description = "How spinner and detector share the thesaurus: hash = two halves of the word pairs "
-                    + "(the detector never has the spinner's link); source = spinner WordNet+MyThes, detector Moby "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String thesaurusSplit;
-
-    @Option(names = "--weights", paramLabel = "FILE",
-            description = "The generalising detector's weights (from --fit) instead of the shipped ones.")
-    Path weights;
-
-    @Option(names = "--fit", paramLabel = "FILE", description = "Instead of evaluating, fit the generalising "
-            + "detector's weights on the dev split and write them to FILE (e.g. dictionaries/detector-weights.txt).")
-    Path fitOutput;
-
-    @Option(names = "--fit-precision", paramLabel = "X", defaultValue = "0.97",
-            converter = PipelineOptions.Confidence.class,
-            description = "With --fit: precision the dev candidates above the rewrite threshold must reach "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double fitPrecision;
 
     @Override
     public Integer call() {
-        if (fitOutput != null) {
-            return fit();
+        if (maxDocs < 0 || threads < 0 || examples < 0 || corpusWords < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-docs, --threads, --examples and --corpus-words must not be negative");
         }
-        if (maxDocs < 0 || threads < 0 || examples < 0) {
-            throw new ParameterException(spec.commandLine(), "--max-docs, --threads and --examples must not be negative");
+        if (!(spunShare >= MixedCorpus.MIN_SPUN_SHARE && spunShare <= MixedCorpus.MAX_SPUN_SHARE)) {
+            throw new ParameterException(spec.commandLine(), "--spun-share must be within 0.1..0.3, got " + spunShare);
+        }
+        SpinnerProfile.Kind kind;
+        Evaluation.Setting mode;
+        try {
+            kind = SpinnerProfile.Kind.of(spinner);
+            mode = Evaluation.Setting.of(setting);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (mode == Evaluation.Setting.CORPUS && corpusModel != null) {
+            throw new ParameterException(spec.commandLine(), "--model and --setting corpus exclude each other "
+                    + "(the corpus setting learns its own model)");
         }
         for (Path dictionary : dictionaries) {
             InputReader.checkReadable(dictionary.toString(), dictionary);
         }
+        if (corpusModel != null) {
+            InputReader.checkReadable(corpusModel.toString(), corpusModel);
+        }
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
-        if (weights != null) {
-            InputReader.checkReadable(weights.toString(), weights);
+        Restorer.Margins margins;
+        try {
+            margins = new Restorer.Margins(rewriteMargin, strongMargin, reportMargin);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, rate, functionRate, seed,
-                tables, generalise, minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules,
-                splitMode(), weights);
+        Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, seed, kind, mode, tables,
+                minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules, null, !noRestore,
+                margins);
 
         long t0 = System.nanoTime();
         Map<String, List<EvalDocument>> sets = new LinkedHashMap<>();
         try {
-            EvalSets.load(data, corpus, split, domains).forEach((domain, docs) ->
+            EvalSets.load(data, corpus, filler, split, domains).forEach((domain, docs) ->
                     sets.put(domain, maxDocs > 0 ? EvalSets.spread(docs, maxDocs) : docs));
         } catch (EvalDataException e) {
             throw new UserError(e.getMessage());
         }
-        Evaluation evaluation = new Evaluation(settings);
-        out.printf(Locale.ROOT, "split %s, thesaurus split %s, spinner rates %.2f content / %.2f function, seed %d, "
-                        + "detector: %s%s, min confidence %.2f; loaded in %.1f s%n", split, thesaurusSplit, rate,
-                functionRate, seed,
-                (tables ? "shipped tables" : "no shipped tables") + (noContextRules ? "" : " + context rules"),
-                generalise ? " + generalising" : "",
-                minConfidence, (System.nanoTime() - t0) / 1e9);
+        SpinnerProfile profile = SpinnerProfile.draw(kind, seed);
+        out.printf(Locale.ROOT, "split %s, %s: %,d entries, %.0f-%.0f %% of eligible words per document; "
+                        + "setting %s; restorer: %s%s%s, thesaurus %s, min confidence %.2f; loaded in %.1f s%n",
+                split, profile.name(), profile.dictionary().size(), SpinnerProfile.MIN_RATE * 100,
+                SpinnerProfile.MAX_RATE * 100, mode.id(),
+                tables ? "shipped tables" : "no shipped tables", noContextRules ? "" : " + context rules",
+                noRestore ? "" : String.format(Locale.ROOT, " + restorer (margins rewrite %.1f, strong %.1f, report %.1f)",
+                        margins.rewrite(), margins.strong(), margins.report()),
+                kind == SpinnerProfile.Kind.SHARED ? "all sources" : "Moby only", minConfidence,
+                (System.nanoTime() - t0) / 1e9);
         out.flush();
-
-        EvalResult result = evaluation.run(sets);
-        out.print(result.table());
-        out.printf(Locale.ROOT, "%,d documents (spun and clean) in %.1f s on %d threads%n",
-                result.overall().docs(), result.seconds(), settings.threadCount());
-        if (examples > 0) {
-            printExamples(out, "missed phrases [[spun -> clean]]", result.missedExamples());
-            printExamples(out, "wrong rewrites [[span -> replacement]]", result.wrongExamples());
-        }
-        if (json != null) {
-            try {
-                AtomicFile.write(json.toString(),
-                        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson()) + "\n");
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+        Path tempDir = null;
+        try {
+            if (mode == Evaluation.Setting.CORPUS) {
+                Path dir = work;
+                if (dir == null) {
+                    tempDir = Files.createTempDirectory("unspin-eval-corpus");
+                    dir = tempDir;
+                } else {
+                    Files.createDirectories(dir);
+                }
+                settings = learnFromMixedCorpus(settings, profile, dir, out);
+            }
+            Evaluation evaluation = new Evaluation(settings, profile);
+            EvalResult result = evaluation.run(sets);
+            out.print(result.table());
+            out.printf(Locale.ROOT, "%,d documents (spun and clean) in %.1f s on %d threads%n",
+                    result.overall().docs(), result.seconds(), settings.threadCount());
+            if (examples > 0) {
+                printExamples(out, "missed phrases [[spun -> clean]]", result.missedExamples());
+                printExamples(out, "wrong rewrites [[span -> replacement]]", result.wrongExamples());
+            }
+            if (json != null) {
+                try {
+                    AtomicFile.write(json.toString(),
+                            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson()) + "\n");
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        } catch (EvalDataException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot create the corpus folder: " + e.getMessage());
+        } finally {
+            if (tempDir != null) {
+                deleteTree(tempDir);
             }
         }
         out.flush();
         return Main.OK;
     }
 
-    private ThesaurusSplit.Mode splitMode() {
-        try {
-            return ThesaurusSplit.Mode.of(thesaurusSplit);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+    /**
+     * The corpus setting: writes the mixed corpus (every document of the split in the evaluated domains, not
+     * only the {@code --max-docs} sample, plus filler,
+     * a share spun by the spinner), runs {@code unspin learn --jsonl} over it in-process and returns the
+     * settings with the learned model.
+     */
+    private Evaluation.Settings learnFromMixedCorpus(Evaluation.Settings settings, SpinnerProfile profile, Path dir,
+            PrintWriter out) {
+        long t0 = System.nanoTime();
+        List<EvalDocument> splitDocs = new ArrayList<>();
+        EvalSets.load(data, corpus, filler, split, domains).values().forEach(splitDocs::addAll);
+        List<EvalDocument> fill = MixedCorpus.filler(filler, List.of(EvalSets.GENERAL_FILE.replace(".jsonl", "")));
+        Path jsonl = dir.resolve("corpus.jsonl");
+        Path model = dir.resolve("corpus.model");
+        MixedCorpus.Stats stats = MixedCorpus.write(jsonl, profile, seed, spunShare, splitDocs, fill, corpusWords);
+        double built = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "corpus: %,d documents (%,d of the split, %,d filler), %,d words; %,d documents "
+                        + "(%.1f %%) spun, %,d swaps; written in %.1f s%n", stats.documents(), stats.evaluatedDocuments(),
+                stats.fillerDocuments(), stats.words(), stats.spunDocuments(), stats.spunShare() * 100, stats.swaps(),
+                built);
+        out.flush();
+        long t1 = System.nanoTime();
+        StringWriter learnOut = new StringWriter(), learnErr = new StringWriter();
+        int exit = Main.run(new PrintWriter(learnOut, true), new PrintWriter(learnErr, true), "learn", "--jsonl",
+                "--threads", String.valueOf(settings.threadCount()), jsonl.toString(), "-o", model.toString());
+        if (exit != Main.OK) {
+            throw new UserError("learn over the mixed corpus failed: " + learnErr.toString().strip());
+        }
+        double learned = (System.nanoTime() - t1) / 1e9;
+        out.print(learnOut);
+        out.printf(Locale.ROOT, "learned in %.1f s%n", learned);
+        out.flush();
+        Map<String, Object> info = new LinkedHashMap<>(stats.toJson());
+        info.put("targetWords", corpusWords);
+        info.put("spunShareTarget", spunShare);
+        info.put("buildSeconds", Math.round(built * 10) / 10.0);
+        info.put("learnSeconds", Math.round(learned * 10) / 10.0);
+        info.put("learnSummary", learnOut.toString().strip());
+        return settings.withCorpusModel(model, info);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 
     private static void printExamples(PrintWriter out, String title, List<String> lines) {
         out.printf("%n%s: %d%n", title, lines.size());
         lines.forEach(line -> out.println("  " + line));
-    }
-
-    /** {@code --fit}: weights from the dev split, written atomically. */
-    private int fit() {
-        PrintWriter out = spec.commandLine().getOut();
-        List<EvalDocument> docs = new ArrayList<>();
-        try {
-            EvalSets.load(data, corpus, "dev", domains).forEach((domain, d) ->
-                    docs.addAll(maxDocs > 0 ? EvalSets.spread(d, maxDocs) : d));
-        } catch (EvalDataException e) {
-            throw new UserError(e.getMessage());
-        }
-        long t0 = System.nanoTime();
-        ThesaurusSplit.Mode mode = splitMode();
-        WeightFitter.Examples examples = WeightFitter.examples(docs, Evaluation.candidateDetector(mode),
-                new SpinnerSimulator(mode.spinnerWords(), rate, functionRate), seed, threads);
-        out.printf(Locale.ROOT, "candidates: %,d; swaps: %,d; swaps some candidate restores: %,d%n",
-                examples.examples().size(), examples.swaps(), examples.restorable());
-        out.flush();
-        WeightFitter.Fit fit = WeightFitter.fit(examples.examples(), minConfidence, fitPrecision);
-        String provenance = String.format(Locale.ROOT, "Fitted by `unspin eval --fit` on the dev split (%d documents, "
-                + "thesaurus split %s, spinner rates %.2f/%.2f, seed %d, rewrite threshold %.2f, precision target %.2f).",
-                docs.size(), mode.id(), rate, functionRate, seed, minConfidence, fitPrecision);
-        String tsv = WeightFitter.toTsv(fit, CandidateDetector.Weights.shipped().reportFloor(), provenance);
-        AtomicFile.write(fitOutput.toString(), tsv);
-        out.print(tsv);
-        out.printf(Locale.ROOT, "fitted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        return 0;
     }
 }

@@ -29,7 +29,8 @@ final class JsonReport {
         s.put("words", score.words());
         s.put("findings", score.findings());
         s.put("perThousandWords", score.perThousandWords());
-        if (score.checkedWords() > 0) { // only with the generalising detector (--generalise)
+        s.put("spinProbability", score.spinProbability());
+        if (score.checkedWords() > 0) { // only in documents the prior marks as spun
             s.put("contextAnomaly", score.contextAnomaly());
             s.put("checkedWords", score.checkedWords());
         }

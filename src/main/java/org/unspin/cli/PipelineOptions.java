@@ -28,16 +28,24 @@ final class PipelineOptions {
     @Option(names = "--fold-typography", description = "Fold typographic quotes, dashes and ellipses to ASCII.")
     boolean foldTypography;
 
-    @Option(names = "--generalise", description = "Also run the experimental generalising detector (reverse "
-            + "thesaurus, phrase lexicon, trigram model): it reports phrases no table lists.")
-    boolean generalise;
+    @Option(names = "--no-restore", description = "Do not run the restorer (candidate dictionaries decided by "
+            + "the trigram model); only the phrase tables and context rules then repair.")
+    boolean noRestore;
 
-    @Option(names = "--lm", paramLabel = "FILE", description = "Trigram model for --generalise (Sphinx binary "
+    @Option(names = "--no-flags", description = "Do not flag suspect words in documents that look spun.")
+    boolean noFlags;
+
+    @Option(names = "--candidates", paramLabel = "FILE", description = "Add a candidate file for the restorer "
+            + "(TSV: observed, original, weight, example, note; e.g. from 'unspin learn --export-substitutions'). "
+            + "Repeatable.")
+    List<Path> candidateFiles = new ArrayList<>();
+
+    @Option(names = "--lm", paramLabel = "FILE", description = "Trigram model of the restorer (Sphinx binary "
             + "format). Default: $UNSPIN_LM, else Debian's pocketsphinx-en-us model if installed.")
     Path languageModel;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Corpus model from 'unspin learn' as more "
-            + "evidence for the generalising detector (implies --generalise).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Corpus model from 'unspin learn': its mined "
+            + "substitutions join the restorer's candidates, its n-gram counts its evidence.")
     Path corpusModel;
 
     @Option(names = "--no-context-rules", description = "Do not run the LanguageTool context rules.")
@@ -74,7 +82,8 @@ final class PipelineOptions {
                 .minConfidence(minConfidence)
                 .collapseSpaces(collapseSpaces)
                 .foldTypography(foldTypography)
-                .generalise(generalise || corpusModel != null)
+                .restorer(!noRestore)
+                .flags(!noFlags)
                 .contextRules(!noContextRules)
                 .thorough(thorough)
                 .ltRules(ltRules);
@@ -94,6 +103,10 @@ final class PipelineOptions {
             InputReader.checkReadable(dictionary.toString(), dictionary);
             builder.addDictionary(dictionary);
         }
+        for (Path file : candidateFiles) {
+            InputReader.checkReadable(file.toString(), file);
+            builder.addCandidates(file);
+        }
         for (Path list : allowLists) {
             InputReader.checkReadable(list.toString(), list);
             builder.addAllowList(list);
@@ -103,7 +116,9 @@ final class PipelineOptions {
             builder.addDenyList(list);
         }
         try {
-            return builder.build();
+            Unspinner unspinner = builder.build();
+            unspinner.notice().ifPresent(n -> System.err.println("unspin: " + n));
+            return unspinner;
         } catch (CorpusException e) {
             throw new UserError(e.getMessage());
         }

@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.Tokeniser;
 
 /**
  * Streams corpus inputs into an {@link NgramCounter}, one line at a time: plain text files, JSONL files (one
@@ -54,17 +56,25 @@ public final class CorpusReader {
     private enum Kind { TEXT, JSONL, END_RUN, SKIP, WARNING }
 
     /** {@code text}: the line, the reason to skip it, or the warning. */
-    private record Entry(Kind kind, String name, int number, String text) {
+    private record Entry(Kind kind, String name, int number, String text, long document) {
+        Entry(Kind kind, String name, int number, String text) {
+            this(kind, name, number, text, 0);
+        }
     }
 
     /**
-     * A batch worked: its keys, its warnings in input order, how many lines it skipped, and (strict) the first
-     * bad line, where the batch stopped.
+     * A batch worked: its keys, its mined observations, its warnings in input order, how many lines it
+     * skipped, and (strict) the first bad line, where the batch stopped.
      */
-    private record Worked(NgramKeys keys, List<String> warnings, int skipped, int chars, String failure) {
+    private record Worked(NgramKeys keys, SubstitutionMiner.Batch mined, List<String> warnings, int skipped,
+                          int chars, String failure) {
     }
 
     private final NgramCounter counter;
+    private final SubstitutionMiner miner;
+    private final SubstitutionMiner.State mined;
+    /** Ordinal of the current document (a text file, or a JSONL record), from 1. */
+    private long document;
     private final int threads;
     private final boolean jsonl;
     private final String textField;
@@ -117,6 +127,21 @@ public final class CorpusReader {
      */
     public CorpusReader(NgramCounter counter, boolean jsonl, String textField, boolean lenient,
                         List<String> includes, int threads, Consumer<String> warnings) {
+        this(counter, null, null, jsonl, textField, lenient, includes, threads, warnings);
+    }
+
+    /**
+     * @param miner  also collects the occurrences the substitution miner needs into {@code mined} (the workers
+     *               find them, the calling thread adds them in input order); null for none
+     */
+    public CorpusReader(NgramCounter counter, SubstitutionMiner miner, SubstitutionMiner.State mined, boolean jsonl,
+                        String textField, boolean lenient, List<String> includes, int threads,
+                        Consumer<String> warnings) {
+        if ((miner == null) != (mined == null)) {
+            throw new IllegalArgumentException("a miner needs a state and a state a miner");
+        }
+        this.miner = miner;
+        this.mined = mined;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -179,6 +204,7 @@ public final class CorpusReader {
     /** Queues each line of the stream ({@link LineReader}: lines over the limit are never held). */
     private void readStream(String name, InputStream in, boolean asJsonl, ExecutorService pool) throws IOException {
         files++;
+        document++;
         queue(new Entry(Kind.END_RUN, name, 0, null), pool);
         LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         List<Long> badOffsets = new ArrayList<>();
@@ -215,12 +241,19 @@ public final class CorpusReader {
         if (asJsonl && !lenient) {
             // A JSONL line is a record: invalid UTF-8 makes it a bad record, as in fix and check.
             Utf8.Decoded decoded = Utf8.decode(line, 0, length);
-            queue(decoded.badOffset() < 0 ? new Entry(Kind.JSONL, name, number, decoded.text())
-                    : new Entry(Kind.SKIP, name, number, Utf8.invalidAt(lineStart + decoded.badOffset())), pool);
+            if (decoded.badOffset() >= 0) {
+                queue(new Entry(Kind.SKIP, name, number, Utf8.invalidAt(lineStart + decoded.badOffset())), pool);
+                return;
+            }
+            document++;
+            queue(new Entry(Kind.JSONL, name, number, decoded.text(), document), pool);
             return;
         }
         String text = decode(name, line, length, lineStart, badOffsets);
-        queue(new Entry(asJsonl ? Kind.JSONL : Kind.TEXT, name, number, text), pool);
+        if (asJsonl) {
+            document++;
+        }
+        queue(new Entry(asJsonl ? Kind.JSONL : Kind.TEXT, name, number, text, document), pool);
     }
 
     private void queue(Entry entry, ExecutorService pool) {
@@ -268,6 +301,9 @@ public final class CorpusReader {
 
     private void count(Worked worked) {
         counter.apply(worked.keys());
+        if (worked.mined() != null) {
+            mined.apply(worked.mined());
+        }
         worked.warnings().forEach(warnings);
         if (worked.failure() != null) {
             failed = true;
@@ -280,6 +316,7 @@ public final class CorpusReader {
     /** A worker's part: JSON, tokens and n-gram keys of a batch, and its warnings in order. */
     private Worked work(List<Entry> entries, int chars) {
         NgramKeys keys = new NgramKeys(true);
+        SubstitutionMiner.Batch batch = miner == null ? null : miner.newBatch();
         List<String> warned = new ArrayList<>();
         int skips = 0;
         for (Entry e : entries) {
@@ -296,26 +333,31 @@ public final class CorpusReader {
                 case TEXT -> {
                     if (e.text().isBlank()) {
                         keys.endRun();
-                    } else {
+                    } else if (batch == null) {
                         keys.add(e.text());
+                    } else {
+                        TokenList t = Tokeniser.tokenise(e.text());
+                        keys.add(e.text(), t);
+                        long file = SubstitutionMiner.keyOf(e.name());
+                        batch.observe(e.text(), t, e.document(), file + 0x9E3779B97F4A7C15L * e.number(), file);
                     }
                     yield null;
                 }
-                case JSONL -> jsonlLine(e.text(), keys);
+                case JSONL -> jsonlLine(e.text(), keys, batch, e.document());
             };
             if (reason != null && strict) {
-                return new Worked(keys, warned, skips, chars, e.name() + ":" + e.number() + ": " + reason);
+                return new Worked(keys, batch, warned, skips, chars, e.name() + ":" + e.number() + ": " + reason);
             }
             if (reason != null) {
                 skips++;
                 warned.add(e.name() + ":" + e.number() + ": " + reason + ", skipped");
             }
         }
-        return new Worked(keys, warned, skips, chars, null);
+        return new Worked(keys, batch, warned, skips, chars, null);
     }
 
     /** Adds the text of a JSONL record as a run of its own; the reason to skip the line, or null. */
-    private String jsonlLine(String text, NgramKeys keys) {
+    private String jsonlLine(String text, NgramKeys keys, SubstitutionMiner.Batch batch, long document) {
         JsonlRecord record = JsonlRecord.parse(json, text, textField);
         if (record == null) {
             return null;
@@ -324,7 +366,15 @@ public final class CorpusReader {
             return record.reason();
         }
         keys.endRun();
-        keys.add(record.text());
+        String value = record.text();
+        if (batch == null) {
+            keys.add(value);
+        } else {
+            TokenList t = Tokeniser.tokenise(value);
+            keys.add(value, t);
+            long key = SubstitutionMiner.keyOf(value);
+            batch.observe(value, t, document, key, key);
+        }
         keys.endRun();
         return null;
     }

@@ -118,8 +118,9 @@ public final class RecordAnnotator {
         out.put("score", score.perThousandWords());
         out.put("words", score.words());
         out.put("findings", score.findings());
+        out.put("spinProbability", score.spinProbability());
         out.put("changed", repair.changed());
-        if (score.checkedWords() > 0) { // only with the generalising detector (--generalise)
+        if (score.checkedWords() > 0) { // only in documents the prior marks as spun
             out.put("contextAnomaly", score.contextAnomaly());
             out.put("checkedWords", score.checkedWords());
         }

@@ -3,7 +3,6 @@ package org.unspin.detect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiPredicate;
 import org.unspin.corpus.CorpusModel;
 import org.unspin.edit.Edit;
 import org.unspin.lexicon.FunctionWords;
@@ -63,21 +62,25 @@ public final class ContextAnomaly {
         public static final Result NONE = new Result(0, 0, List.of());
     }
 
+    private static final org.apache.commons.text.similarity.LevenshteinDistance SPELLING =
+            new org.apache.commons.text.similarity.LevenshteinDistance(3);
+
+    /** Document prior from which the pipeline flags suspect words (see {@link Resolver}). */
+    public static final double FLAG_PRIOR = 0.8;
+
     private final NgramModel lm;
-    private final Thesaurus thesaurus;
-    private final BiPredicate<String, String> linkFilter;
+    private volatile Thesaurus thesaurus;
     private final CorpusModel corpus;
     private final double perMillion;
 
     /**
-     * @param linkFilter which thesaurus links may be followed, {@code test(observed, original)}
-     * @param corpus     n-gram counts of the user's corpus, or null
+     * @param thesaurus the open thesaurus whose neighbours are tried, or null for {@link Thesaurus#shipped()},
+     *                  loaded on first use (it is large, and clean documents never need it)
+     * @param corpus    n-gram counts of the user's corpus, or null
      */
-    public ContextAnomaly(NgramModel lm, Thesaurus thesaurus, BiPredicate<String, String> linkFilter,
-                          CorpusModel corpus) {
+    public ContextAnomaly(NgramModel lm, Thesaurus thesaurus, CorpusModel corpus) {
         this.lm = java.util.Objects.requireNonNull(lm);
         this.thesaurus = thesaurus;
-        this.linkFilter = linkFilter;
         this.corpus = corpus;
         this.perMillion = corpus == null ? 0 : 1e6 / Math.max(1, corpus.tokens());
     }
@@ -96,7 +99,8 @@ public final class ContextAnomaly {
             words[i] = tokens.type(i) == TokenType.WORD ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
             ids[i] = words[i] == null ? -1 : lm.wordId(words[i]);
         }
-        boolean[] linked = CandidateDetector.wordRuns(tokens);
+        boolean[] linked = Restorer.wordRuns(tokens);
+        Thesaurus thesaurus = thesaurus();
         java.util.Map<String, Integer> occurrences = new java.util.HashMap<>();
         for (String w : words) {
             if (w != null) {
@@ -111,14 +115,18 @@ public final class ContextAnomaly {
             if (!checkable(words[i]) || (i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))))) {
                 continue; // names and acronyms mid-sentence are not spinner material
             }
-            double z = logOdds(words, ids, linked, i, occurrences.get(words[i]) - 1);
+            String[] best = new String[1];
+            double z = logOdds(thesaurus, words, ids, linked, i, occurrences.get(words[i]) - 1, best);
             checked++;
             sum += Math.max(0, z - floor);
             if (z >= flagLogOdds()) {
                 double p = 1 / (1 + Math.exp(-z));
-                flags.add(new Edit(tokens.start(i), tokens.end(i), tokens.token(i), null, CATEGORY, "context-anomaly",
-                        null, Math.round(p * 500) / 1000.0, String.format(Locale.ROOT, "'%s' looks out of place "
-                        + "here (a synonym swap? %.0f %% by its context)", tokens.token(i), 100 * p), false));
+                String suggestion = best[0] == null ? null : CaseStyle.apply(tokens.token(i), best[0]);
+                flags.add(new Edit(tokens.start(i), tokens.end(i), tokens.token(i), suggestion, CATEGORY,
+                        "context-anomaly", null, Math.round(p * 500) / 1000.0, String.format(Locale.ROOT,
+                        "'%s' looks out of place here (a synonym swap? %.0f %% by its context)%s", tokens.token(i),
+                        100 * p, best[0] == null ? "" : "; the thesaurus word that fits best is '" + best[0] + "'"),
+                        false));
             }
         }
         return new Result(checked, checked == 0 ? 0 : sum / checked, List.copyOf(flags));
@@ -136,8 +144,26 @@ public final class ContextAnomaly {
         return true;
     }
 
-    /** The model's log-odds that word i, which occurs {@code repeats} more times in the text, was swapped in. */
-    double logOdds(String[] words, int[] ids, boolean[] linked, int i, int repeats) {
+    private static boolean isSpellingVariant(String a, String b) {
+        int d = SPELLING.apply(a, b); // -1 beyond the threshold
+        return d >= 0 && d <= 2;
+    }
+
+    private Thesaurus thesaurus() {
+        Thesaurus t = thesaurus;
+        if (t == null) {
+            t = Thesaurus.shipped();
+            thesaurus = t;
+        }
+        return t;
+    }
+
+    /**
+     * The model's log-odds that word i, which occurs {@code repeats} more times in the text, was swapped in;
+     * {@code best[0]} receives the thesaurus neighbour that fits the context best, if any fits better.
+     */
+    double logOdds(Thesaurus thesaurus, String[] words, int[] ids, boolean[] linked, int i, int repeats,
+                   String[] best) {
         int n = words.length;
         boolean hasLeft = i > 0 && linked[i] && words[i - 1] != null;
         boolean hasRight = i + 1 < n && linked[i + 1] && words[i + 1] != null;
@@ -160,14 +186,18 @@ public final class ContextAnomaly {
         long observedCount = corpus == null ? 0 : neighbourBigrams(words, i, words[i], hasLeft, hasRight);
         for (int o : thesaurus.neighbours(words[i]).ids()) {
             String alternative = thesaurus.wordOf(o);
-            if (alternative.indexOf(' ') >= 0 || !linkFilter.test(words[i], alternative)) {
-                continue;
+            if (alternative.indexOf(' ') >= 0 || isSpellingVariant(words[i], alternative)) {
+                continue; // "minimise"/"minimize" is a spelling variant, not a swap
             }
             int id = lm.wordId(alternative);
             if (id < 0) {
                 continue;
             }
-            bestGain = Math.max(bestGain, contextScore(id, h1, h2, n1, n2) - observed);
+            double gain = contextScore(id, h1, h2, n1, n2) - observed;
+            if (gain > bestGain) {
+                bestGain = gain;
+                best[0] = gain > 0 ? alternative : null;
+            }
             if (corpus != null) {
                 long count = neighbourBigrams(words, i, alternative, hasLeft, hasRight);
                 bestCorpusGain = Math.max(bestCorpusGain, Math.log10((count + 1.0) / (observedCount + 1.0)));

@@ -15,7 +15,7 @@ import org.unspin.tokenise.TokenList;
  * rules of {@link CaseStyle}) with confidence 1, so it wins over every other stage. A row with a replacement
  * is rewritten whatever the threshold; a row without one is reported only. Thread-safe.
  */
-public final class DenyMatcher {
+public final class DenyMatcher implements Stage {
     static final String RULE = "deny-list";
 
     private final PhraseMatcher matcher;
@@ -34,6 +34,7 @@ public final class DenyMatcher {
     }
 
     /** Findings in {@code tokens.text()} offsets, sorted and disjoint. */
+    @Override
     public List<Edit> find(TokenList tokens) {
         List<Edit> found = new ArrayList<>();
         for (Edit e : matcher.find(tokens, 0.0)) {

@@ -27,7 +27,7 @@ import org.unspin.tokenise.TokenList;
  * as written. A canonical written with any capital letter is a proper noun and keeps its own case ("secretary
  * of condition" becomes "Secretary of State"), unless the match is all upper case, which upper-cases it.
  */
-public final class PhraseMatcher {
+public final class PhraseMatcher implements Stage {
     private static final String RULE = "phrase-table";
 
     private final FoldedVocabulary vocabulary = new FoldedVocabulary();
@@ -88,6 +88,12 @@ public final class PhraseMatcher {
 
     private static int label(int tokenId, boolean glued) {
         return tokenId << 1 | (glued ? 1 : 0);
+    }
+
+    /** Every match as a rewrite candidate: the {@link Resolver} applies the confidence threshold. */
+    @Override
+    public List<Edit> find(TokenList tokens) {
+        return find(tokens, 0);
     }
 
     /**

@@ -18,9 +18,9 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
     }
 
     private static final String HEADER = String.format(Locale.ROOT,
-            "%-8s %6s %9s %8s %7s %7s %7s %7s %8s %7s %7s %9s %8s %6s %6s %s",
+            "%-8s %6s %9s %8s %7s %7s %7s %7s %8s %7s %7s %9s %9s %6s %6s %6s %6s %s",
             "domain", "docs", "words", "phrases", "detect", "reach", "restore", "rw.prec", "rewrites", "reports",
-            "rp.prec", "false/10k", "rep/10k", "AUC", "ctxAUC", "(AUC spun/clean units)");
+            "rp.prec", "false/10k", "flags/10k", "AUC", "prior", "pr.spn", "pr.cln", "(AUC spun/clean units)");
 
     /** The metrics table: one row per domain, then overall. */
     public String table() {
@@ -36,11 +36,12 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
 
     private static String row(DomainResult d) {
         Metrics m = d.metrics();
-        return String.format(Locale.ROOT, "%-8s %6d %9d %8d %7s %7s %7s %7s %8d %7d %7s %9.2f %8.2f %6s %6s (%d/%d)",
+        return String.format(Locale.ROOT, "%-8s %6d %9d %8d %7s %7s %7s %7s %8d %7d %7s %9.2f %9.2f %6s %6s %6s %6s (%d/%d)",
                 d.name(), d.docs(), m.cleanWords(), m.phrases(), fraction(m.detectionRecall()),
                 fraction(m.reach()), fraction(m.exactRestoreRecall()), fraction(m.rewritePrecision()), m.rewrites(), m.reports(),
                 fraction(m.reportPrecision()), m.falseRewritesPer10kWords(), m.reportsOnCleanPer10kWords(),
-                fraction(m.scoreAuc()), fraction(m.contextAuc()), m.scoredSpun(), m.scoredClean());
+                fraction(m.scoreAuc()), fraction(m.priorAuc()), fraction(m.meanPriorSpun()),
+                fraction(m.meanPriorClean()), m.scoredSpun(), m.scoredClean());
     }
 
     private static String fraction(double x) {
@@ -54,19 +55,21 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         s.put("split", settings.split());
         s.put("domains", settings.domains());
         s.put("maxDocsPerDomain", settings.maxDocs() == 0 ? null : settings.maxDocs());
-        s.put("contentRate", settings.rate());
-        s.put("functionRate", settings.functionRate());
         s.put("seed", settings.seed());
-        s.put("spinnerKinds", SpinnerThesaurus.KINDS.stream().map(Enum::name).sorted().toList());
-        s.put("thesaurusSplit", settings.thesaurusSplit().id());
-        s.put("weights", settings.weights() == null ? null : settings.weights().toString());
+        s.put("spinner", settings.spinner().id());
+        s.put("setting", settings.setting().id());
+        s.put("spinnerRates", List.of(SpinnerProfile.MIN_RATE, SpinnerProfile.MAX_RATE));
+        s.put("spinnerKinds", SpinnerProfile.KINDS.stream().map(Enum::name).sorted().toList());
+        s.put("restorerThesaurus", settings.spinner() == SpinnerProfile.Kind.SHARED ? "all" : "moby");
         s.put("shippedTables", settings.withTables());
-        s.put("generalise", settings.generalise());
+        s.put("restorer", settings.restorer());
         s.put("contextRules", settings.contextRules());
         s.put("minConfidence", settings.minConfidence());
         s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());
         s.put("corpusModel", settings.corpusModel() == null ? null : settings.corpusModel().toString());
         s.put("threads", settings.threadCount());
+        s.put("operatingPoint", Evaluation.operatingPoint(settings));
+        s.put("corpus", settings.corpus());
         json.put("settings", s);
         Map<String, Object> byDomain = new LinkedHashMap<>();
         for (DomainResult d : domains) {
@@ -103,8 +106,12 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         n.put("falseRewritesPer10kWords", m.falseRewritesPer10kWords());
         n.put("reportsOnClean", m.reportsOnClean());
         n.put("reportsOnCleanPer10kWords", m.reportsOnCleanPer10kWords());
+        n.put("flagsOnCleanPer10kWords", m.reportsOnCleanPer10kWords());
         n.put("scoreAuc", orNull(m.scoreAuc()));
         n.put("contextAuc", orNull(m.contextAuc()));
+        n.put("priorAuc", orNull(m.priorAuc()));
+        n.put("meanPriorSpun", orNull(m.meanPriorSpun()));
+        n.put("meanPriorClean", orNull(m.meanPriorClean()));
         n.put("aucSpunUnits", m.scoredSpun());
         n.put("aucCleanUnits", m.scoredClean());
         return n;

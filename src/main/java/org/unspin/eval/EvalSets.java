@@ -25,7 +25,12 @@ import java.util.Map;
  * change the numbers.
  */
 public final class EvalSets {
+    /** The domains of testdata/eval (no build step beyond scripts/fetch-corpora.sh). */
     public static final List<String> DOMAINS = List.of("news", "science", "manuals");
+    /** Every domain: {@link #DOMAINS} plus {@code general}, the World English Bible built by scripts/filler/build.sh. */
+    public static final List<String> ALL_DOMAINS = List.of("news", "science", "manuals", "general");
+    /** The filler file of {@code general}. */
+    public static final String GENERAL_FILE = "scripture.jsonl";
     public static final List<String> SPLITS = List.of("dev", "test");
     public static final String MANIFEST = "news-split.tsv";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +51,12 @@ public final class EvalSets {
 
     /** The documents of each requested domain (in the order given), in file order. */
     public static Map<String, List<EvalDocument>> load(Path dataDir, Path sotuDir, String split, List<String> domains) {
+        return load(dataDir, sotuDir, MixedCorpus.FILLER_DIR, split, domains);
+    }
+
+    /** As {@link #load(Path, Path, String, List)}, with {@code general} read from {@code fillerDir}. */
+    public static Map<String, List<EvalDocument>> load(Path dataDir, Path sotuDir, Path fillerDir, String split,
+            List<String> domains) {
         if (!SPLITS.contains(split)) {
             throw new EvalDataException("unknown split '" + split + "': expected dev or test");
         }
@@ -59,8 +70,16 @@ public final class EvalSets {
                 }
                 case "science" -> docs.addAll(jsonl(dataDir.resolve("science.jsonl"), "science", "field", split));
                 case "manuals" -> docs.addAll(jsonl(dataDir.resolve("manuals.jsonl"), "manuals", "field", split));
+                case "general" -> {
+                    Path file = fillerDir.resolve(GENERAL_FILE);
+                    if (!Files.isRegularFile(file)) {
+                        throw new EvalDataException(file + " not found: run scripts/filler/build.sh (the general "
+                                + "domain is the World English Bible, Debian sword-text-web)");
+                    }
+                    docs.addAll(jsonl(file, "general", "field", split));
+                }
                 default -> throw new EvalDataException("unknown domain '" + domain
-                        + "': expected news, science or manuals");
+                        + "': expected news, science, manuals or general");
             }
             sets.put(domain, docs);
         }

@@ -11,70 +11,90 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.unspin.Repair;
 import org.unspin.SpinScore;
 import org.unspin.Unspinner;
-import org.unspin.detect.CandidateDetector;
+import org.unspin.detect.Restorer;
+import org.unspin.lexicon.Thesaurus;
 
 /**
- * The evaluation harness behind {@code unspin eval}: spins every clean document with the spinner's part of
- * the thesaurus, repairs the spun and the clean version with a detector that may only follow the other part
- * ({@link ThesaurusSplit}),
- * and scores the repairs with {@link Metrics}, per domain and overall. Documents are processed on a fixed
- * thread pool and merged in input order, so a run is reproducible to the last digit.
+ * The evaluation harness behind {@code unspin eval}: spins every clean document with one simulated spinner
+ * ({@link SpinnerProfile}: a fixed dictionary of its own, the same for every document), repairs the spun and
+ * the clean version with the restorer under test (configured by {@link #restorer}), and scores the repairs
+ * with {@link Metrics}, per domain and overall. In the corpus setting the restorer is also given a model
+ * that {@code unspin learn} made from a mixed corpus ({@link MixedCorpus}) in which the same spinner spun a
+ * share of the documents. Documents are processed on a fixed thread pool and merged in input order, so a
+ * run is reproducible to the last digit.
  */
 public final class Evaluation {
+
+    /** Without a corpus (each document repaired alone) or after {@code learn} over a mixed corpus. */
+    public enum Setting {
+        SINGLE, CORPUS;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Setting of(String id) {
+            for (Setting s : values()) {
+                if (s.id().equals(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown setting '" + id + "' (expected single or corpus)");
+        }
+    }
 
     /**
      * What to run; recorded with the results.
      *
-     * @param split        dev or test
-     * @param domains      the domains evaluated, in order
-     * @param maxDocs      per-domain document cap (0: all)
-     * @param rate         share of content words the spinner swaps
-     * @param functionRate share of function words the spinner swaps
-     * @param seed         run seed; each document's seed is derived from it and the document id
-     * @param withTables   whether the detector loads the shipped phrase tables
-     * @param generalise   whether the detector runs its generalising stage
-     * @param minConfidence the detector's rewrite threshold
-     * @param dictionaries extra phrase tables for the detector
-     * @param threads      worker threads (0: one per core)
-     * @param examples     how many missed phrases and wrong rewrites to keep for display
-     * @param corpusModel  a model from {@code unspin learn} for the detector, or null
-     * @param contextRules whether the detector runs the LanguageTool context rules
-     * @param thesaurusSplit how the thesaurus is shared out between spinner and detector
-     * @param weights      the generalising detector's weights file, or null for the shipped weights
+     * @param split         dev or test
+     * @param domains       the domains evaluated, in order
+     * @param maxDocs       per-domain document cap (0: all)
+     * @param seed          run seed: the spinner's dictionary and each document's spin derive from it
+     * @param spinner       which simulated spinner (whose sources)
+     * @param setting       single-document or corpus
+     * @param withTables    whether the restorer loads the shipped phrase tables
+     * @param minConfidence the phrase stages' rewrite threshold
+     * @param dictionaries  extra phrase tables for the restorer
+     * @param threads       worker threads (0: one per core)
+     * @param examples      how many missed phrases and wrong rewrites to keep for display
+     * @param corpusModel   a model from {@code unspin learn} for the restorer, or null
+     * @param contextRules  whether the restorer runs the LanguageTool context rules
+     * @param corpus        how the corpus of the corpus setting was made (JSON-ready), or null
+     * @param restorer      whether the restorer runs (the default pipeline's candidates × trigram arbiter)
+     * @param margins       the restorer's decision thresholds
      */
-    public record Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
-            long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
-            int threads, int examples, Path corpusModel, boolean contextRules, ThesaurusSplit.Mode thesaurusSplit,
-            Path weights) {
+    public record Settings(String split, List<String> domains, int maxDocs, long seed, SpinnerProfile.Kind spinner,
+            Setting setting, boolean withTables, double minConfidence, List<Path> dictionaries, int threads,
+            int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus, boolean restorer,
+            Restorer.Margins margins) {
         public Settings {
+            java.util.Objects.requireNonNull(margins);
             domains = List.copyOf(domains);
             dictionaries = List.copyOf(dictionaries);
-            java.util.Objects.requireNonNull(thesaurusSplit);
-        }
-
-        /** With the hash split and the shipped weights. */
-        public Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
-                long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
-                int threads, int examples, Path corpusModel, boolean contextRules) {
-            this(split, domains, maxDocs, rate, functionRate, seed, withTables, generalise, minConfidence,
-                    dictionaries, threads, examples, corpusModel, contextRules, ThesaurusSplit.Mode.HASH, null);
-        }
-
-        /** With the context rules on, as the detector runs by default. */
-        public Settings(String split, List<String> domains, int maxDocs, double rate, double functionRate,
-                long seed, boolean withTables, boolean generalise, double minConfidence, List<Path> dictionaries,
-                int threads, int examples, Path corpusModel) {
-            this(split, domains, maxDocs, rate, functionRate, seed, withTables, generalise, minConfidence,
-                    dictionaries, threads, examples, corpusModel, true);
+            java.util.Objects.requireNonNull(spinner);
+            java.util.Objects.requireNonNull(setting);
+            corpus = corpus == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(corpus));
         }
 
         public static Settings defaults() {
-            return new Settings("test", EvalSets.DOMAINS, 0, 0.15, 0.05, 1, true, true,
-                    Unspinner.DEFAULT_MIN_CONFIDENCE, List.of(), 0, 0, null);
+            return new Settings("test", EvalSets.DOMAINS, 0, 1, SpinnerProfile.Kind.SHARED, Setting.SINGLE, true,
+                    Unspinner.DEFAULT_MIN_CONFIDENCE, List.of(), 0, 0, null, true, null);
+        }
+
+        /** With the restorer on at its default margins. */
+        public Settings(String split, List<String> domains, int maxDocs, long seed, SpinnerProfile.Kind spinner,
+                Setting setting, boolean withTables, double minConfidence, List<Path> dictionaries, int threads,
+                int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus) {
+            this(split, domains, maxDocs, seed, spinner, setting, withTables, minConfidence, dictionaries, threads,
+                    examples, corpusModel, contextRules, corpus, true, Restorer.Margins.DEFAULT);
+        }
+
+        public Settings withCorpusModel(Path model, Map<String, Object> corpusInfo) {
+            return new Settings(split, domains, maxDocs, seed, spinner, setting, withTables, minConfidence,
+                    dictionaries, threads, examples, model, contextRules, corpusInfo, restorer, margins);
         }
 
         public int threadCount() {
@@ -83,36 +103,55 @@ public final class Evaluation {
     }
 
     /** One document after spinning and repairing both versions. */
-    private record Outcome(EvalDocument doc, SpinnerSimulator.Spun spun, Repair spunRepair, Repair cleanRepair,
+    private record Outcome(EvalDocument doc, Spun spun, Repair spunRepair, Repair cleanRepair,
                            int reachableSwaps) {
     }
 
     private final Settings settings;
-    private final SpinnerSimulator spinner;
-    private final Unspinner detector;
-    private final org.unspin.lexicon.Thesaurus detectorThesaurus;
-    private final java.util.function.BiPredicate<String, String> detectorLinks;
+    private final SpinnerProfile spinner;
+    private final Unspinner restorer;
+    private final Thesaurus restorerThesaurus;
+    private final org.unspin.lexicon.CandidateDictionary restorerCandidates;
 
     public Evaluation(Settings settings) {
-        this(settings, settings.thesaurusSplit().spinnerWords());
+        this(settings, SpinnerProfile.draw(settings.spinner(), settings.seed()));
     }
 
-    /** With a custom spinner word list (tests). */
-    Evaluation(Settings settings, Function<String, List<String>> substitutes) {
+    /** With a given spinner (drawn already, or a test's). */
+    public Evaluation(Settings settings, SpinnerProfile spinner) {
         this.settings = settings;
-        this.spinner = new SpinnerSimulator(substitutes, settings.rate(), settings.functionRate());
-        this.detector = detector(settings);
-        this.detectorThesaurus = settings.thesaurusSplit().detectorThesaurus();
-        this.detectorLinks = settings.thesaurusSplit().detectorLinks();
+        this.spinner = spinner;
+        this.restorer = restorer(settings);
+        this.restorerThesaurus = restorerThesaurus(settings.spinner());
+        this.restorerCandidates = SpinnerProfile.restorerCandidates();
     }
 
-    /** The detector under test: it never sees the spinner's part of the thesaurus. */
-    public static Unspinner detector(Settings settings) {
-        ThesaurusSplit.Mode mode = settings.thesaurusSplit();
+    public SpinnerProfile spinner() {
+        return spinner;
+    }
+
+    /**
+     * The thesaurus the restorer may use: all of it against the shared spinner; against the independent one
+     * only Moby's links (the spinner draws from WordNet and MyThes).
+     */
+    public static Thesaurus restorerThesaurus(SpinnerProfile.Kind spinner) {
+        return spinner == SpinnerProfile.Kind.SHARED ? Thesaurus.shipped() : MobyOnly.THESAURUS;
+    }
+
+    private static final class MobyOnly {
+        static final Thesaurus THESAURUS = Thesaurus.shipped().restrictedTo(Thesaurus.MOBY);
+    }
+
+    /**
+     * The restorer under test: the default pipeline (phrase tables, context rules, the restorer with the
+     * curated candidate dictionary, the document prior and its suspect-word flags), with the thesaurus
+     * {@link #restorerThesaurus} allows; in the corpus setting also the learned model.
+     */
+    public static Unspinner restorer(Settings settings) {
         Unspinner.Builder builder = Unspinner.builder()
-                .thesaurus(mode.detectorThesaurus())
-                .linkFilter(mode.detectorLinks())
-                .generalise(settings.generalise())
+                .restorer(settings.restorer())
+                .restoreMargins(settings.margins())
+                .thesaurus(restorerThesaurus(settings.spinner()))
                 .shippedDictionaries(settings.withTables())
                 .contextRules(settings.contextRules())
                 .minConfidence(settings.minConfidence());
@@ -120,34 +159,31 @@ public final class Evaluation {
         if (settings.corpusModel() != null) {
             builder.corpusModel(settings.corpusModel());
         }
-        if (settings.weights() != null) {
-            builder.weights(CandidateDetector.Weights.load(settings.weights()));
-        }
         return builder.build();
-    }
-
-    /**
-     * The generalising detector alone, as {@link #detector} configures it (the detector's part of the
-     * thesaurus, the installed language model, the shipped weights), for fitting its weights.
-     */
-    public static CandidateDetector candidateDetector(ThesaurusSplit.Mode mode) {
-        org.unspin.lexicon.NgramModel lm = null;
-        java.util.Optional<Path> path = org.unspin.lexicon.NgramModel.findInstalled();
-        if (path.isPresent()) {
-            try {
-                lm = org.unspin.lexicon.NgramModel.open(path.get());
-            } catch (java.io.IOException e) {
-                throw new EvalDataException(path.get() + ": " + e.getMessage());
-            }
-        }
-        return new CandidateDetector(org.unspin.lexicon.CanonicalLexicon.shipped(), mode.detectorThesaurus(), lm,
-                mode.detectorLinks(), CandidateDetector.Weights.shipped());
     }
 
     /** A document's spin seed: the first 8 bytes of SHA-256("seed\nid"), the same on every machine. */
     public static long documentSeed(long seed, String id) {
         byte[] hash = EvalSets.sha256((seed + "\n" + id).getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.wrap(hash).getLong();
+    }
+
+    /** The thresholds the restorer runs at, for the record (JSON-ready). */
+    public static Map<String, Object> operatingPoint(Settings settings) {
+        Map<String, Object> point = new java.util.LinkedHashMap<>();
+        point.put("minConfidence", settings.minConfidence());
+        point.put("restorer", settings.restorer());
+        point.put("rewriteMargin", settings.margins().rewrite());
+        point.put("strongMargin", settings.margins().strong());
+        point.put("reportMargin", settings.margins().report());
+        point.put("spunPrior", org.unspin.detect.Resolver.SPUN_PRIOR);
+        point.put("flagPrior", org.unspin.detect.ContextAnomaly.FLAG_PRIOR);
+        return point;
+    }
+
+    /** The document prior of a repair: {@link SpinScore#spinProbability()}, how likely the document is spun. */
+    static double prior(SpinScore score) {
+        return score.spinProbability();
     }
 
     public EvalResult run(Map<String, List<EvalDocument>> sets) {
@@ -188,17 +224,24 @@ public final class Evaluation {
     }
 
     private Outcome process(EvalDocument doc) {
-        SpinnerSimulator.Spun spun = spinner.spin(doc.text(), documentSeed(settings.seed(), doc.id()));
-        return new Outcome(doc, spun, detector.repair(spun.spun()), detector.repair(doc.text()), reachable(spun));
+        Spun spun = spinner.spin(doc.text(), documentSeed(settings.seed(), doc.id()));
+        return new Outcome(doc, spun, restorer.repair(spun.spun()), restorer.repair(doc.text()), reachable(spun));
     }
 
-    /** How many swaps the detector could undo through one thesaurus link it may follow. */
-    private int reachable(SpinnerSimulator.Spun spun) {
+    /**
+     * How many swaps the restorer could undo from its own sources: the original is one link away from the
+     * spun text in its thesaurus, or a row of its curated candidate dictionary (mined rows not counted).
+     */
+    private int reachable(Spun spun) {
         int n = 0;
         for (org.unspin.edit.Edit swap : spun.swaps()) {
-            String observed = swap.replacement(), original = swap.original();
-            if (detectorThesaurus.originalsFor(observed).stream().anyMatch(link ->
-                    link.original().equalsIgnoreCase(original) && detectorLinks.test(observed, link.original()))) {
+            String observed = swap.replacement().toLowerCase(java.util.Locale.ROOT);
+            String original = swap.original().toLowerCase(java.util.Locale.ROOT);
+            boolean linked = restorerThesaurus.originalsFor(observed).stream()
+                    .anyMatch(link -> link.original().equals(original));
+            boolean listed = restorerCandidates.candidates(org.unspin.lexicon.CandidateDictionary.keyOf(observed))
+                    .stream().anyMatch(row -> row.original().equalsIgnoreCase(original));
+            if (linked || listed) {
                 n++;
             }
         }
@@ -250,6 +293,7 @@ public final class Evaluation {
         int spunWords, spunFindings, cleanWords, cleanFindings;
         int spunChecked, cleanChecked;
         double spunAnomaly, cleanAnomaly;
+        double spunPrior, cleanPrior;
 
         void add(Outcome o) {
             words += SotuChunker.words(o.doc().text());
@@ -263,6 +307,8 @@ public final class Evaluation {
             spunAnomaly += spun.contextAnomaly() * spun.checkedWords();
             cleanChecked += clean.checkedWords();
             cleanAnomaly += clean.contextAnomaly() * clean.checkedWords();
+            spunPrior += prior(spun) * spun.words();
+            cleanPrior += prior(clean) * clean.words();
         }
 
         void scoreInto(Metrics metrics) {
@@ -270,6 +316,7 @@ public final class Evaluation {
             metrics.addCleanScore(cleanWords == 0 ? 0 : cleanFindings * 1000.0 / cleanWords);
             metrics.addContextScores(spunChecked == 0 ? 0 : spunAnomaly / spunChecked,
                     cleanChecked == 0 ? 0 : cleanAnomaly / cleanChecked);
+            metrics.addPriorScores(spunWords == 0 ? 0 : spunPrior / spunWords, cleanWords == 0 ? 0 : cleanPrior / cleanWords);
         }
     }
 }

@@ -30,7 +30,7 @@ final class Examples {
         this.random = new Random(seed);
     }
 
-    void add(EvalDocument doc, SpinnerSimulator.Spun spun, Repair spunRepair, Repair cleanRepair) {
+    void add(EvalDocument doc, Spun spun, Repair spunRepair, Repair cleanRepair) {
         if (size == 0) {
             return;
         }
@@ -44,8 +44,8 @@ final class Examples {
             }
         }
         for (Edit e : findings) {
-            String clean = spun.clean().substring(truthMap.toInput(e.start()), truthMap.toInput(e.end()));
-            if (e.applied() && !clean.equals(e.replacement())) {
+            String clean = spun.clean().substring(truthMap.toInput(e.start()), truthMap.toInputEnd(e.end()));
+            if (e.applied() && !Metrics.restoresItsSwaps(spun, e)) {
                 wrongSeen = offer(wrong, wrongSeen, doc.id() + " (spun): " + show(s, e.start(), e.end(), e.replacement())
                         + "  clean: \"" + clean + "\"  [" + e.rule() + "]");
             }

@@ -24,9 +24,11 @@ public final class Metrics {
     private final List<Double> cleanScores = new ArrayList<>();
     private final List<Double> spunContext = new ArrayList<>();
     private final List<Double> cleanContext = new ArrayList<>();
+    private final List<Double> spunPrior = new ArrayList<>();
+    private final List<Double> cleanPrior = new ArrayList<>();
 
     /** Counts one spun document against its truth; its spin score enters the AUC. */
-    public void addSpun(SpinnerSimulator.Spun spun, Repair repair) {
+    public void addSpun(Spun spun, Repair repair) {
         addSpun(spun, repair, true);
     }
 
@@ -34,17 +36,20 @@ public final class Metrics {
      * Counts one spun document against its truth; its spin score enters the AUC only if {@code scored}
      * (short documents are pooled by the caller and given to {@link #addSpunScore}).
      */
-    public void addSpun(SpinnerSimulator.Spun spun, Repair repair, boolean scored) {
+    public void addSpun(Spun spun, Repair repair, boolean scored) {
         OffsetMap truthMap = OffsetMap.of(spun.clean().length(), spun.swaps());
         List<int[]> truth = mergedSpans(spun, truthMap);
+        List<int[]> swapSpans = new ArrayList<>();
+        for (Edit s : spun.swaps()) {
+            swapSpans.add(new int[] {truthMap.toOutput(s.start()), truthMap.toOutput(s.end())});
+        }
         List<Edit> findings = repair.edits().stream().filter(Metrics::isSpin).toList();
         List<Edit> correct = new ArrayList<>();
         for (Edit e : findings) {
             boolean onTruth = truth.stream().anyMatch(t -> overlaps(e, t));
             if (e.applied()) {
                 rewrites++;
-                String cleanSpan = spun.clean().substring(truthMap.toInput(e.start()), truthMap.toInput(e.end()));
-                if (cleanSpan.equals(e.replacement())) {
+                if (restoresItsSwaps(spun, truthMap, swapSpans, e)) {
                     correctRewrites++;
                     correct.add(e);
                 }
@@ -55,18 +60,25 @@ public final class Metrics {
                 }
             }
         }
+        String repaired = repair.text();
+        OffsetMap repairMap = repair.offsets();
         for (int[] t : truth) {
             phrases++;
             if (findings.stream().anyMatch(e -> overlaps(e, t))) {
                 detected++;
             }
-            if (correct.stream().anyMatch(e -> e.start() <= t[0] && t[1] <= e.end())) {
+            boolean covered = correct.stream().anyMatch(e -> e.start() <= t[0] && t[1] <= e.end());
+            boolean rebuilt = findings.stream().anyMatch(e -> e.applied() && overlaps(e, t))
+                    && repaired.substring(repairMap.toOutput(t[0]), repairMap.toOutput(t[1]))
+                    .equals(spun.clean().substring(truthMap.toInput(t[0]), truthMap.toInputEnd(t[1])));
+            if (covered || rebuilt) {
                 restored++;
             }
         }
         if (scored) {
             spunScores.add(repair.score().perThousandWords());
             spunContext.add(repair.score().contextAnomaly());
+            spunPrior.add(Evaluation.prior(repair.score()));
         }
     }
 
@@ -90,6 +102,7 @@ public final class Metrics {
         if (scored) {
             cleanScores.add(repair.score().perThousandWords());
             cleanContext.add(repair.score().contextAnomaly());
+            cleanPrior.add(Evaluation.prior(repair.score()));
         }
     }
 
@@ -109,8 +122,67 @@ public final class Metrics {
         cleanContext.add(clean);
     }
 
+    /**
+     * Whether an applied edit restores exactly the clean text of the swaps it touches: the edit's span
+     * widened to the whole swaps it overlaps, with the edit applied, equals the clean text of that span. (An
+     * edit that fixes one word inside a multiword substitute is exact when the rest of the substitute was
+     * the original's anyway; an edit on unspun text is never exact.)
+     */
+    static boolean restoresItsSwaps(Spun spun, Edit e) {
+        OffsetMap truthMap = OffsetMap.of(spun.clean().length(), spun.swaps());
+        List<int[]> swapSpans = new ArrayList<>();
+        for (Edit s : spun.swaps()) {
+            swapSpans.add(new int[] {truthMap.toOutput(s.start()), truthMap.toOutput(s.end())});
+        }
+        return restoresItsSwaps(spun, truthMap, swapSpans, e);
+    }
+
+    private static boolean restoresItsSwaps(Spun spun, OffsetMap truthMap, List<int[]> swapSpans, Edit e) {
+        int from = e.start(), to = e.end();
+        boolean touches = false;
+        for (int[] s : swapSpans) {
+            if (s[0] < e.end() && e.start() < s[1] || (e.start() == e.end() && s[0] <= e.start() && e.start() <= s[1])) {
+                touches = true;
+                from = Math.min(from, s[0]);
+                to = Math.max(to, s[1]);
+            }
+        }
+        if (!touches) {
+            return false;
+        }
+        String text = spun.spun();
+        String result = text.substring(from, e.start()) + e.replacement() + text.substring(e.end(), to);
+        return result.equals(spun.clean().substring(truthMap.toInput(from), truthMap.toInputEnd(to)));
+    }
+
+    /** Adds the document priors ({@code SpinScore.spinProbability()}) of a spun pool and its clean counterpart. */
+    public void addPriorScores(double spun, double clean) {
+        spunPrior.add(spun);
+        cleanPrior.add(clean);
+    }
+
+    /** ROC AUC of the document prior on the units of {@link #scoreAuc()}; NaN when it was not measured. */
+    public double priorAuc() {
+        boolean measured = spunPrior.stream().anyMatch(x -> !Double.isNaN(x));
+        return measured ? auc(spunPrior, cleanPrior) : Double.NaN;
+    }
+
+    /** Mean document prior of the spun units. */
+    public double meanPriorSpun() {
+        return mean(spunPrior);
+    }
+
+    /** Mean document prior of the clean units. */
+    public double meanPriorClean() {
+        return mean(cleanPrior);
+    }
+
+    private static double mean(List<Double> xs) {
+        return xs.isEmpty() ? Double.NaN : xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
     /** The truth phrases of a spun document as {start, end} in spun-text offsets (see the class comment). */
-    public static List<int[]> phraseSpans(SpinnerSimulator.Spun spun) {
+    public static List<int[]> phraseSpans(Spun spun) {
         return mergedSpans(spun, OffsetMap.of(spun.clean().length(), spun.swaps()));
     }
 
@@ -123,7 +195,7 @@ public final class Metrics {
     }
 
     /** Swap spans in spun-text offsets, neighbours separated only by whitespace merged into one phrase. */
-    private static List<int[]> mergedSpans(SpinnerSimulator.Spun spun, OffsetMap map) {
+    private static List<int[]> mergedSpans(Spun spun, OffsetMap map) {
         List<int[]> spans = new ArrayList<>();
         for (Edit s : spun.swaps()) {
             int start = map.toOutput(s.start());

@@ -99,7 +99,7 @@ class ReportBrowserTest {
         JsonNode before = ReportCommandTest.data(ReportCommandTest.report(html, inputs));
         open(html);
         mark("del", "Countrywide Press Club");   // a rewrite
-        mark("mark", "Federal Book");            // a finding only reported
+        mark("mark", "Innovative Guard");           // a finding only reported
         mark("del", "Washington Submit");        // marked, then unmarked again
         mark("del", "Washington Submit");
         assertThat(browser.findElement(By.id("mark-count")).getText()).isEqualTo("2 edits marked wrong");
@@ -109,7 +109,7 @@ class ReportBrowserTest {
                 # unspin allow list: edits marked wrong in the review report
                 phrase\treplacement\tcategory\tdocument\tnote
                 Countrywide Press Club\tNational Press Club\tspun-name\ttestdata/spun-news.txt\tmarked wrong in review
-                Federal Book\tFederal Reserve\tspun-name\ttestdata/spun-news.txt\tmarked wrong in review
+                Innovative Guard\tRevolutionary Guard\tspun-name\ttestdata/spun-news.txt\tmarked wrong in review
                 """);
         Path allow = Files.writeString(dir.resolve("unspin-allow.tsv"), tsv);
 
@@ -119,7 +119,7 @@ class ReportBrowserTest {
                 args.toArray(String[]::new)));
         List<String> expected = new ArrayList<>(edits(before));
         assertThat(expected.remove("testdata/spun-news.txt|Countrywide Press Club|National Press Club")).isTrue();
-        assertThat(expected.remove("testdata/spun-news.txt|Federal Book|Federal Reserve")).isTrue();
+        assertThat(expected.remove("testdata/spun-news.txt|Innovative Guard|Revolutionary Guard")).isTrue();
         assertThat(edits(after)).isEqualTo(expected);
     }
 

@@ -178,12 +178,12 @@ class ReportCommandTest {
                 # unspin allow list: edits marked wrong in the review report
                 phrase\treplacement\tcategory\tdocument\tnote
                 Countrywide Press Club\tNational Press Club\tspun-name\ttestdata/spun-news.txt\tmarked wrong in review
-                Federal Book\t\tspun-name\ttestdata/spun-news.txt\tmarked wrong in review
+                Innovative Guard\t\tspun-name\ttestdata/spun-news.txt\tmarked wrong in review
                 """);
         Cli.Result before = Cli.run("", "check", "testdata/spun-news.txt");
         Cli.Result after = Cli.run("", "check", "--allow", tsv, "testdata/spun-news.txt");
         List<String> expected = before.out().lines()
-                .filter(l -> !l.contains("'Countrywide Press Club'") && !l.contains("'Federal Book'")).toList();
+                .filter(l -> !l.contains("'Countrywide Press Club'") && !l.contains("'Innovative Guard'")).toList();
         assertThat(after.out().lines().toList()).isEqualTo(expected).hasSize(before.out().lines().count() > 2
                 ? (int) before.out().lines().count() - 2 : -1);
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default pipeline must not load what only {@code --generalise} needs: the reverse thesaurus (144,000
+ * The default pipeline loads only for documents the prior marks as spun what the suspect-word flags need: the reverse thesaurus (144,000
  * words, 2.9 million links) costs start-up time and memory on every corpus worker. Checked in a fresh JVM
  * with class-loading logs, since a test JVM has loaded everything already.
  */
@@ -31,10 +31,13 @@ class StartupFootprintTest {
     }
 
     @Test
-    void theDefaultPipelineNeverLoadsTheThesaurus(@TempDir Path dir) throws Exception {
+    void theThesaurusIsLoadedOnlyForADocumentThePriorMarksAsSpun(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("paragraph.txt");
-        Files.writeString(input, "The Secretary of Condition spoke at the Countrywide Press Club.\n");
+        // One strong finding in a sentence: prior 0.63, below the flag prior, so no suspect-word flags.
+        Files.writeString(input, "The Secretary of Condition spoke to the press.\n");
         assertThat(classesLoaded(input)).contains("org.unspin.cli.Main").doesNotContain(SHIPPED_THESAURUS);
-        assertThat(classesLoaded(input, "--generalise")).contains(SHIPPED_THESAURUS);
+        Files.writeString(input, "The Secretary of Condition spoke at the Countrywide Press Club.\n");
+        assertThat(classesLoaded(input)).contains(SHIPPED_THESAURUS);
+        assertThat(classesLoaded(input, "--no-flags")).doesNotContain(SHIPPED_THESAURUS);
     }
 }

@@ -12,7 +12,6 @@ import org.unspin.Repair;
 import org.unspin.TestResources;
 import org.unspin.Unspinner;
 import org.unspin.edit.Edit;
-import org.unspin.eval.ThesaurusSplit;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.Thesaurus;
 import org.unspin.tokenise.Tokeniser;
@@ -41,8 +40,7 @@ class ContextAnomalyTest {
     static void load() throws IOException {
         Optional<Path> lm = NgramModel.findInstalled();
         TestResources.need(lm.isPresent(), "needs the trigram model: apt-get install pocketsphinx-en-us");
-        anomaly = new ContextAnomaly(NgramModel.open(lm.get()), Thesaurus.shipped(), ThesaurusSplit.Mode.HASH.detectorLinks(),
-                null);
+        anomaly = new ContextAnomaly(NgramModel.open(lm.get()), Thesaurus.shipped(), null);
     }
 
     @Test
@@ -61,7 +59,7 @@ class ContextAnomalyTest {
         double leastConfidence = 0.5 / (1 + Math.exp(-anomaly.flagLogOdds()));
         for (Edit flag : spun.flags()) {
             assertThat(flag.applied()).isFalse();
-            assertThat(flag.replacement()).isNull();
+            assertThat(flag.replacement()).isNotEqualTo(flag.original());
             assertThat(flag.category()).isEqualTo(ContextAnomaly.CATEGORY);
             assertThat(flag.original()).isEqualTo(SPUN.substring(flag.start(), flag.end()));
             assertThat(flag.confidence()).isBetween(leastConfidence - 0.001, 0.5);
@@ -72,29 +70,36 @@ class ContextAnomalyTest {
         assertThat(clean.flags()).isEmpty();
     }
 
+    /** Strong findings of the phrase tables in front of the spun paragraph: the prior marks it as spun. */
+    private static final String MARKED = "Secretary of Condition Mike Pompeo spoke at the Countrywide Press Club. "
+            + SPUN;
+
     @Test
-    void generaliseScoresWithoutTouchingCleanTextAndTheDefaultDoesNotScore() {
-        Repair generalised = Unspinner.builder().generalise(true).linkFilter(ThesaurusSplit.Mode.HASH.detectorLinks()).build()
-                .repair(CLEAN);
-        assertThat(generalised.text()).isEqualTo(CLEAN);
-        assertThat(generalised.score().checkedWords()).isPositive();
-        Repair plain = Unspinner.withDefaults().repair(SPUN);
-        assertThat(plain.score().checkedWords()).isZero();
-        assertThat(plain.score().contextAnomaly()).isZero();
-        assertThat(plain.edits()).noneMatch(e -> e.category().equals(ContextAnomaly.CATEGORY));
+    void thePipelineFlagsOnlyWhereThePriorMarksTheDocumentAsSpun() {
+        Unspinner unspinner = Unspinner.withDefaults();
+        Repair clean = unspinner.repair(CLEAN);
+        assertThat(clean.text()).isEqualTo(CLEAN);
+        assertThat(clean.score().spinProbability()).isZero();
+        assertThat(clean.score().checkedWords()).isZero();
+        assertThat(clean.edits()).noneMatch(e -> e.category().equals(ContextAnomaly.CATEGORY));
+
+        Repair marked = unspinner.repair(MARKED);
+        assertThat(marked.score().spinProbability()).isGreaterThanOrEqualTo(ContextAnomaly.FLAG_PRIOR);
+        assertThat(marked.score().checkedWords()).isPositive();
+        List<Edit> flags = marked.edits().stream().filter(e -> e.category().equals(ContextAnomaly.CATEGORY)).toList();
+        assertThat(flags).isNotEmpty().allMatch(f -> !f.applied());
+        assertThat(flags.stream().filter(f -> SWAPPED.contains(f.original()))).isNotEmpty();
     }
 
     @Test
     void anAllowedWordIsNeverFlagged() {
-        Repair flagged = Unspinner.builder().generalise(true).linkFilter(ThesaurusSplit.Mode.HASH.detectorLinks()).build()
-                .repair(SPUN);
+        Repair flagged = Unspinner.withDefaults().repair(MARKED);
         List<String> flaggedWords = flagged.edits().stream()
                 .filter(e -> e.category().equals(ContextAnomaly.CATEGORY)).map(Edit::original).toList();
         assertThat(flaggedWords).isNotEmpty();
         String allowed = flaggedWords.get(0);
 
-        Repair reviewed = Unspinner.builder().generalise(true).linkFilter(ThesaurusSplit.Mode.HASH.detectorLinks())
-                .allow(allowed).build().repair(SPUN);
+        Repair reviewed = Unspinner.builder().allow(allowed).build().repair(MARKED);
 
         assertThat(reviewed.edits()).noneMatch(e -> e.original().equalsIgnoreCase(allowed));
         assertThat(reviewed.edits().stream().filter(e -> e.category().equals(ContextAnomaly.CATEGORY))

@@ -28,9 +28,9 @@ class MetricsTest {
 
     @Test
     void countsRestoredDetectedAndWrongRewrites() {
-        SpinnerSimulator spinner = new SpinnerSimulator(w -> THESAURUS.getOrDefault(w, List.of()), 1.0, 1.0);
+        SpinnerProfile spinner = SpinnerProfile.of("test", THESAURUS);
         String clean = "The Secretary of State met the National Press Club as well as others.";
-        SpinnerSimulator.Spun spun = spinner.spin(clean, 1);
+        Spun spun = spinner.spin(clean, 1, 1.0);
         String s = spun.spun();
         List<Edit> edits = List.of(
                 edit(s, "Secretary of Condition", "Secretary of State", true),       // correct rewrite
@@ -56,8 +56,8 @@ class MetricsTest {
         assertThat(m.falseRewritesOnClean()).isEqualTo(1);
         assertThat(m.falseRewritesPer10kWords()).isCloseTo(10_000.0 / 24, within(1e-6));
 
-        SpinnerSimulator spinner = new SpinnerSimulator(w -> THESAURUS.getOrDefault(w, List.of()), 1.0, 1.0);
-        SpinnerSimulator.Spun spun = spinner.spin("The State of the Union.", 1);
+        SpinnerProfile spinner = SpinnerProfile.of("test", THESAURUS);
+        Spun spun = spinner.spin("The State of the Union.", 1, 1.0);
         m.addSpun(spun, repairWith(spun.spun(), List.of(edit(spun.spun(), "Condition", "State", true),
                 edit(spun.spun(), "Union", "Onion", false))));
         // One spun document scoring above both clean ones.

@@ -1,0 +1,557 @@
+package org.unspin.detect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.unspin.corpus.CorpusModel;
+import org.unspin.edit.Edit;
+import org.unspin.lexicon.CandidateDictionary;
+import org.unspin.lexicon.CanonicalLexicon;
+import org.unspin.lexicon.FunctionWords;
+import org.unspin.lexicon.NgramModel;
+import org.unspin.lexicon.PhraseKey;
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.TokenType;
+
+/**
+ * The restorer: candidates × arbiter. For every span of 1 to {@link CandidateDictionary#MAX_TOKENS} words
+ * that a candidate dictionary names, each candidate original is scored against the text as written:
+ *
+ * <pre>
+ * score = LM margin + corpus margin + log10(dictionary weight) + lexicon bonus - length correction
+ * </pre>
+ *
+ * <ul>
+ *   <li><b>LM margin</b>: log10 P(window with the candidate) − log10 P(window as written), by the trigram
+ *       model over the span and up to two words on each side (sentence marks at sentence edges);</li>
+ *   <li><b>corpus margin</b> (with a corpus model from {@code unspin learn}): half the log10 ratio of how often
+ *       the user's corpus has the candidate's and the observed word's bigrams with the neighbours;</li>
+ *   <li><b>lexicon bonus</b> {@link #LEXICON_BONUS}: the candidate makes a known name, title, term or idiom
+ *       with its neighbours ("Countrywide Press Club" → "national press club") that the text as written is
+ *       not;</li>
+ *   <li><b>case evidence</b>: a capitalised word inside a sentence is a name's; it is only restored when the
+ *       candidate makes a known phrase, and acronyms are never touched.</li>
+ * </ul>
+ *
+ * Overlapping and neighbouring spans of a sentence are decided jointly: the best-scoring proposal is taken,
+ * the text around it is read with that repair in place, the others near it are scored again, and so on.
+ * A proposal at or above {@link Margins#rewrite()} is a rewrite candidate (the {@link Resolver} applies it at
+ * the confidence threshold, and only in documents its prior marks as spun unless the score is strong); one at
+ * or above {@link Margins#report()} is reported with its suggestion. Each edit names the dictionary row, the
+ * log10 margin and the runner-up. Thread-safe.
+ */
+public final class Restorer implements Stage {
+    public static final String RULE = "restorer";
+    /** Bonus, in log10 units, for a candidate that makes a known phrase the observed text is not. */
+    public static final double LEXICON_BONUS = 2.0;
+    /** Weight of the corpus model's bigram evidence against the trigram model's. */
+    static final double CORPUS_WEIGHT = 0.5;
+    /**
+     * log10 cost of one more word: the trigram model charges every predicted word (about -2.5 log10 on clean
+     * text), so a shorter candidate would always win by that much: a contraction ("at all times" → "always")
+     * pays it back per word it saves. An expansion is not credited: the words inside a fixed phrase are cheap
+     * ("at [the same time]"), so its margin is fair as it stands (measured on the clean SOTU and manuals).
+     */
+    static final double WORD_COST = 2.0;
+    /**
+     * Highest confidence of a row cut from the phrase tables: below {@link Resolver#STRONG}, so it is rewritten
+     * only in a document other findings mark as spun (a word of a table row is weaker evidence than the row).
+     */
+    static final double CUT_ROW_CONFIDENCE = 0.89;
+    /** An unknown observed word makes any margin large; such spans are reported at most. */
+    private static final double UNKNOWN_CAP = 0.5;
+
+    /**
+     * Decision thresholds on the score, in log10 units (fitted on the dev split of {@code unspin eval}, see
+     * docs/evaluation.md).
+     *
+     * @param rewrite least score of a rewrite candidate (confidence 0.8 there)
+     * @param strong  least score rewritten even where the document prior does not mark the text as spun
+     * @param report  least score reported with its suggestion
+     */
+    public record Margins(double rewrite, double strong, double report) {
+        public static final Margins DEFAULT = new Margins(3.5, 8.0, 2.0);
+
+        public Margins {
+            if (!(report <= rewrite && rewrite <= strong)) {
+                throw new IllegalArgumentException("need report <= rewrite <= strong, got " + report + ", "
+                        + rewrite + ", " + strong);
+            }
+        }
+
+        /** The confidence of a score: 0.8 at {@link #rewrite}, 0.9 at {@link #strong}, below 0.8 under it. */
+        public double confidence(double score) {
+            if (score >= rewrite) {
+                double x = (score - rewrite) / Math.max(1e-9, strong - rewrite); // 1 at strong
+                return Math.min(0.99, 0.8 + 0.19 * (1 - Math.exp(-x * Math.log(1.9))));
+            }
+            double x = (score - report) / Math.max(1e-9, rewrite - report);
+            return Math.max(0.3, 0.5 + 0.29 * x);
+        }
+    }
+
+    private final CandidateDictionary dictionary;
+    private final NgramModel lm;
+    private final CanonicalLexicon lexicon;
+    private final CorpusModel corpus;
+    private final Margins margins;
+    private final int sentenceStart;
+    private final int sentenceEnd;
+    /** First tokens of the dictionary's keys: longer keys are only built after a hit here. */
+    private final Set<String> firstTokens = new HashSet<>();
+    /** The words of each candidate original, lower-cased, and their model ids. */
+    private final Map<String, int[]> candidateIds = new HashMap<>();
+
+    /**
+     * @param lexicon known phrases for the lexicon bonus, or null
+     * @param corpus  n-gram counts of the user's corpus, or null
+     */
+    public Restorer(CandidateDictionary dictionary, NgramModel lm, CanonicalLexicon lexicon, CorpusModel corpus,
+                    Margins margins) {
+        this.dictionary = Objects.requireNonNull(dictionary);
+        this.lm = Objects.requireNonNull(lm);
+        this.lexicon = lexicon;
+        this.corpus = corpus;
+        this.margins = Objects.requireNonNull(margins);
+        this.sentenceStart = lm.wordId(NgramModel.SENTENCE_START);
+        this.sentenceEnd = lm.wordId(NgramModel.SENTENCE_END);
+        for (CandidateDictionary.Row row : dictionary.all()) {
+            firstTokens.add(row.observed().split(" ", 2)[0]);
+            candidateIds.computeIfAbsent(row.original().toLowerCase(Locale.ROOT), this::ids);
+        }
+    }
+
+    public Margins margins() {
+        return margins;
+    }
+
+    private int[] ids(String phrase) {
+        String[] words = phrase.split(" ");
+        int[] ids = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            ids[i] = lm.wordId(words[i]);
+        }
+        return ids;
+    }
+
+    /** One scored candidate for a span of a run. */
+    private static final class Proposal {
+        final int first;      // token index
+        final int length;     // tokens
+        final CandidateDictionary.Row row;
+        final String[] words; // the candidate's words, lower case
+        final int[] ids;
+        double margin;        // LM margin as last scored
+        double corpusMargin;
+        double score;
+        boolean lexicon;
+        String runnerUp;
+        double runnerUpScore;
+
+        Proposal(int first, int length, CandidateDictionary.Row row, String[] words, int[] ids) {
+            this.first = first;
+            this.length = length;
+            this.row = row;
+            this.words = words;
+            this.ids = ids;
+        }
+
+        int end() {
+            return first + length;
+        }
+    }
+
+    @Override
+    public List<Edit> find(TokenList tokens) {
+        int n = tokens.size();
+        if (n == 0 || dictionary.size() == 0) {
+            return List.of();
+        }
+        String text = tokens.text();
+        String[] words = new String[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = tokens.type(i) == TokenType.WORD && !inCode(tokens, i)
+                    ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
+        }
+        boolean[] linked = wordRuns(tokens);
+        List<Edit> out = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            if (words[i] == null) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && words[end] != null && linked[end]) {
+                end++;
+            }
+            restoreRun(tokens, words, i, end, out);
+            i = end;
+        }
+        out.sort(org.unspin.edit.EditSet.BY_POSITION);
+        return out;
+    }
+
+    /** The restorations of one run of words [from, to) between punctuation. */
+    private void restoreRun(TokenList tokens, String[] words, int from, int to, List<Edit> out) {
+        List<Proposal> proposals = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (!firstTokens.contains(words[i])) {
+                continue;
+            }
+            StringBuilder key = new StringBuilder();
+            for (int len = 1; len <= CandidateDictionary.MAX_TOKENS && i + len <= to; len++) {
+                key.append(len == 1 ? "" : " ").append(words[i + len - 1]);
+                for (CandidateDictionary.Row row : dictionary.candidates(key.toString())) {
+                    String lower = row.original().toLowerCase(Locale.ROOT);
+                    proposals.add(new Proposal(i, len, row, lower.split(" "), candidateIds.get(lower)));
+                }
+            }
+        }
+        if (proposals.isEmpty()) {
+            return;
+        }
+        boolean sentenceStarts = startsSentence(tokens, from);
+        boolean sentenceEnds = endsSentence(tokens, to);
+        int[] runIds = new int[to - from];
+        for (int k = from; k < to; k++) {
+            runIds[k - from] = lm.wordId(words[k]);
+        }
+        Slots slots = new Slots(java.util.Arrays.copyOfRange(words, from, to), runIds);
+        for (Proposal p : proposals) {
+            score(p, tokens, words, slots, from, to, sentenceStarts, sentenceEnds);
+        }
+        boolean[] taken = new boolean[to - from];
+        while (true) {
+            Proposal best = null;
+            for (Proposal p : proposals) {
+                if (p.score >= margins.report() && free(taken, p, from)
+                        && (best == null || p.score > best.score)) {
+                    best = p;
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            runnerUp(best, proposals);
+            out.add(edit(tokens, best));
+            for (int k = best.first; k < best.end(); k++) {
+                taken[k - from] = true;
+            }
+            slots.take(best, from);
+            for (Proposal p : proposals) { // its neighbours now read the repaired text
+                if (free(taken, p, from) && p.first < best.end() + 2 && best.first < p.end() + 2) {
+                    score(p, tokens, words, slots, from, to, sentenceStarts, sentenceEnds);
+                }
+            }
+        }
+    }
+
+    private static boolean free(boolean[] taken, Proposal p, int from) {
+        for (int k = p.first; k < p.end(); k++) {
+            if (taken[k - from]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The best other candidate for the same span, or keeping the text as written (score 0). */
+    private static void runnerUp(Proposal best, List<Proposal> proposals) {
+        best.runnerUp = null;
+        best.runnerUpScore = 0;
+        for (Proposal p : proposals) {
+            if (p != best && p.first == best.first && p.length == best.length && p.score > best.runnerUpScore) {
+                best.runnerUp = p.row.original();
+                best.runnerUpScore = p.score;
+            }
+        }
+    }
+
+    private void score(Proposal p, TokenList tokens, String[] words, Slots slots, int from, int to,
+                       boolean sentenceStarts, boolean sentenceEnds) {
+        // Context: up to two words on each side as the run reads now, sentence marks at its edges.
+        List<String> left = new ArrayList<>(2);
+        int[] leftIds = new int[2];
+        for (int k = p.first - 1; k >= from && left.size() < 2; k--) {
+            String[] slot = slots.words[k - from];
+            for (int w = slot.length - 1; w >= 0 && left.size() < 2; w--) {
+                left.add(0, slot[w]);
+                leftIds[2 - left.size()] = slots.ids[k - from][w];
+            }
+        }
+        int[] before = java.util.Arrays.copyOfRange(leftIds, 2 - left.size(), 2);
+        boolean leftEdge = left.size() < 2 && sentenceStarts;
+        List<String> right = new ArrayList<>(2);
+        int[] after = new int[2];
+        for (int k = p.end(); k < to && right.size() < 2; k++) {
+            String[] slot = slots.words[k - from];
+            for (int w = 0; w < slot.length && right.size() < 2; w++) {
+                after[right.size()] = slots.ids[k - from][w];
+                right.add(slot[w]);
+            }
+        }
+        after = java.util.Arrays.copyOf(after, right.size());
+        boolean rightEdge = right.size() < 2 && sentenceEnds;
+        int[] observed = java.util.Arrays.copyOfRange(slots.originalIds, p.first - from, p.end() - from);
+        boolean nameCase = hasNameCase(tokens, p.first, p.end(), from);
+        boolean needsPhrase = nameCase || p.row.knownPhraseOnly();
+        if (p.row.knownPhraseOnly() && !unattested(before, observed, after)) {
+            p.score = Double.NEGATIVE_INFINITY; // cheap test first: most cut rows stop here
+            return;
+        }
+        boolean unknown = false;
+        for (int id : observed) {
+            unknown |= id < 0;
+        }
+        double margin = window(before, leftEdge, p.ids, after, rightEdge) - window(before, leftEdge, observed, after,
+                rightEdge);
+        margin -= Math.max(0, observed.length - p.ids.length) * WORD_COST;
+        if (unknown) {
+            margin = Math.min(margin, margins.rewrite() - UNKNOWN_CAP);
+        }
+        p.margin = margin;
+        p.corpusMargin = corpus == null ? 0 : CORPUS_WEIGHT * corpusMargin(left, p, words, right);
+        double base = margin + p.corpusMargin + Math.log10(p.row.weight());
+        // The lexicon is only read where its bonus can decide something.
+        p.lexicon = lexicon != null && base + LEXICON_BONUS >= margins.report()
+                && makesKnownPhrase(left, p.words, right)
+                && !makesKnownPhrase(left, slice(words, p.first, p.end()), right);
+        p.score = needsPhrase && !p.lexicon ? Double.NEGATIVE_INFINITY : base + (p.lexicon ? LEXICON_BONUS : 0);
+    }
+
+    /** What a run reads now: a taken proposal fills its first slot with its words and empties the others. */
+    private static final class Slots {
+        final String[][] words;
+        final int[][] ids;
+        final int[] originalIds;
+
+        Slots(String[] runWords, int[] runIds) {
+            words = new String[runWords.length][];
+            ids = new int[runWords.length][];
+            originalIds = runIds;
+            for (int k = 0; k < runWords.length; k++) {
+                words[k] = new String[] {runWords[k]};
+                ids[k] = new int[] {runIds[k]};
+            }
+        }
+
+        void take(Proposal p, int from) {
+            for (int k = p.first; k < p.end(); k++) {
+                boolean head = k == p.first;
+                words[k - from] = head ? p.words : new String[0];
+                ids[k - from] = head ? p.ids : new int[0];
+            }
+        }
+    }
+
+    /** Whether the model stores no bigram of the observed span with a neighbour (real text does not say it). */
+    private boolean unattested(int[] left, int[] observed, int[] right) {
+        int before = left.length == 0 ? -1 : left[left.length - 1];
+        int after = right.length == 0 ? -1 : right[0];
+        boolean leftStored = before >= 0 && observed[0] >= 0 && lm.storedOrder(observed[0], before, -1) >= 2;
+        boolean rightStored = after >= 0 && observed[observed.length - 1] >= 0
+                && lm.storedOrder(after, observed[observed.length - 1], -1) >= 2;
+        return !(leftStored && rightStored) && !(leftStored && after < 0) && !(rightStored && before < 0);
+    }
+
+    private static String[] slice(String[] words, int from, int to) {
+        String[] out = new String[to - from];
+        System.arraycopy(words, from, out, 0, out.length);
+        return out;
+    }
+
+    /** log10 P of the span's words and the right context given the left context. */
+    private double window(int[] left, boolean leftEdge, int[] span, int[] right, boolean rightEdge) {
+        int total = (leftEdge ? 1 : 0) + left.length + span.length + right.length + (rightEdge ? 1 : 0);
+        int[] seq = new int[total];
+        int k = 0;
+        if (leftEdge) {
+            seq[k++] = sentenceStart;
+        }
+        for (int id : left) {
+            seq[k++] = id;
+        }
+        int firstPredicted = k;
+        for (int id : span) {
+            seq[k++] = id;
+        }
+        for (int id : right) {
+            seq[k++] = id;
+        }
+        if (rightEdge) {
+            seq[k++] = sentenceEnd;
+        }
+        double s = 0;
+        for (int p = firstPredicted; p < total; p++) {
+            int h1 = p > 0 ? seq[p - 1] : -1;
+            int h2 = p > 1 && h1 >= 0 ? seq[p - 2] : -1;
+            s += lm.log10Prob(seq[p], h1, h2);
+        }
+        return s;
+    }
+
+    /** log10 of how much more often the corpus pairs the candidate with its neighbours than the observed span. */
+    private double corpusMargin(List<String> left, Proposal p, String[] words, List<String> right) {
+        String before = left.isEmpty() ? null : left.get(left.size() - 1);
+        String after = right.isEmpty() ? null : right.get(0);
+        long cand = edgeCounts(before, p.words[0], p.words[p.words.length - 1], after);
+        long obs = edgeCounts(before, words[p.first], words[p.end() - 1], after);
+        return Math.log10((cand + 1.0) / (obs + 1.0));
+    }
+
+    private long edgeCounts(String before, String first, String last, String after) {
+        return (before == null ? 0 : corpus.count(before, first)) + (after == null ? 0 : corpus.count(last, after));
+    }
+
+    /**
+     * Whether some stretch of 2 to 5 words that includes part of the span is a lexicon phrase: of three words
+     * or more, or of two content words ("back to" is no evidence, "press club" is).
+     */
+    private boolean makesKnownPhrase(List<String> left, String[] span, List<String> right) {
+        List<String> seq = new ArrayList<>(left);
+        int spanFrom = seq.size();
+        for (String w : span) {
+            seq.add(w);
+        }
+        int spanTo = seq.size();
+        seq.addAll(right);
+        for (int a = 0; a < spanTo; a++) {
+            for (int b = Math.max(a + 2, spanFrom + 1); b <= Math.min(seq.size(), a + 5); b++) {
+                if (b <= spanFrom || (a >= spanFrom && b <= spanTo && span.length == 1)) {
+                    continue;
+                }
+                List<String> phrase = seq.subList(a, b);
+                if ((phrase.size() >= 3 || phrase.stream().noneMatch(FunctionWords::contains))
+                        && lexicon.contains(String.join(" ", phrase))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word of the span is capitalised inside a sentence, or is an acronym. */
+    private static boolean hasNameCase(TokenList tokens, int first, int end, int runStart) {
+        String text = tokens.text();
+        for (int k = first; k < end; k++) {
+            int s = tokens.start(k), e = tokens.end(k);
+            int capitals = 0;
+            for (int c = s; c < e; c++) {
+                capitals += Character.isUpperCase(text.charAt(c)) ? 1 : 0;
+            }
+            if (capitals >= 2 || (capitals == 1 && Character.isUpperCase(text.charAt(s))
+                    && !(k == runStart && startsSentence(tokens, k)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Characters that glue words into identifiers, paths and markup ("retrieve_pdb_file", "a/b", "x=y"). */
+    private static final String CODE_GLUE = "_/\\=@#<>{}[]|~^*`$%";
+
+    /** Whether word i is glued to code punctuation or sits inside a dotted name ("os.path"): not prose. */
+    private static boolean inCode(TokenList tokens, int i) {
+        String text = tokens.text();
+        for (int side = -1; side <= 1; side += 2) {
+            int j = i + side;
+            if (j < 0 || j >= tokens.size() || tokens.type(j) != TokenType.PUNCT) {
+                continue;
+            }
+            boolean glued = side < 0 ? tokens.end(j) == tokens.start(i) : tokens.end(i) == tokens.start(j);
+            if (!glued) {
+                continue;
+            }
+            char c = text.charAt(tokens.start(j));
+            if (CODE_GLUE.indexOf(c) >= 0) {
+                return true;
+            }
+            int k = j + side; // a dot with a word glued on its other side too
+            if (c == '.' && k >= 0 && k < tokens.size() && tokens.type(k) == TokenType.WORD
+                    && (side < 0 ? tokens.end(k) == tokens.start(j) : tokens.end(j) == tokens.start(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether token i begins a sentence: the text's start, after . ! ? : or a blank line. */
+    static boolean startsSentence(TokenList tokens, int i) {
+        if (i == 0) {
+            return true;
+        }
+        int prev = i - 1;
+        if (tokens.type(prev) == TokenType.PUNCT) {
+            char c = tokens.text().charAt(tokens.start(prev));
+            if (c == '"' || c == '\u201C' || c == '(' || c == '\'' || c == '\u2018') {
+                return prev == 0 || startsSentence(tokens, prev);
+            }
+            return c == '.' || c == '!' || c == '?' || c == ':' || c == '\u2026';
+        }
+        return tokens.text().substring(tokens.end(prev), tokens.start(i)).contains("\n\n");
+    }
+
+    /** Whether the run ending before token i ends a sentence. */
+    private static boolean endsSentence(TokenList tokens, int i) {
+        if (i >= tokens.size()) {
+            return true;
+        }
+        if (tokens.type(i) != TokenType.PUNCT) {
+            return false;
+        }
+        char c = tokens.text().charAt(tokens.start(i));
+        return c == '.' || c == '!' || c == '?' || c == '\u2026';
+    }
+
+    private Edit edit(TokenList tokens, Proposal p) {
+        int start = tokens.start(p.first), end = tokens.end(p.end() - 1);
+        String original = tokens.text().substring(start, end);
+        String replacement = CaseStyle.apply(original, p.row.original());
+        StringBuilder why = new StringBuilder();
+        why.append(String.format(Locale.ROOT, "'%s' reads better here: language model %+.1f log10", p.row.original(),
+                p.margin));
+        if (p.corpusMargin != 0) {
+            why.append(String.format(Locale.ROOT, ", corpus %+.1f", p.corpusMargin));
+        }
+        if (p.lexicon) {
+            why.append(", makes a known phrase");
+        }
+        why.append(String.format(Locale.ROOT, ", dictionary weight %.2f (%s%s); score %.1f, runner-up %s %.1f",
+                p.row.weight(), p.row.source(), p.row.note().isEmpty() ? "" : ": " + p.row.note(), p.score,
+                p.runnerUp == null ? "as written" : "'" + p.runnerUp + "'", p.runnerUpScore));
+        double confidence = Math.round(margins.confidence(p.score) * 1000) / 1000.0;
+        if (p.row.knownPhraseOnly()) {
+            confidence = Math.min(confidence, CUT_ROW_CONFIDENCE); // never rewritten on its own evidence alone
+        }
+        String category = p.length > 1 || p.words.length > 1 ? "spun-phrase" : "spun-word";
+        return new Edit(start, end, original, replacement, category, RULE, p.row.source(), confidence,
+                why.toString(), p.score >= margins.rewrite());
+    }
+
+    /** linked[i]: token i continues a run of words from token i-1 (only spaces, at most one line break). */
+    static boolean[] wordRuns(TokenList tokens) {
+        boolean[] linked = new boolean[tokens.size()];
+        String text = tokens.text();
+        for (int i = 1; i < tokens.size(); i++) {
+            int gapStart = tokens.end(i - 1), gapEnd = tokens.start(i);
+            if (gapStart == gapEnd) {
+                continue;
+            }
+            int breaks = 0;
+            boolean blank = true;
+            for (int c = gapStart; c < gapEnd && blank; c++) {
+                char ch = text.charAt(c);
+                blank = Character.isWhitespace(ch) || ch == '\u00A0';
+                breaks += ch == '\n' ? 1 : 0;
+            }
+            linked[i] = blank && breaks <= 1;
+        }
+        return linked;
+    }
+}
