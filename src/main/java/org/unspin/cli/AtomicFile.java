@@ -20,6 +20,24 @@ final class AtomicFile {
     private AtomicFile() {
     }
 
+    /**
+     * Fails, before any work is done, when {@link #write} could not write {@code name}: a directory, or a
+     * parent folder that is missing or not writable.
+     */
+    static void checkWritable(String option, String name) {
+        Path target = Path.of(name).toAbsolutePath();
+        Path dir = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new UserError(option + " " + name + ": is a directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(option + " " + name + ": cannot write (no such directory)");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UserError(option + " " + name + ": cannot write (permission denied)");
+        }
+    }
+
     static void write(String name, String text) {
         Path target = Path.of(name).toAbsolutePath();
         if (Files.isDirectory(target)) {

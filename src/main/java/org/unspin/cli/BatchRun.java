@@ -1,7 +1,6 @@
 package org.unspin.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,11 +11,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -40,7 +34,9 @@ import org.unspin.corpus.CorpusException;
 import org.unspin.corpus.CorpusInputs;
 import org.unspin.corpus.CorpusInputs.Source;
 import org.unspin.corpus.LineReader;
+import org.unspin.corpus.JsonlRecord;
 import org.unspin.corpus.RecordAnnotator;
+import org.unspin.corpus.Utf8;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -79,6 +75,7 @@ final class BatchRun {
     private final ObjectMapper json;
     private final double splitScore;
     private final String splitName;
+    private final boolean annotatorFixes;
 
     private final AtomicLong rawBytes = new AtomicLong();
     private volatile boolean stopped;
@@ -101,6 +98,7 @@ final class BatchRun {
         this.stdin = stdin;
         this.stdout = stdout;
         this.err = err;
+        this.annotatorFixes = fix;
         this.annotator = new RecordAnnotator(unspinner, options.textField, fix, options.detail(), options.keepOriginal);
         this.json = mapper();
         if (options.splitAbove != null) {
@@ -148,6 +146,19 @@ final class BatchRun {
         }
         if (options.threads != null && (options.threads < 1 || options.threads > 1024)) {
             throw new ParameterException(cl, "--threads must be within 1..1024, got " + options.threads);
+        }
+        if (fix && options.keepOriginal != null && (options.keepOriginal.equals(options.textField)
+                || options.keepOriginal.equals(RecordAnnotator.FIELD))) {
+            throw new ParameterException(cl, "--keep-original " + options.keepOriginal + " would be overwritten by the "
+                    + (options.keepOriginal.equals(options.textField) ? "repaired text" : "unspin object"));
+        }
+        OutputChecks.notAnInput("-o", output, input.names());
+        OutputChecks.notAnInput("--errors", options.errors, input.names());
+        OutputChecks.notAnInput("--stats", options.stats, input.names());
+        OutputChecks.knownCompression("-o", output);
+        OutputChecks.knownCompression("--errors", options.errors);
+        if (options.stats != null) {
+            AtomicFile.checkWritable("--stats", options.stats);
         }
         if (options.splitAbove != null && output != null && Path.of(options.splitAbove[1]).toAbsolutePath()
                 .equals(Path.of(output).toAbsolutePath().getParent())) {
@@ -489,37 +500,23 @@ final class BatchRun {
         if (item.spill() != null) {
             return error(item, null, "too-large", tooLarge(item), null);
         }
-        byte[] bytes = item.bytes();
-        if (isBlank(bytes)) {
+        JsonlRecord line = JsonlRecord.read(json, item.bytes(), item.bytes().length, item.offset(), options.textField);
+        if (line == null) {
             return new Outcome(item, null, Route.MAIN, null, null, null, null);
         }
-        long badOffset = invalidUtf8At(bytes);
-        if (badOffset >= 0) {
-            return error(item, null, "invalid-utf8", "invalid UTF-8 at byte offset " + (item.offset() + badOffset), null);
-        }
-        JsonNode node;
-        try {
-            node = readRecord(bytes);
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            return error(item, null, "malformed-json", "malformed JSON (" + message + ")", null);
-        }
-        if (!(node instanceof ObjectNode record)) {
-            return error(item, null, "not-an-object", "not a JSON object", null);
-        }
-        JsonNode idNode = record.get(options.idField);
+        JsonNode idNode = line.record() == null ? null : line.record().get(options.idField);
         String id = idNode == null || idNode.isContainerNode() ? null : idNode.asText();
-        String text;
-        try {
-            text = annotator.textOf(record);
-        } catch (RecordAnnotator.BadRecordException e) {
-            return error(item, null, record.has(options.textField) ? "text-not-string" : "no-text-field",
-                    e.getMessage(), id);
+        if (line.bad()) {
+            return error(item, null, line.errorKind(), line.reason(), id);
         }
-        return annotated(item, record, text, id);
+        return annotated(item, line.record(), line.text(), id);
     }
 
     private Outcome annotated(Item item, ObjectNode record, String text, String id) throws IOException {
+        if (options.keepOriginal != null && annotatorFixes && record.has(options.keepOriginal)) {
+            return error(item, null, "keep-original-exists", "field \"" + options.keepOriginal + "\" exists: "
+                    + "--keep-original would overwrite it, passed through unchanged", id);
+        }
         Repair repair = unspinner.repair(text);
         double score = repair.score().perThousandWords();
         Route route = options.dropAbove != null && score > options.dropAbove ? Route.DROP
@@ -536,19 +533,18 @@ final class BatchRun {
         if (item.spill() != null) {
             return error(item, null, "too-large", tooLarge(item), name);
         }
-        Decoded decoded = decode(item.bytes());
+        Utf8.Decoded decoded = Utf8.decode(item.bytes());
         ObjectNode record = json.createObjectNode();
         record.put(options.idField, name);
-        if (decoded.badOffset >= 0) {
+        if (decoded.badOffset() >= 0) {
             // A JSON string cannot carry the raw bytes: the record keeps the text with U+FFFD, not annotated.
             record.put(options.textField, new String(item.bytes(), StandardCharsets.UTF_8));
-            Item at = new Item(item.source(), lineOf(item.bytes(), decoded.badOffset), 0, item.bytes(), null,
+            Item at = new Item(item.source(), lineOf(item.bytes(), decoded.badOffset()), 0, item.bytes(), null,
                     item.length());
-            return error(at, json.writeValueAsBytes(record), "invalid-utf8", "invalid UTF-8 at byte offset "
-                    + decoded.badOffset, name);
+            return error(at, json.writeValueAsBytes(record), "invalid-utf8", Utf8.invalidAt(decoded.badOffset()), name);
         }
-        record.put(options.textField, decoded.text);
-        return annotated(item, record, decoded.text, name);
+        record.put(options.textField, decoded.text());
+        return annotated(item, record, decoded.text(), name);
     }
 
     private String tooLarge(Item item) throws IOException {
@@ -564,60 +560,6 @@ final class BatchRun {
             }
         }
         return line;
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The offset of the first byte that is not strict UTF-8, or -1; an ASCII line (most are) is not decoded. */
-    private static long invalidUtf8At(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return decode(bytes).badOffset;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The JSON of a line of valid UTF-8. A line that starts with '{' and has no NUL in its first four bytes is
-     * parsed from its bytes: Jackson then reads it as UTF-8 (it cannot take it for UTF-16, UTF-32 or a byte order
-     * mark), and the line needs no decoding into a String first. Any other line, and a line the byte parser
-     * rejects, is parsed from its text, so the records and the error messages are those of the text parser.
-     */
-    private JsonNode readRecord(byte[] bytes) throws JsonProcessingException {
-        if (bytes.length >= 4 && bytes[0] == '{' && bytes[1] != 0 && bytes[2] != 0 && bytes[3] != 0) {
-            try {
-                return json.readTree(bytes);
-            } catch (IOException e) {
-                // parsed again below, for the text parser's message
-            }
-        }
-        return json.readTree(new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    /** Strictly decoded text, or the offset of the first invalid byte (-1 if none). */
-    private record Decoded(String text, long badOffset) {
-    }
-
-    private static Decoded decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            return new Decoded(null, in.position());
-        }
-        decoder.flush(out);
-        out.flip();
-        return new Decoded(out.toString(), -1);
     }
 
     // ---- writer ----

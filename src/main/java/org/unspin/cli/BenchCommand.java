@@ -115,7 +115,14 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (makeJsonl != null) {
-            long bytes = writeJsonl(documents, makeJsonl, megabytes * 1_000_000L);
+            OutputChecks.knownCompression("--make-jsonl", makeJsonl.toString());
+            long bytes;
+            try {
+                bytes = writeJsonl(documents, makeJsonl, megabytes * 1_000_000L);
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+                throw new UserError("--make-jsonl " + makeJsonl + ": cannot write ("
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such directory" : "permission denied") + ")");
+            }
             out.printf(Locale.ROOT, "%s: %.1f MB of JSONL%n", makeJsonl, bytes / 1e6);
             out.flush();
             return 0;
@@ -183,6 +190,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String readText(Path path) throws IOException {
+        if (!Files.isReadable(path)) {
+            throw new UserError("--text " + path + ": no such readable file or folder" + (path.isAbsolute() ? ""
+                    : " (the default is relative to the repository: run bench from there, or give --text FILE)"));
+        }
         if (!Files.isDirectory(path)) {
             return Files.readString(path, StandardCharsets.UTF_8);
         }

@@ -77,6 +77,8 @@ final class FixCommand implements Callable<Integer> {
         if (output != null && input.names().size() > 1) {
             throw new ParameterException(spec.commandLine(), "-o takes exactly one input, got " + input.names().size());
         }
+        // -o onto the input is allowed here: every input is read before the output is written (in-place fix).
+        OutputChecks.knownCompression("-o", output);
         Unspinner unspinner = pipeline.unspinner();
         PrintWriter err = spec.commandLine().getErr();
         StringBuilder result = new StringBuilder();

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
             "Inputs: UTF-8 text files, JSONL files (*.jsonl, or any file with",
             "--jsonl: one object per line), directories (their *.txt and *.jsonl",
             "files, recursively), .gz and .zst compressed files and - for standard",
-            "input. A bad JSONL line or a",
-            "line over 16 MB is skipped with a FILE:LINE: reason warning.",
+            "input. A bad JSONL line (invalid UTF-8, malformed JSON, no text field) or a",
+            "line over 16 MB is skipped with a FILE:LINE: reason warning (--strict:",
+            "the run stops there, exit 2).",
             "Beyond --max-ngrams n-grams, rare ones are pruned (lossy counting):",
             "every stored count is then at most the summary's threshold too high.",
             "Mining (unless --no-mine; needs the pocketsphinx-en-us language model or",
@@ -69,6 +70,10 @@ final class LearnCommand implements Callable<Integer> {
 
     @Option(names = "--lenient", description = "Replace invalid UTF-8 with U+FFFD and warn, instead of failing.")
     boolean lenient;
+
+    @Option(names = "--strict", description = "Stop at the first bad JSONL line or over-long line (exit 2) instead "
+            + "of skipping it with a warning.")
+    boolean strict;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (JSON, tokens, n-gram keys; the "
             + "model is the same bytes for any N). Default: all cores.")
@@ -152,6 +157,7 @@ final class LearnCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new ParameterException(spec.commandLine(), "--threads must be within 1..1024, got " + threads);
         }
+        OutputChecks.notAnInput("-o", output.toString(), inputs);
         PrintWriter err = spec.commandLine().getErr();
         if (noMine && exportSubstitutions != null) {
             throw new ParameterException(spec.commandLine(), "--export-substitutions needs mining: drop --no-mine");
@@ -174,7 +180,7 @@ final class LearnCommand implements Callable<Integer> {
                     if (warnings[0]++ < WARNINGS_SHOWN) {
                         err.println(warning);
                     }
-                });
+                }).strict(strict);
         List<MinedSubstitution> substitutions = null;
         long scoring = 0;
         try {

@@ -5,11 +5,17 @@ import java.util.Arrays;
 /**
  * Line starts of a text, for turning UTF-16 offsets into 1-based line and column numbers and for cutting the
  * text into lines. Only {@code \n} ends a line (a {@code \r} before it stays part of the line, as in diff).
- * Columns count Unicode code points, so an emoji or a CJK extension character is one column.
+ * Columns count Unicode code points, so an emoji or a CJK extension character is one column. Columns asked
+ * in ascending order (findings are) are counted on from the previous one, so a run over a long line is linear
+ * in its length, not quadratic; an instance is for one thread.
  */
 final class LineIndex {
     private final String text;
     private final int[] starts;
+    /** The last column asked: its offset, line and 1-based column. */
+    private int lastOffset = -1;
+    private int lastLine;
+    private int lastColumn;
 
     LineIndex(String text) {
         this.text = text;
@@ -51,8 +57,22 @@ final class LineIndex {
     /** 1-based column of offset {@code p}, in code points. */
     int column(int p) {
         int line = lineOf(p);
-        int start = line < starts.length ? starts[line] : text.length();
-        return text.codePointCount(start, p) + 1;
+        int column;
+        if (line == lastLine && lastOffset >= 0 && p >= lastOffset && !splitsPair(lastOffset)) {
+            column = lastColumn + text.codePointCount(lastOffset, p);
+        } else {
+            column = text.codePointCount(start(line), p) + 1;
+        }
+        lastOffset = p;
+        lastLine = line;
+        lastColumn = column;
+        return column;
+    }
+
+    /** Whether offset {@code p} falls between the two halves of a surrogate pair. */
+    private boolean splitsPair(int p) {
+        return p > 0 && p < text.length() && Character.isLowSurrogate(text.charAt(p))
+                && Character.isHighSurrogate(text.charAt(p - 1));
     }
 
     /** Offset where 0-based {@code line} starts; {@code lineCount()} gives the text length. */

@@ -73,6 +73,10 @@ final class PipelineOptions {
 
     /** Builds the pipeline; dictionary problems become one-line user errors. */
     Unspinner unspinner() {
+        java.util.Set<String> unknown = org.unspin.languagetool.LanguageToolStage.unknownRuleIds(ltRules);
+        if (!unknown.isEmpty()) {
+            throw new UserError("--lt-rules: unknown LanguageTool rule id(s): " + String.join(", ", unknown));
+        }
         Unspinner.Builder builder = Unspinner.builder()
                 .shippedDictionaries(!noShipped)
                 .minConfidence(minConfidence)

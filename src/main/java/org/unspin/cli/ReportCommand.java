@@ -1,15 +1,9 @@
 package org.unspin.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +12,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.unspin.Unspinner;
+import org.unspin.corpus.JsonlRecord;
+import org.unspin.corpus.LineReader;
 import org.unspin.corpus.RecordAnnotator;
 import org.unspin.report.ReviewReport;
 import picocli.CommandLine.Command;
@@ -31,12 +27,15 @@ import picocli.CommandLine.Spec;
         description = "Write a self-contained HTML review report of what fix would do to the inputs.",
         footer = {"",
             "Each text file is one document; with --jsonl each line of a file is one",
-            "(named FILE:LINE). A bad JSONL line is skipped with a FILE:LINE: reason",
-            "warning. The report holds a summary, charts, every document's edits",
+            "(named FILE:LINE). A bad JSONL line (invalid UTF-8, malformed JSON, no",
+            "text field) is skipped with a FILE:LINE: reason warning, as in corpus",
+            "mode; --strict stops at it instead (exit 2). The report holds a summary, charts, every document's edits",
             "(sortable, filterable) and lets you mark edits as wrong and export them",
             "as an allow list for --allow."})
 final class ReportCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = RecordAnnotator.mapper();
+    /** Longest JSONL line read; a longer one is skipped unread, as in corpus mode. */
+    private static final int MAX_RECORD_BYTES = 64 << 20;
 
     @Spec
     CommandSpec spec;
@@ -53,6 +52,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--jsonl", description = "Read the inputs as JSONL: one JSON object per line.")
     boolean jsonl;
+
+    @Option(names = "--strict", description = "With --jsonl: stop at the first bad line (exit 2) instead of "
+            + "skipping it with a warning.")
+    boolean strict;
 
     @Option(names = "--text-field", paramLabel = "NAME", description = "JSONL field with the text. Default: ${DEFAULT-VALUE}.")
     String textField = "text";
@@ -86,13 +89,15 @@ final class ReportCommand implements Callable<Integer> {
         if (!(threshold >= 0 && Double.isFinite(threshold))) {
             throw new ParameterException(spec.commandLine(), "--threshold must be a finite number >= 0, got " + threshold);
         }
+        AtomicFile.checkWritable("-o", output); // before the work, not after it
+        OutputChecks.notAnInput("-o", output, input.names());
         Unspinner unspinner = pipeline.unspinner();
         PrintWriter err = spec.commandLine().getErr();
         Reservoir reservoir = new Reservoir(sample, seed);
         InputReader reader = new InputReader(input.lenient);
         for (String name : input.names()) {
             if (jsonl) {
-                readJsonl(name, unspinner, reservoir, err);
+                readJsonl(name, reservoir, err);
             } else if (name.equals("-")) {
                 reservoir.offer(InputReader.STDIN, read(reader, name, stdin, err));
             } else {
@@ -119,33 +124,36 @@ final class ReportCommand implements Callable<Integer> {
         return in.text();
     }
 
-    /** Reads one JSONL input line by line (strict UTF-8); bad records are skipped with a warning. */
-    private void readJsonl(String name, Unspinner unspinner, Reservoir reservoir, PrintWriter err) {
+    /**
+     * Reads one JSONL input line by line as corpus mode does ({@link JsonlRecord}): a bad record (invalid UTF-8,
+     * malformed JSON, no text) is skipped with a FILE:LINE: reason warning, or with --strict stops the run.
+     */
+    private void readJsonl(String name, Reservoir reservoir, PrintWriter err) {
         String shown = name.equals("-") ? InputReader.STDIN : name;
-        RecordAnnotator records = new RecordAnnotator(unspinner, textField, false, RecordAnnotator.EditDetail.NONE, null);
-        int number = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                name.equals("-") ? stdin : Files.newInputStream(checked(name)),
-                StandardCharsets.UTF_8.newDecoder()))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    JsonNode node = JSON.readTree(line);
-                    if (!(node instanceof ObjectNode record)) {
-                        throw new RecordAnnotator.BadRecordException("not a JSON object");
+        try (InputStream in = name.equals("-") ? stdin : Files.newInputStream(checked(name))) {
+            LineReader lines = new LineReader(in, MAX_RECORD_BYTES);
+            while (lines.next(null)) {
+                String where = shown + ":" + lines.number();
+                String reason;
+                if (lines.tooLong()) {
+                    reason = "record of " + lines.length() + " bytes is over " + (MAX_RECORD_BYTES >> 20) + " MB";
+                } else {
+                    JsonlRecord record = JsonlRecord.read(JSON, lines.buffer(), lines.bufferLength(), lines.offset(),
+                            textField);
+                    if (record == null) {
+                        continue;
                     }
-                    reservoir.offer(shown + ":" + number, records.textOf(record));
-                } catch (RecordAnnotator.BadRecordException e) {
-                    err.println("unspin: warning: " + shown + ":" + number + ": " + e.getMessage() + ", skipped");
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    err.println("unspin: warning: " + shown + ":" + number + ": malformed JSON, skipped");
+                    if (!record.bad()) {
+                        reservoir.offer(where, record.text());
+                        continue;
+                    }
+                    reason = record.reason();
                 }
+                if (strict) {
+                    throw new UserError(where + ": " + reason);
+                }
+                err.println("unspin: warning: " + where + ": " + reason + ", skipped");
             }
-        } catch (CharacterCodingException e) {
-            throw new UserError(shown + ":" + (number + 1) + ": invalid UTF-8");
         } catch (IOException e) {
             throw new UserError(shown + ": cannot read (" + e.getMessage() + ")");
         }

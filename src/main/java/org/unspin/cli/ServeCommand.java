@@ -16,9 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Serve unspin over HTTP: LanguageTool's /v2/check API and a review page at /.",
         footer = {"",
-            "Endpoints: GET|POST /v2/check, GET /v2/languages, GET /health, POST /api/repair,",
-            "GET / (review page). One log line per request goes to standard error.",
-            "SIGTERM or Ctrl-C stops accepting and lets requests in progress finish (10 s at most)."})
+            "Endpoints: GET|POST /v2/check, GET /v2/languages, GET|POST /v2/configinfo,",
+            "GET|POST /v2/maxtextlength, GET /v2/info, GET /health, POST /api/repair,",
+            "GET / (review page); HEAD wherever GET works. One log line per request goes",
+            "to standard error. Built on Jetty 12: headers and bodies are read off the",
+            "checking threads, a connection silent for 10 s is closed.",
+            "SIGTERM or Ctrl-C stops accepting and lets requests in progress finish (10 s at",
+            "most); an idle server exits at once."})
 final class ServeCommand implements Callable<Integer> {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -44,21 +48,24 @@ final class ServeCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--queue", paramLabel = "N",
-            description = "Requests waiting for a thread; more are answered 503. Default: ${DEFAULT-VALUE}.")
-    int queue = 64;
+            description = "Complete requests waiting for a thread; more are answered 503. Default: ${DEFAULT-VALUE}.")
+    int queue = 512;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Open connections at most; beyond, new "
+            + "ones wait to be accepted. Default: ${DEFAULT-VALUE}.")
+    int maxConnections = UnspinServer.DEFAULT_MAX_CONNECTIONS;
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Let web pages from ORIGIN (e.g. "
+            + "https://example.org, or * for any) call the server: CORS headers and preflight answers.")
+    String allowOrigin;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
             throw new UserError("--port must be 0..65535, not " + port);
         }
-        if (maxTextChars < 1 || threads < 1 || queue < 1) {
-            throw new UserError("--max-text-chars, --threads and --queue must be at least 1");
-        }
-        // The JDK server waits forever for a slow client's request by default, holding a worker; drop such
-        // a connection after a minute instead (read once, when the server classes load).
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "60");
+        if (maxTextChars < 1 || threads < 1 || queue < 1 || maxConnections < 1) {
+            throw new UserError("--max-text-chars, --threads, --queue and --max-connections must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -68,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         UnspinServer server;
         try {
             server = new UnspinServer(unspinner,
-                    new UnspinServer.Config(host, port, maxTextChars, threads, queue),
+                    new UnspinServer.Config(host, port, maxTextChars, threads, queue, allowOrigin, maxConnections),
                     new Main.Version().getVersion()[0].replace("unspin ", ""), err::println);
         } catch (IOException e) {
             throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());

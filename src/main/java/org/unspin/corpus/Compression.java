@@ -28,6 +28,16 @@ public enum Compression {
         return name.endsWith(ZSTD.suffix) ? ZSTD : NONE;
     }
 
+    /** Suffixes of compressions that are not supported, so that such a file is not taken for plain text. */
+    private static final java.util.List<String> UNSUPPORTED = java.util.List.of(".bz2", ".xz", ".lzma", ".lz", ".lz4",
+            ".br", ".z", ".zip", ".7z", ".tgz");
+
+    /** The unsupported compression suffix {@code fileName} ends in ({@code .bz2}, {@code .xz}, ...), or null. */
+    public static String unsupportedSuffix(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return UNSUPPORTED.stream().filter(name::endsWith).findFirst().orElse(null);
+    }
+
     /** The file name without this compression's suffix ({@code a.jsonl.gz} → {@code a.jsonl}). */
     public String strip(String fileName) {
         return fileName.substring(0, fileName.length() - suffix.length());

@@ -96,7 +96,11 @@ public final class CorpusInputs {
         List<PathMatcher> byName = new ArrayList<>();
         List<PathMatcher> byPath = new ArrayList<>();
         for (String glob : globs) {
-            (glob.contains("/") ? byPath : byName).add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            try {
+                (glob.contains("/") ? byPath : byName).add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new CorpusException("--include '" + glob + "': not a valid glob (" + e.getDescription() + ")");
+            }
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).filter(p -> byName.stream().anyMatch(m -> m.matches(p.getFileName()))

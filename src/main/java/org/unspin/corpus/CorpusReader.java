@@ -1,8 +1,5 @@
 package org.unspin.corpus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +30,9 @@ import org.unspin.tokenise.Tokeniser;
  *
  * <p>Decoding follows the CLI's rules: strict UTF-8 (the first bad sequence stops the run with its byte
  * offset) or, with {@code lenient}, U+FFFD and one warning per file; a NUL byte in the first 8 KB means a
- * binary file. A line longer than {@link #MAX_LINE_BYTES} and a bad JSONL line (malformed JSON, not an
- * object, field missing or not a string) are skipped with a {@code file:line: reason} warning.
+ * binary file. A line longer than {@link #MAX_LINE_BYTES} and a bad JSONL line ({@link JsonlRecord}: invalid
+ * UTF-8 unless lenient, malformed JSON, not an object, field missing or not a string) are skipped with a
+ * {@code file:line: reason} warning, as fix and check pass them through; {@link #strict} stops there instead.
  *
  * <p>With worker threads, the calling thread reads and decodes the lines (in order, for the byte offsets)
  * and hands batches of them to the workers, which parse the JSON and compute the n-gram keys
@@ -64,9 +62,12 @@ public final class CorpusReader {
         }
     }
 
-    /** A batch worked: its keys, its warnings in input order and how many lines it skipped. */
+    /**
+     * A batch worked: its keys, its mined observations, its warnings in input order, how many lines it
+     * skipped, and (strict) the first bad line, where the batch stopped.
+     */
     private record Worked(NgramKeys keys, SubstitutionMiner.Batch mined, List<String> warnings, int skipped,
-                          int chars) {
+                          int chars, String failure) {
     }
 
     private final NgramCounter counter;
@@ -81,7 +82,10 @@ public final class CorpusReader {
     private final Consumer<String> warnings;
     private final List<String> includes;
     private final AtomicLong rawBytes = new AtomicLong();
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper json = RecordAnnotator.mapper();
+    private boolean strict;
+    /** Set when a bad line stopped a strict run: the batches after it are not counted. */
+    private boolean failed;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private CharBuffer chars = CharBuffer.allocate(1 << 12);
@@ -150,6 +154,15 @@ public final class CorpusReader {
         this.warnings = warnings;
     }
 
+    /**
+     * Stops at the first bad JSONL line (invalid UTF-8, malformed JSON, no text, too long) with a
+     * {@link CorpusException} naming it, instead of skipping it with a warning.
+     */
+    public CorpusReader strict(boolean strict) {
+        this.strict = strict;
+        return this;
+    }
+
     /** Reads an input: a file, a directory, or {@code -} for {@code stdin}; compressed by extension. */
     public void read(String input, InputStream stdin) {
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
@@ -171,8 +184,10 @@ public final class CorpusReader {
             countUpTo(0);
         } catch (CorpusException e) {
             // count and warn about the lines before the failure first, as reading them one by one would
-            submit(pool);
-            countUpTo(0);
+            if (!failed) {
+                submit(pool);
+                countUpTo(0);
+            }
             throw e;
         } finally {
             if (pool != null) {
@@ -222,6 +237,17 @@ public final class CorpusReader {
         }
         if (length > 0 && line[length - 1] == '\r') {
             length--;
+        }
+        if (asJsonl && !lenient) {
+            // A JSONL line is a record: invalid UTF-8 makes it a bad record, as in fix and check.
+            Utf8.Decoded decoded = Utf8.decode(line, 0, length);
+            if (decoded.badOffset() >= 0) {
+                queue(new Entry(Kind.SKIP, name, number, Utf8.invalidAt(lineStart + decoded.badOffset())), pool);
+                return;
+            }
+            document++;
+            queue(new Entry(Kind.JSONL, name, number, decoded.text(), document), pool);
+            return;
         }
         String text = decode(name, line, length, lineStart, badOffsets);
         if (asJsonl) {
@@ -279,6 +305,10 @@ public final class CorpusReader {
             mined.apply(worked.mined());
         }
         worked.warnings().forEach(warnings);
+        if (worked.failure() != null) {
+            failed = true;
+            throw new CorpusException(worked.failure());
+        }
         skipped += worked.skipped();
         charsInFlight -= worked.chars();
     }
@@ -315,37 +345,28 @@ public final class CorpusReader {
                 }
                 case JSONL -> jsonlLine(e.text(), keys, batch, e.document());
             };
+            if (reason != null && strict) {
+                return new Worked(keys, batch, warned, skips, chars, e.name() + ":" + e.number() + ": " + reason);
+            }
             if (reason != null) {
                 skips++;
                 warned.add(e.name() + ":" + e.number() + ": " + reason + ", skipped");
             }
         }
-        return new Worked(keys, batch, warned, skips, chars);
+        return new Worked(keys, batch, warned, skips, chars, null);
     }
 
     /** Adds the text of a JSONL record as a run of its own; the reason to skip the line, or null. */
     private String jsonlLine(String text, NgramKeys keys, SubstitutionMiner.Batch batch, long document) {
-        if (text.isBlank()) {
+        JsonlRecord record = JsonlRecord.parse(json, text, textField);
+        if (record == null) {
             return null;
         }
-        JsonNode record;
-        try {
-            record = json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return "malformed JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")";
-        }
-        if (!record.isObject()) {
-            return "not a JSON object";
-        }
-        JsonNode field = record.get(textField);
-        if (field == null) {
-            return "no field '" + textField + "'";
-        }
-        if (!field.isTextual()) {
-            return "field '" + textField + "' is not a string";
+        if (record.bad()) {
+            return record.reason();
         }
         keys.endRun();
-        String value = field.textValue();
+        String value = record.text();
         if (batch == null) {
             keys.add(value);
         } else {

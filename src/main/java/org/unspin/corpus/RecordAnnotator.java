@@ -81,6 +81,11 @@ public final class RecordAnnotator {
 
     /** The text of a record, or a reason why it has none that a person can read. */
     public String textOf(ObjectNode record) throws BadRecordException {
+        return textOf(record, textField);
+    }
+
+    /** The string in {@code textField} of a record; a record without one is a bad record. */
+    public static String textOf(ObjectNode record, String textField) throws BadRecordException {
         JsonNode text = record.get(textField);
         if (text == null) {
             throw new BadRecordException("no \"" + textField + "\" field");

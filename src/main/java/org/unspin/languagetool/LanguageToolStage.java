@@ -348,6 +348,20 @@ public final class LanguageToolStage {
         return new Worker(tool, BreakIterator.getSentenceInstance(SENTENCE_LOCALE));
     }
 
+    /**
+     * The ids among {@code ltRules} that are no LanguageTool English rule, in the given order; for checking an
+     * option before any text is read (the stage itself finds out only when its first worker starts).
+     */
+    public static Set<String> unknownRuleIds(Set<String> ltRules) {
+        Set<String> missing = new LinkedHashSet<>(ltRules);
+        if (!missing.isEmpty()) {
+            for (Rule rule : new JLanguageTool(new UnspinEnglish(true)).getAllRules()) {
+                missing.remove(rule.getId());
+            }
+        }
+        return missing;
+    }
+
     /** This thread's instances of the LanguageTool rules named in the options. */
     private List<Rule> languageToolRules(Language language) {
         if (options.ltRules().isEmpty()) {

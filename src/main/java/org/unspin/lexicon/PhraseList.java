@@ -130,6 +130,10 @@ public final class PhraseList {
         if (PhraseKey.of(phrase).isEmpty()) {
             throw new DictionaryException(file, line, "phrase '" + phrase + "' has no tokens");
         }
+        if (kind == Kind.DENY && !TableParser.hasLetterOrDigit(phrase)) {
+            throw new DictionaryException(file, line, "phrase '" + phrase
+                    + "' has no letter or digit: denying it would rewrite punctuation in ordinary text");
+        }
         if (!replacement.strip().equals(replacement)) {
             throw new DictionaryException(file, line,
                     "replacement '" + replacement + "' has leading or trailing spaces");

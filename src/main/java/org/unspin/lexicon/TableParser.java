@@ -125,6 +125,10 @@ final class TableParser {
         if (key.isEmpty()) {
             throw new DictionaryException(file, line, "spun phrase '" + spun + "' has no tokens");
         }
+        if (!hasLetterOrDigit(spun)) {
+            throw new DictionaryException(file, line, "spun phrase '" + spun
+                    + "' has no letter or digit: it would rewrite punctuation in ordinary text");
+        }
         if (key.equals(PhraseKey.of(canonical))) {
             throw new DictionaryException(file, line, "spun phrase '" + spun + "' equals its canonical '" + canonical + "'");
         }
@@ -138,6 +142,11 @@ final class TableParser {
             throw new DictionaryException(file, line, reason);
         }
         entries.add(entry);
+    }
+
+    /** Whether a phrase has a letter or a digit; a dictionary row whose spun side has none is rejected. */
+    static boolean hasLetterOrDigit(String phrase) {
+        return phrase.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** Strict UTF-8 decoding; the error names the line and byte offset of the first bad byte. */

@@ -59,7 +59,30 @@ final class CheckResponse {
                 matches.add(match(json, e, ruleId, categoryId, text, sentences));
             }
         }
+        root.putArray("ignoreRanges");
+        root.set("sentenceRanges", sentenceRanges(json, text, sentences));
         return root;
+    }
+
+    /**
+     * LanguageTool's {@code sentenceRanges}: {@code [start, end]} of every sentence in document offsets,
+     * trailing white space left out.
+     */
+    private static ArrayNode sentenceRanges(ObjectMapper json, AnnotatedText text, BreakIterator sentences) {
+        ArrayNode ranges = json.createArrayNode();
+        String plain = text.plain();
+        for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
+             start = end, end = sentences.next()) {
+            int last = end;
+            while (last > start && Character.isWhitespace(plain.charAt(last - 1))) {
+                last--;
+            }
+            if (last > start) {
+                int from = text.toDocumentStart(start);
+                ranges.addArray().add(from).add(Math.max(from, text.toDocumentEnd(last)));
+            }
+        }
+        return ranges;
     }
 
     private static ObjectNode match(ObjectMapper json, Edit e, String ruleId, String categoryId,

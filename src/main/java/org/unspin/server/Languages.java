@@ -41,4 +41,24 @@ final class Languages {
                 + "English only. Supported language codes are: auto, "
                 + String.join(", ", ALL.stream().map(Language::longCode).toList()));
     }
+
+    /**
+     * The variant that {@code preferredVariants} (LanguageTool: with {@code language=auto}, a list such as
+     * {@code en-GB,de-AT}) names for English; American English when it names none. A malformed entry is a 400.
+     */
+    static Language preferred(String variants) {
+        Language chosen = AUTO;
+        for (String v : variants.split(",")) {
+            String code = v.strip();
+            if (!code.matches("[a-zA-Z]{2,3}[-_][a-zA-Z]{2,4}")) {
+                throw new HttpError(400, "Error: invalid 'preferredVariants', expected language codes with a "
+                        + "variant such as en-GB, got '" + code + "'");
+            }
+            if (code.toLowerCase(java.util.Locale.ROOT).startsWith("en") && chosen == AUTO) {
+                chosen = ALL.stream().filter(l -> l.longCode().equalsIgnoreCase(code.replace('_', '-'))).findFirst()
+                        .orElse(AUTO);
+            }
+        }
+        return chosen;
+    }
 }

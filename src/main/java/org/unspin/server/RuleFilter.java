@@ -14,17 +14,22 @@ record RuleFilter(Set<String> enabledRules, Set<String> disabledRules, Set<Strin
                   Set<String> disabledCategories, boolean enabledOnly, boolean picky) {
 
     static RuleFilter of(Params p) {
+        // LanguageTool's levels (default, picky and its tone levels such as academic or clarity): any level
+        // but default is at least picky, which is all that changes what unspin reports.
         String level = p.get("level", "default");
-        if (!level.equals("default") && !level.equals("picky")) {
-            throw new HttpError(400, "Error: 'level' must be 'default' or 'picky', not '" + level + "'");
+        try {
+            org.languagetool.JLanguageTool.Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, "Error: 'level' must be one of " + java.util.Arrays.stream(
+                    org.languagetool.JLanguageTool.Level.values()).map(l -> l.name().toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.joining(", ")) + ", not '" + level + "'");
         }
+        // As LanguageTool reads it: "true" or "yes" (what its Java client sends) switch it on, anything else off.
         String enabledOnly = p.get("enabledOnly", "false");
-        if (!enabledOnly.equals("true") && !enabledOnly.equals("false")) {
-            throw new HttpError(400, "Error: 'enabledOnly' must be 'true' or 'false', not '" + enabledOnly + "'");
-        }
+        boolean onlyEnabled = enabledOnly.equals("true") || enabledOnly.equals("yes");
         RuleFilter f = new RuleFilter(ids(p.get("enabledRules", "")), ids(p.get("disabledRules", "")),
                 ids(p.get("enabledCategories", "")), ids(p.get("disabledCategories", "")),
-                enabledOnly.equals("true"), level.equals("picky"));
+                onlyEnabled, !level.equalsIgnoreCase("default"));
         if (f.enabledOnly && f.enabledRules.isEmpty() && f.enabledCategories.isEmpty()) {
             throw new HttpError(400, "Error: You cannot use 'enabledOnly' without specifying "
                     + "'enabledRules' or 'enabledCategories'");

@@ -29,4 +29,31 @@ class LineIndexTest {
         assertThat(lines.column(4)).isEqualTo(1);
         assertThat(new LineIndex("").lineCount()).isZero();
     }
+
+    @Test
+    void columnsInAnyOrderMatchACountFromTheLineStart() {
+        String text = "a\uD83D\uDE00b\ncd\uD83D\uDE00\uD83D\uDE00e\n\nfgh";
+        java.util.Random random = new java.util.Random(7);
+        LineIndex lines = new LineIndex(text);
+        for (int i = 0; i < 2000; i++) {
+            int p = random.nextInt(text.length() + 1);
+            int start = text.lastIndexOf('\n', p - 1) + 1;
+            assertThat(lines.column(p)).as("column of offset " + p).isEqualTo(text.codePointCount(start, p) + 1);
+        }
+    }
+
+    /** 40,000 findings on one 8 MB line: a recount from the line start per finding would take minutes. */
+    @Test
+    void ascendingColumnsOnOneLongLineAreLinear() {
+        String text = "x\uD83D\uDE00".repeat((8 << 20) / 3);
+        LineIndex lines = new LineIndex(text);
+        long started = System.nanoTime();
+        long sum = 0;
+        for (int p = 0; p < text.length(); p += text.length() / 40_000 / 3 * 3) {
+            sum += lines.column(p);
+        }
+        assertThat(sum).isPositive();
+        assertThat(lines.column(text.length())).isEqualTo(2 * ((8 << 20) / 3) + 1);
+        assertThat((System.nanoTime() - started) / 1e9).as("seconds").isLessThan(2.0);
+    }
 }

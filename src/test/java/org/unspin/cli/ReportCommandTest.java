@@ -126,7 +126,8 @@ class ReportCommandTest {
         Cli.Result r = Cli.run("", "report", "--jsonl", "--sample", "10", "--seed", "7", "-o",
                 dir.resolve("a.html").toString(), file);
         assertThat(r.err()).isEqualTo("unspin: warning: " + file + ":3: no \"text\" field, skipped\n"
-                + "unspin: warning: " + file + ":4: malformed JSON, skipped\n");
+                + "unspin: warning: " + file + ":4: malformed JSON (Unexpected character ('n' (code 110)): was expecting "
+                + "double-quote to start field name), skipped\n");
         JsonNode a = data(Files.readString(dir.resolve("a.html")));
         assertThat(a.get("summary").get("inputDocuments").asInt()).isEqualTo(58);
         assertThat(a.get("docs")).hasSize(10);

@@ -67,8 +67,11 @@ class ServeCommandTest {
             // The --dict table is the only one loaded: its row is the finding.
             assertThat(r.body()).contains("\"value\":\"Secretary of State\"").contains("state -> condition");
         } finally {
+            // Idle, with the client's keep-alive connection still open: the exit must not wait for it.
+            long signalled = System.nanoTime();
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat((System.nanoTime() - signalled) / 1e9).as("seconds from SIGTERM to exit, idle").isLessThan(2.0);
         }
         String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
         assertThat(err).containsPattern("GET /v2/check 200 \\d+ms 22 chars")

@@ -47,8 +47,8 @@ class CorpusReaderTest {
         r.read(file, null);
         assertThat(warnings).satisfiesExactly(
                 w -> assertThat(w).startsWith(file + ":2: malformed JSON (").endsWith(", skipped"),
-                w -> assertThat(w).isEqualTo(file + ":3: no field 'text', skipped"),
-                w -> assertThat(w).isEqualTo(file + ":4: field 'text' is not a string, skipped"),
+                w -> assertThat(w).isEqualTo(file + ":3: no \"text\" field, skipped"),
+                w -> assertThat(w).isEqualTo(file + ":4: field \"text\" is number, not a string, skipped"),
                 w -> assertThat(w).isEqualTo(file + ":5: not a JSON object, skipped"));
         assertThat(counter.count("regulatory", "framework")).isEqualTo(2);
         assertThat(counter.count("framework", "for", "banks")).isEqualTo(1);
@@ -187,7 +187,7 @@ class CorpusReaderTest {
             }
         }
         String file = write("many.jsonl", lines.toString());
-        List<String> expected = bad.stream().map(i -> file + ":" + i + ": no field 'text', skipped").toList();
+        List<String> expected = bad.stream().map(i -> file + ":" + i + ": no \"text\" field, skipped").toList();
         for (int threads : new int[] {1, 2, 3}) {
             List<String> warned = new ArrayList<>();
             NgramCounter c = new NgramCounter(10_000);
@@ -203,12 +203,22 @@ class CorpusReaderTest {
         bytes[head.length] = (byte) 0xFF;
         bytes[head.length + 1] = '\n';
         Files.write(broken, bytes);
+        // A JSONL line of invalid UTF-8 is a bad record like the others: skipped in order, the run goes on.
         List<String> warned = new ArrayList<>();
         CorpusReader r = new CorpusReader(new NgramCounter(10_000), false, "text", false, List.of(), 2, warned::add);
-        assertThatThrownBy(() -> r.read(broken.toString(), null))
-                .hasMessage(broken + ": invalid UTF-8 at byte offset " + head.length);
-        assertThat(warned).as("the lines before the error were all worked and reported").isEqualTo(
-                expected.stream().map(w -> w.replace(file, broken.toString())).toList());
+        r.read(broken.toString(), null);
+        List<String> expectedBroken = new ArrayList<>(expected.stream().map(w -> w.replace(file, broken.toString())).toList());
+        expectedBroken.add(broken + ":3001: invalid UTF-8 at byte offset " + head.length + ", skipped");
+        assertThat(warned).isEqualTo(expectedBroken);
+        assertThat(r.skipped()).isEqualTo(bad.size() + 1);
+        // Strict: the first bad record stops the run, and nothing after it is reported.
+        List<String> strictWarned = new ArrayList<>();
+        CorpusReader strict = new CorpusReader(new NgramCounter(10_000), false, "text", false, List.of(), 2,
+                strictWarned::add).strict(true);
+        assertThatThrownBy(() -> strict.read(broken.toString(), null))
+                .hasMessage(broken + ":97: no \"text\" field");
+        assertThat(strictWarned).isEmpty();
+        warned = expectedBroken.subList(0, bad.size());
         List<String> lenient = new ArrayList<>();
         new CorpusReader(new NgramCounter(10_000), false, "text", true, List.of(), 2, lenient::add)
                 .read(broken.toString(), null);

@@ -99,6 +99,9 @@ class PhraseTableTest {
                 Arguments.of(HEADER + "as perfectly as\tas well as\t9-spun\t0.9\t\n", 2,
                         "category '9-spun' does not match"),
                 Arguments.of(HEADER + "   \tas well as\tspun-phrase\t0.9\t\n", 2, "spun phrase '   ' has no tokens"),
+                Arguments.of(HEADER + "as perfectly as\tas well as\tspun-phrase\t0.9\t\n...\tand so on\tspun-phrase\t0.9\t\n", 3,
+                        "spun phrase '...' has no letter or digit"),
+                Arguments.of(HEADER + "- –\tand\tspun-phrase\t0.9\t\n", 2, "spun phrase '- –' has no letter or digit"),
                 Arguments.of(HEADER + "as perfectly as\tas well as \tspun-phrase\t0.9\t\n", 2,
                         "canonical 'as well as ' has leading or trailing spaces"));
     }

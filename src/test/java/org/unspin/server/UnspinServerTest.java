@@ -251,7 +251,7 @@ class UnspinServerTest {
         HttpResponse<String> delete = send(HttpRequest.newBuilder(URI.create(server.url() + "v2/check"))
                 .DELETE().build());
         assertThat(delete.statusCode()).isEqualTo(405);
-        assertThat(delete.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
         assertThat(send(post("/v2/languages", "")).statusCode()).isEqualTo(405);
     }
 
@@ -340,26 +340,97 @@ class UnspinServerTest {
     }
 
     /**
-     * With one worker and a queue of one, two requests whose bodies never arrive hold the worker and the
-     * queue; the next request is answered 503 at once instead of waiting.
+     * Requests whose bodies never arrive hold no checker: the health check and a check are answered at once.
+     * When the checker and its queue are busy with complete requests, the next check is answered 503 at once.
      */
     @Test
-    void aFullQueueIsAnswered503() throws Exception {
+    void stalledBodiesHoldNoCheckerAndAFullQueueIsAnswered503() throws Exception {
         UnspinServer small = new UnspinServer(unspinner, new UnspinServer.Config("127.0.0.1", 0, 100, 1, 1),
                 "test", line -> { });
         small.start();
         List<Socket> stalled = new ArrayList<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try {
-            stalled.add(stalledRequest(small.port()));
-            waitFor(() -> small.activeRequests() == 1);
-            stalled.add(stalledRequest(small.port()));
-            waitFor(() -> small.queuedRequests() == 1);
-            assertThat(rawGetStatus(small.port(), "/health")).isEqualTo(503);
+            for (int i = 0; i < 10; i++) {
+                stalled.add(stalledRequest(small.port()));
+            }
+            waitFor(() -> small.activeRequests() == 10);
+            long started = System.nanoTime();
+            assertThat(rawGetStatus(small.port(), "/health")).isEqualTo(200);
+            assertThat(rawRequest(small.port(), "GET /v2/check?language=en&text=Secretary+of+Condition"))
+                    .startsWith("HTTP/1.1 200").contains("Secretary of State");
+            assertThat((System.nanoTime() - started) / 1e9).as("seconds, with 10 stalled clients").isLessThan(1.0);
+
+            small.checkers().execute(() -> await(release)); // the one checker
+            waitFor(() -> small.queuedRequests() == 0);
+            small.checkers().execute(() -> await(release)); // the queue of one
+            assertThat(rawRequest(small.port(), "GET /v2/check?language=en&text=x")).startsWith("HTTP/1.1 503")
+                    .contains("Retry-After: 1");
+            assertThat(rawGetStatus(small.port(), "/health")).as("cheap endpoints never queue").isEqualTo(200);
         } finally {
+            release.countDown();
             for (Socket s : stalled) {
                 s.close();
             }
             small.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    /** The idle timeout bounds silent clients, not a request that waits its turn for a checker. */
+    @Test
+    void aRequestQueuedLongerThanTheIdleTimeoutIsStillAnswered() throws Exception {
+        UnspinServer small = new UnspinServer(unspinner, new UnspinServer.Config("127.0.0.1", 0, 100, 1, 4),
+                "test", line -> { });
+        small.start();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            small.checkers().execute(() -> await(release));
+            Thread releaser = new Thread(() -> {
+                try {
+                    Thread.sleep(UnspinServer.IDLE_TIMEOUT.toMillis() + 1500);
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    release.countDown();
+                }
+            });
+            releaser.start();
+            // On one keep-alive connection: the slow answer, then the connection still serves the next request.
+            try (Socket s = new Socket("127.0.0.1", small.port())) {
+                s.setSoTimeout(20_000);
+                InputStream in = s.getInputStream();
+                for (int i = 0; i < 2; i++) {
+                    s.getOutputStream().write(("GET /v2/check?language=en&text=Secretary+of+Condition HTTP/1.1\r\n"
+                            + "Host: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    String head = readHead(in);
+                    assertThat(head).as("answer " + (i + 1)).startsWith("HTTP/1.1 200").doesNotContain("Connection: close");
+                    int length = Integer.parseInt(head.replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+                    assertThat(new String(in.readNBytes(length), StandardCharsets.UTF_8)).contains("Secretary of State");
+                }
+            }
+        } finally {
+            release.countDown();
+            small.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -410,6 +481,16 @@ class UnspinServerTest {
                 + "Content-Length: 100\r\n\r\nlanguage=en").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return s;
+    }
+
+    /** One request line on a fresh connection; the whole answer, headers and body. */
+    private static String rawRequest(int port, String requestLine) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static int rawGetStatus(int port, String path) throws IOException {
