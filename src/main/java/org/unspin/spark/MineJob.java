@@ -74,18 +74,7 @@ public final class MineJob implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-                StandardCharsets.UTF_8), true);
-        SparkSession[] started = new SparkSession[1];
-        int code = commandLine(() -> started[0] = SparkSession.builder().appName("unspin-mine").getOrCreate(), err)
-                .execute(args);
-        if (started[0] != null) {
-            started[0].stop();
-        }
-        err.flush();
-        if (code != UnspinJob.OK) {
-            System.exit(code);
-        }
+        UnspinJob.exitWith(UnspinJob.launch("unspin-mine", MineJob::commandLine, args));
     }
 
     /** Runs the job on a session the caller owns; returns the exit code. */

@@ -127,16 +127,30 @@ public final class UnspinJob implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        exitWith(launch("unspin", UnspinJob::commandLine, args));
+    }
+
+    /**
+     * Runs a job's command line on a session started on first use (and stopped after), printing to standard
+     * error; returns the exit code. Shared by the jobs' {@code main} methods.
+     */
+    static int launch(String appName, java.util.function.BiFunction<Supplier<SparkSession>, PrintWriter,
+            CommandLine> commandLine, String[] args) {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         SparkSession[] started = new SparkSession[1];
-        int code = commandLine(() -> started[0] = SparkSession.builder().appName("unspin").getOrCreate(), err)
+        int code = commandLine.apply(() -> started[0] = SparkSession.builder().appName(appName).getOrCreate(), err)
                 .execute(args);
         if (started[0] != null) {
             started[0].stop();
         }
         err.flush();
-        // Exiting on success would make YARN's cluster mode report the application as failed.
+        return code;
+    }
+
+    /** Exits with {@code code} unless it is success: exiting on success would make YARN's cluster mode report
+     * the application as failed. */
+    static void exitWith(int code) {
         if (code != OK) {
             System.exit(code);
         }
