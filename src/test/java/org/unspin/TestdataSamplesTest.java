@@ -59,8 +59,8 @@ class TestdataSamplesTest {
         Repair r = unspinner.repair(read("spun-science.txt"));
         assertThat(r.text()).isEqualTo(read("spun-science.expected.txt"));
         assertThat(r.applied()).hasSize(17);
-        assertThat(r.edits().stream().filter(e -> !e.applied()).map(Edit::original))
-                .containsExactlyInAnyOrder("highlight extraction");
+        assertThat(r.edits().stream().filter(e -> !e.applied() && !e.category().equals("suspect-word"))
+                .map(Edit::original)).containsExactlyInAnyOrder("highlight extraction");
     }
 
     @Test

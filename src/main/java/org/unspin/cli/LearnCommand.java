@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.unspin.corpus.CorpusException;
+import org.unspin.corpus.CorpusInputs;
+import org.unspin.corpus.MinedSubstitution;
+import org.unspin.corpus.SubstitutionMiner;
+import org.unspin.lexicon.NgramModel;
+import org.unspin.lexicon.Thesaurus;
 import org.unspin.corpus.CorpusReader;
 import org.unspin.corpus.NgramCounter;
 import picocli.CommandLine.Command;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "learn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Count the word n-grams of your own corpus into a model for fix/check --model.",
+        description = "Count the word n-grams of your own corpus, and mine the substitutions a spinner made in "
+                + "it, into a model for fix/check --model.",
         footer = {"",
             "Inputs: UTF-8 text files, JSONL files (*.jsonl, or any file with",
             "--jsonl: one object per line), directories (their *.txt and *.jsonl",
@@ -26,7 +32,12 @@ import picocli.CommandLine.Spec;
             "input. A bad JSONL line or a",
             "line over 16 MB is skipped with a FILE:LINE: reason warning.",
             "Beyond --max-ngrams n-grams, rare ones are pruned (lossy counting):",
-            "every stored count is then at most the summary's threshold too high."})
+            "every stored count is then at most the summary's threshold too high.",
+            "Mining (unless --no-mine; needs the pocketsphinx-en-us language model or",
+            "UNSPIN_LM): thesaurus pairs (observed, original) that the model prefers",
+            "consistently in the observed word's sampled contexts, in documents that",
+            "look spun; at most 24 contexts per word (about 44 MB at most). The model",
+            "carries them; --export-substitutions writes them as a candidate TSV."})
 final class LearnCommand implements Callable<Integer> {
     /** Warnings printed before the rest are only counted in the summary. */
     private static final int WARNINGS_SHOWN = 100;
@@ -63,10 +74,70 @@ final class LearnCommand implements Callable<Integer> {
             + "model is the same bytes for any N). Default: all cores.")
     Integer threads;
 
+    @Option(names = "--no-mine", description = "Do not mine the spinner's substitutions (the model is then a "
+            + "version-1 file of n-gram counts only).")
+    boolean noMine;
+
+    @Option(names = "--export-substitutions", paramLabel = "FILE.tsv", description = "Also write the mined "
+            + "substitutions as a candidate-dictionary TSV to review and edit (atomically replaced; never an input).")
+    Path exportSubstitutions;
+
     @Option(names = "--quiet", description = "Print no summary.")
     boolean quiet;
 
     private final InputStream stdin;
+
+    /** The miner on the installed language model, or null (with one line saying so) without one. */
+    private static SubstitutionMiner miner(PrintWriter err) {
+        java.util.Optional<Path> lm = NgramModel.findInstalled();
+        if (lm.isEmpty()) {
+            err.println("unspin: no language model at " + NgramModel.configuredPath() + ": substitutions not mined "
+                    + "(install pocketsphinx-en-us or set UNSPIN_LM; --no-mine silences this)");
+            return null;
+        }
+        try {
+            return new SubstitutionMiner(NgramModel.open(lm.get()), Thesaurus.shipped(),
+                    SubstitutionMiner.Settings.DEFAULT);
+        } catch (java.io.IOException e) {
+            throw new UserError(lm.get() + ": cannot read the language model (" + e.getMessage() + ")");
+        }
+    }
+
+    private static long sampledTypes(SubstitutionMiner.State state) {
+        long n = 0;
+        for (int id = 0; id < state.vocabulary(); id++) {
+            n += state.stats(id) != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The export must not replace a file this run reads (or the model it writes). */
+    private void refuseToOverwriteAnInput(Path export) {
+        Path target = export.toAbsolutePath().normalize();
+        List<Path> read = new ArrayList<>();
+        read.add(output.toAbsolutePath().normalize());
+        try {
+            for (CorpusInputs.Source source : CorpusInputs.expand(inputs, jsonl, includes)) {
+                if (source.path() != null) {
+                    read.add(source.path().toAbsolutePath().normalize());
+                }
+            }
+        } catch (CorpusException e) {
+            throw new UserError(e.getMessage());
+        }
+        for (Path p : read) {
+            boolean same = p.equals(target);
+            try {
+                same |= java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(p, target);
+            } catch (java.io.IOException ignored) {
+                // cannot tell: the names decide
+            }
+            if (same) {
+                throw new UserError(export + ": refusing to overwrite an input or the model with "
+                        + "--export-substitutions");
+            }
+        }
+    }
 
     LearnCommand(InputStream stdin) {
         this.stdin = stdin;
@@ -82,22 +153,45 @@ final class LearnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be within 1..1024, got " + threads);
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (noMine && exportSubstitutions != null) {
+            throw new ParameterException(spec.commandLine(), "--export-substitutions needs mining: drop --no-mine");
+        }
+        if (exportSubstitutions != null) {
+            refuseToOverwriteAnInput(exportSubstitutions);
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long[] warnings = {0};
         long started = System.nanoTime();
+        if (exportSubstitutions != null && NgramModel.findInstalled().isEmpty()) {
+            throw new UserError("--export-substitutions: no language model at " + NgramModel.configuredPath()
+                    + " to mine with (install pocketsphinx-en-us or set UNSPIN_LM)");
+        }
+        SubstitutionMiner miner = noMine ? null : miner(err);
+        SubstitutionMiner.State mined = miner == null ? null : miner.newState();
         NgramCounter counter = new NgramCounter(maxNgrams);
-        CorpusReader reader = new CorpusReader(counter, jsonl, textField, lenient, includes,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, warning -> {
-            if (warnings[0]++ < WARNINGS_SHOWN) {
-                err.println(warning);
-            }
-        });
+        CorpusReader reader = new CorpusReader(counter, miner, mined, jsonl, textField, lenient, includes, workers,
+                warning -> {
+                    if (warnings[0]++ < WARNINGS_SHOWN) {
+                        err.println(warning);
+                    }
+                });
+        List<MinedSubstitution> substitutions = null;
+        long scoring = 0;
         try {
             for (String input : inputs) {
                 reader.read(input, stdin);
             }
-            counter.write(output);
+            if (miner != null) {
+                long t0 = System.nanoTime();
+                substitutions = miner.mine(mined, workers);
+                scoring = System.nanoTime() - t0;
+            }
+            counter.write(output, substitutions);
         } catch (CorpusException e) {
             throw new UserError(e.getMessage());
+        }
+        if (exportSubstitutions != null && substitutions != null) {
+            AtomicFile.write(exportSubstitutions.toString(), MinedSubstitution.tsv(substitutions));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (warnings[0] > WARNINGS_SHOWN) {
@@ -109,6 +203,12 @@ final class LearnCommand implements Callable<Integer> {
                             + "(%d prunes), %.1f MB in %.2f s, %.1f MB/s%n", output, reader.files(), reader.lines(),
                     reader.skipped(), counter.tokens(), counter.size(), counter.threshold(), counter.prunes(),
                     reader.bytes() / 1e6, seconds, reader.bytes() / 1e6 / Math.max(seconds, 1e-9));
+            if (substitutions != null) {
+                out.printf(Locale.ROOT, "%d substitutions mined from %d documents (%d word types sampled, %.1f MB of "
+                                + "samples; scoring %.2f s)%s%n", substitutions.size(), mined.documents(),
+                        sampledTypes(mined), mined.sampleBytes() / 1e6, scoring / 1e9,
+                        exportSubstitutions == null ? "" : ", exported to " + exportSubstitutions);
+            }
             out.flush();
         }
         return Main.OK;

@@ -15,7 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.unspin.lexicon.CandidateDictionary;
 
 /**
  * N-gram counts of a user's corpus, written by {@code unspin learn} ({@link NgramCounter}) and read by the
@@ -33,10 +36,30 @@ import java.util.concurrent.ThreadLocalRandom;
  * 32          8n    n-gram fingerprints ({@link Fingerprint}), strictly ascending as signed longs
  * 32 + 8n     4n    their counts (each at least 1), in the same order
  * </pre>
+ * Version 2 (written when {@code learn} mines substitutions) adds a section after the counts:
+ * <pre>
+ * 32 + 12n    4     m, the number of mined substitutions ({@link MinedSubstitution}), then m records:
+ *             str   observed word          (a str is a u16 byte length and that many bytes of UTF-8)
+ *             str   original
+ *             8     weight, float64 in (0, 1]
+ *             8     occurrences, int64 ≥ 0
+ *             8     documents, int64 ≥ 0
+ *             4     contexts scored, int32 ≥ 0
+ *             8     mean margin (log10), float64
+ *             8     mean context margin (log10), float64
+ *             8     share of contexts preferring the original, float64 in [0, 1]
+ *             8     frequency ratio (log10), float64
+ *             8     spin affinity, float64 ≥ 0
+ *             1     e, the number of examples (0..3), then e str: contexts with the original in [brackets]
+ * </pre>
+ * Records are sorted by observed word, weight (descending) and original. Version 1 files (no section) still
+ * open: they have no substitutions.
  */
 public final class CorpusModel {
     static final byte[] MAGIC = "UNSPINCM".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
+    static final int VERSION_MINED = 2;
+    private static final int MAX_EXAMPLES = 3;
     static final int HEADER = 32;
 
     private final String name;
@@ -45,9 +68,13 @@ public final class CorpusModel {
     private final int size;
     private final LongBuffer fingerprints;
     private final IntBuffer counts;
+    private final int version;
+    private final List<MinedSubstitution> mined;
 
-    private CorpusModel(String name, int threshold, long tokens, int size, LongBuffer fingerprints,
-                        IntBuffer counts) {
+    private CorpusModel(String name, int version, int threshold, long tokens, int size, LongBuffer fingerprints,
+                        IntBuffer counts, List<MinedSubstitution> mined) {
+        this.version = version;
+        this.mined = mined;
         this.name = name;
         this.threshold = threshold;
         this.tokens = tokens;
@@ -82,8 +109,10 @@ public final class CorpusModel {
         if (!java.util.Arrays.equals(magic, MAGIC)) {
             throw corrupt(name, 0, "not an unspin corpus model (bad magic)");
         }
-        if (map.getInt(8) != VERSION) {
-            throw corrupt(name, 8, "unsupported version " + map.getInt(8) + " (expected " + VERSION + ")");
+        int version = map.getInt(8);
+        if (version != VERSION && version != VERSION_MINED) {
+            throw corrupt(name, 8, "unsupported version " + version + " (expected " + VERSION + " or "
+                    + VERSION_MINED + ")");
         }
         int threshold = map.getInt(12);
         if (threshold < 0) {
@@ -99,8 +128,11 @@ public final class CorpusModel {
             throw corrupt(name, map.capacity(), "truncated: " + n + " n-grams need " + (HEADER + 12 * Math.max(n, 0))
                     + " bytes, the file has " + map.capacity());
         }
-        if (expected < map.capacity()) {
+        if (expected < map.capacity() && version == VERSION) {
             throw corrupt(name, expected, "unexpected bytes after the last count");
+        }
+        if (expected == map.capacity() && version == VERSION_MINED) {
+            throw corrupt(name, expected, "truncated: the substitution section is missing");
         }
         int size = (int) n;
         LongBuffer fingerprints = map.slice(HEADER, 8 * size).asLongBuffer();
@@ -113,7 +145,172 @@ public final class CorpusModel {
                 throw corrupt(name, HEADER + 8L * size + 4L * i, "count " + counts.get(i) + " below 1");
             }
         }
-        return new CorpusModel(name, threshold, tokens, size, fingerprints, counts);
+        List<MinedSubstitution> mined = version == VERSION ? List.of()
+                : readSubstitutions(name, map, (int) expected);
+        return new CorpusModel(name, version, threshold, tokens, size, fingerprints, counts, mined);
+    }
+
+    /** The version-2 section at {@code at}; every problem names its byte offset. */
+    private static List<MinedSubstitution> readSubstitutions(String name, ByteBuffer map, int at) {
+        Section in = new Section(name, map, at);
+        int m = in.int32("substitution count");
+        if (m < 0) {
+            throw corrupt(name, at, "negative substitution count " + m);
+        }
+        List<MinedSubstitution> rows = new ArrayList<>(Math.min(m, 1 << 16));
+        for (int r = 0; r < m; r++) {
+            int start = in.at;
+            String observed = in.string("observed word");
+            String original = in.string("original");
+            int weightAt = in.at;
+            double weight = in.float64("weight");
+            if (!(weight > 0 && weight <= 1)) {
+                throw corrupt(name, weightAt, "weight " + weight + " not in (0, 1]");
+            }
+            int countsAt = in.at;
+            long occurrences = in.int64("occurrences");
+            long documents = in.int64("documents");
+            int contexts = in.int32("contexts");
+            if (occurrences < 0 || documents < 0 || contexts < 0) {
+                throw corrupt(name, countsAt, "negative count in substitution " + r);
+            }
+            double margin = in.float64("mean margin");
+            double context = in.float64("context margin");
+            int shareAt = in.at;
+            double share = in.float64("share");
+            if (!(share >= 0 && share <= 1)) {
+                throw corrupt(name, shareAt, "share " + share + " not in [0, 1]");
+            }
+            double ratio = in.float64("frequency ratio");
+            int affinityAt = in.at;
+            double affinity = in.float64("spin affinity");
+            if (!(affinity >= 0) || Double.isInfinite(affinity)) {
+                throw corrupt(name, affinityAt, "spin affinity " + affinity + " not a finite number >= 0");
+            }
+            if (!Double.isFinite(margin) || !Double.isFinite(context) || !Double.isFinite(ratio)) {
+                throw corrupt(name, shareAt - 16, "margin or frequency ratio not finite");
+            }
+            int examplesAt = in.at;
+            int e = in.uint8("example count");
+            if (e > MAX_EXAMPLES) {
+                throw corrupt(name, examplesAt, e + " examples, at most " + MAX_EXAMPLES);
+            }
+            List<String> examples = new ArrayList<>(e);
+            for (int i = 0; i < e; i++) {
+                int exampleAt = in.at;
+                String example = in.string("example");
+                if (!example.matches(".*\\[[^\\[\\]]+\\].*")) {
+                    throw corrupt(name, exampleAt, "example '" + example + "' marks no [original]");
+                }
+                examples.add(example);
+            }
+            if (observed.isBlank() || original.isBlank() || observed.equals(original)) {
+                throw corrupt(name, start, "substitution " + r + " has an empty side or equal sides");
+            }
+            rows.add(new MinedSubstitution(observed, original, weight, occurrences, documents, contexts, margin,
+                    context, share, ratio, affinity, examples));
+        }
+        if (in.at != map.capacity()) {
+            throw corrupt(name, in.at, "unexpected bytes after the last substitution");
+        }
+        return List.copyOf(rows);
+    }
+
+    /** A cursor over the substitution section. */
+    private static final class Section {
+        private final String name;
+        private final ByteBuffer map;
+        int at;
+
+        Section(String name, ByteBuffer map, int at) {
+            this.name = name;
+            this.map = map;
+            this.at = at;
+        }
+
+        private void need(int bytes, String what) {
+            if (map.capacity() - at < bytes) {
+                throw corrupt(name, at, "truncated: the " + what + " needs " + bytes + " bytes, "
+                        + (map.capacity() - at) + " left");
+            }
+        }
+
+        int int32(String what) {
+            need(4, what);
+            int v = map.getInt(at);
+            at += 4;
+            return v;
+        }
+
+        long int64(String what) {
+            need(8, what);
+            long v = map.getLong(at);
+            at += 8;
+            return v;
+        }
+
+        double float64(String what) {
+            need(8, what);
+            double v = map.getDouble(at);
+            at += 8;
+            return v;
+        }
+
+        int uint8(String what) {
+            need(1, what);
+            return map.get(at++) & 0xFF;
+        }
+
+        String string(String what) {
+            need(2, what + " length");
+            int length = map.getShort(at) & 0xFFFF;
+            int start = at;
+            at += 2;
+            need(length, what);
+            byte[] bytes = new byte[length];
+            map.get(at, bytes);
+            try {
+                String s = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString();
+                at += length;
+                return s;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw corrupt(name, start, what + " is not valid UTF-8");
+            }
+        }
+    }
+
+    private static void writeSubstitutions(DataOutputStream out, List<MinedSubstitution> mined) throws IOException {
+        out.writeInt(mined.size());
+        for (MinedSubstitution m : mined) {
+            writeString(out, m.observed());
+            writeString(out, m.original());
+            out.writeDouble(m.weight());
+            out.writeLong(m.occurrences());
+            out.writeLong(m.documents());
+            out.writeInt(m.contexts());
+            out.writeDouble(m.meanMargin());
+            out.writeDouble(m.contextMargin());
+            out.writeDouble(m.sharePositive());
+            out.writeDouble(m.frequencyRatio());
+            out.writeDouble(m.spinAffinity());
+            int e = Math.min(MAX_EXAMPLES, m.examples().size());
+            out.writeByte(e);
+            for (int i = 0; i < e; i++) {
+                writeString(out, m.examples().get(i));
+            }
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > 0xFFFF) {
+            throw new IllegalArgumentException("string of " + bytes.length + " bytes in a corpus model");
+        }
+        out.writeShort(bytes.length);
+        out.write(bytes);
     }
 
     private static CorpusException corrupt(String name, long offset, String reason) {
@@ -145,12 +342,30 @@ public final class CorpusModel {
         return 0;
     }
 
-    /** Word tokens in the corpus. */
-    /** Substitutions mined from the corpus (none in this format version; {@code unspin learn} adds them). */
-    public java.util.List<org.unspin.lexicon.CandidateDictionary.Row> substitutions() {
-        return java.util.List.of();
+    /**
+     * The substitutions {@code unspin learn} mined from the corpus, as candidate-dictionary rows: source
+     * {@code "corpus-model"}, the counts in the note, one example with the original in [brackets]. Empty for a
+     * version-1 model or one learnt with {@code --no-mine}.
+     */
+    public List<CandidateDictionary.Row> substitutions() {
+        List<CandidateDictionary.Row> rows = new ArrayList<>(mined.size());
+        for (MinedSubstitution m : mined) {
+            rows.add(m.row());
+        }
+        return rows;
     }
 
+    /** The mined substitutions with all their counts and examples. */
+    public List<MinedSubstitution> minedSubstitutions() {
+        return mined;
+    }
+
+    /** The file format version: 1, or 2 with a substitution section. */
+    public int version() {
+        return version;
+    }
+
+    /** Word tokens in the corpus. */
     public long tokens() {
         return tokens;
     }
@@ -171,7 +386,8 @@ public final class CorpusModel {
     }
 
     /** Writes a model to a temporary file next to {@code target}, then moves it into place. */
-    static void write(Path target, long tokens, int threshold, long[] sortedFingerprints, int[] counts) {
+    static void write(Path target, long tokens, int threshold, long[] sortedFingerprints, int[] counts,
+                      List<MinedSubstitution> mined) {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new CorpusException(target + ": is a directory");
@@ -182,7 +398,7 @@ public final class CorpusModel {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16))) {
                 out.write(MAGIC);
-                out.writeInt(VERSION);
+                out.writeInt(mined == null ? VERSION : VERSION_MINED);
                 out.writeInt(threshold);
                 out.writeLong(tokens);
                 out.writeLong(sortedFingerprints.length);
@@ -191,6 +407,9 @@ public final class CorpusModel {
                 }
                 for (int c : counts) {
                     out.writeInt(c);
+                }
+                if (mined != null) {
+                    writeSubstitutions(out, mined);
                 }
             }
             try {

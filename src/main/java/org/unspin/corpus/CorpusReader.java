@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.Tokeniser;
 
 /**
  * Streams corpus inputs into an {@link NgramCounter}, one line at a time: plain text files, JSONL files (one
@@ -56,14 +58,22 @@ public final class CorpusReader {
     private enum Kind { TEXT, JSONL, END_RUN, SKIP, WARNING }
 
     /** {@code text}: the line, the reason to skip it, or the warning. */
-    private record Entry(Kind kind, String name, int number, String text) {
+    private record Entry(Kind kind, String name, int number, String text, long document) {
+        Entry(Kind kind, String name, int number, String text) {
+            this(kind, name, number, text, 0);
+        }
     }
 
     /** A batch worked: its keys, its warnings in input order and how many lines it skipped. */
-    private record Worked(NgramKeys keys, List<String> warnings, int skipped, int chars) {
+    private record Worked(NgramKeys keys, SubstitutionMiner.Batch mined, List<String> warnings, int skipped,
+                          int chars) {
     }
 
     private final NgramCounter counter;
+    private final SubstitutionMiner miner;
+    private final SubstitutionMiner.State mined;
+    /** Ordinal of the current document (a text file, or a JSONL record), from 1. */
+    private long document;
     private final int threads;
     private final boolean jsonl;
     private final String textField;
@@ -113,6 +123,21 @@ public final class CorpusReader {
      */
     public CorpusReader(NgramCounter counter, boolean jsonl, String textField, boolean lenient,
                         List<String> includes, int threads, Consumer<String> warnings) {
+        this(counter, null, null, jsonl, textField, lenient, includes, threads, warnings);
+    }
+
+    /**
+     * @param miner  also collects the occurrences the substitution miner needs into {@code mined} (the workers
+     *               find them, the calling thread adds them in input order); null for none
+     */
+    public CorpusReader(NgramCounter counter, SubstitutionMiner miner, SubstitutionMiner.State mined, boolean jsonl,
+                        String textField, boolean lenient, List<String> includes, int threads,
+                        Consumer<String> warnings) {
+        if ((miner == null) != (mined == null)) {
+            throw new IllegalArgumentException("a miner needs a state and a state a miner");
+        }
+        this.miner = miner;
+        this.mined = mined;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -164,6 +189,7 @@ public final class CorpusReader {
     /** Queues each line of the stream ({@link LineReader}: lines over the limit are never held). */
     private void readStream(String name, InputStream in, boolean asJsonl, ExecutorService pool) throws IOException {
         files++;
+        document++;
         queue(new Entry(Kind.END_RUN, name, 0, null), pool);
         LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         List<Long> badOffsets = new ArrayList<>();
@@ -198,7 +224,10 @@ public final class CorpusReader {
             length--;
         }
         String text = decode(name, line, length, lineStart, badOffsets);
-        queue(new Entry(asJsonl ? Kind.JSONL : Kind.TEXT, name, number, text), pool);
+        if (asJsonl) {
+            document++;
+        }
+        queue(new Entry(asJsonl ? Kind.JSONL : Kind.TEXT, name, number, text, document), pool);
     }
 
     private void queue(Entry entry, ExecutorService pool) {
@@ -246,6 +275,9 @@ public final class CorpusReader {
 
     private void count(Worked worked) {
         counter.apply(worked.keys());
+        if (worked.mined() != null) {
+            mined.apply(worked.mined());
+        }
         worked.warnings().forEach(warnings);
         skipped += worked.skipped();
         charsInFlight -= worked.chars();
@@ -254,6 +286,7 @@ public final class CorpusReader {
     /** A worker's part: JSON, tokens and n-gram keys of a batch, and its warnings in order. */
     private Worked work(List<Entry> entries, int chars) {
         NgramKeys keys = new NgramKeys(true);
+        SubstitutionMiner.Batch batch = miner == null ? null : miner.newBatch();
         List<String> warned = new ArrayList<>();
         int skips = 0;
         for (Entry e : entries) {
@@ -270,23 +303,28 @@ public final class CorpusReader {
                 case TEXT -> {
                     if (e.text().isBlank()) {
                         keys.endRun();
-                    } else {
+                    } else if (batch == null) {
                         keys.add(e.text());
+                    } else {
+                        TokenList t = Tokeniser.tokenise(e.text());
+                        keys.add(e.text(), t);
+                        long file = SubstitutionMiner.keyOf(e.name());
+                        batch.observe(e.text(), t, e.document(), file + 0x9E3779B97F4A7C15L * e.number(), file);
                     }
                     yield null;
                 }
-                case JSONL -> jsonlLine(e.text(), keys);
+                case JSONL -> jsonlLine(e.text(), keys, batch, e.document());
             };
             if (reason != null) {
                 skips++;
                 warned.add(e.name() + ":" + e.number() + ": " + reason + ", skipped");
             }
         }
-        return new Worked(keys, warned, skips, chars);
+        return new Worked(keys, batch, warned, skips, chars);
     }
 
     /** Adds the text of a JSONL record as a run of its own; the reason to skip the line, or null. */
-    private String jsonlLine(String text, NgramKeys keys) {
+    private String jsonlLine(String text, NgramKeys keys, SubstitutionMiner.Batch batch, long document) {
         if (text.isBlank()) {
             return null;
         }
@@ -307,7 +345,15 @@ public final class CorpusReader {
             return "field '" + textField + "' is not a string";
         }
         keys.endRun();
-        keys.add(field.textValue());
+        String value = field.textValue();
+        if (batch == null) {
+            keys.add(value);
+        } else {
+            TokenList t = Tokeniser.tokenise(value);
+            keys.add(value, t);
+            long key = SubstitutionMiner.keyOf(value);
+            batch.observe(value, t, document, key, key);
+        }
         keys.endRun();
         return null;
     }

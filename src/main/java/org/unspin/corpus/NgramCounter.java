@@ -243,6 +243,14 @@ public final class NgramCounter {
 
     /** Writes the counts as a corpus model ({@link CorpusModel} describes the layout), atomically. */
     public void write(Path target) {
+        write(target, null);
+    }
+
+    /**
+     * Writes the counts and the mined substitutions as a version-2 corpus model (null {@code mined}: a
+     * version-1 model, as {@link #write(Path)}), atomically.
+     */
+    public void write(Path target, java.util.List<MinedSubstitution> mined) {
         long[] sorted = new long[size];
         int n = 0;
         for (long key : keys) {
@@ -255,6 +263,6 @@ public final class NgramCounter {
         for (int i = 0; i < size; i++) {
             sortedCounts[i] = get(sorted[i]);
         }
-        CorpusModel.write(target, tokens, threshold, sorted, sortedCounts);
+        CorpusModel.write(target, tokens, threshold, sorted, sortedCounts, mined);
     }
 }

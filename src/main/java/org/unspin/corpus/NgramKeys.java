@@ -42,7 +42,11 @@ final class NgramKeys {
      * that is assumed to separate them (call {@link #endRun()} for a blank line, a new document or a record).
      */
     void add(String text) {
-        TokenList t = Tokeniser.tokenise(text);
+        add(text, Tokeniser.tokenise(text));
+    }
+
+    /** {@link #add(String)} with the tokens of {@code text} already made. */
+    void add(String text, TokenList t) {
         int gapStart = 0;
         int breaks = 1; // the line break before this text
         for (int i = 0; i < t.size(); i++) {
@@ -63,7 +67,7 @@ final class NgramKeys {
     }
 
     /** Whether the gap keeps two words in one run: only spaces and at most one line break, as the detector. */
-    private static boolean linked(String text, int from, int to, int breaks) {
+    static boolean linked(String text, int from, int to, int breaks) {
         for (int c = from; c < to; c++) {
             char ch = text.charAt(c);
             if (!(Character.isWhitespace(ch) || ch == '\u00A0')) {

@@ -45,22 +45,34 @@ public final class AllowFilter {
         }
         List<Edit> kept = new ArrayList<>(findings.size());
         for (Edit e : findings) {
-            if (occurrences.stream().noneMatch(o -> suppresses(o, e))) {
+            if (occurrences.stream().noneMatch(o -> suppresses(tokens.text(), o, e))) {
                 kept.add(e);
             }
         }
         return kept;
     }
 
-    private static boolean suppresses(Occurrence o, Edit e) {
+    private static boolean suppresses(String text, Occurrence o, Edit e) {
         // An insertion (empty span) touches a phrase when it lies inside it.
         boolean touches = e.start() < o.end() && o.start() < Math.max(e.end(), e.start() + 1);
         if (!touches) {
             return false;
         }
         Rule rule = o.rule();
-        return rule.replacement() == null
-                || e.replacement() != null && PhraseKey.of(e.replacement()).equals(rule.replacement());
+        if (rule.replacement() == null) {
+            return true;
+        }
+        if (e.replacement() == null) {
+            return false;
+        }
+        if (PhraseKey.of(e.replacement()).equals(rule.replacement())) {
+            return true;
+        }
+        // A finding inside the phrase that makes the same change ("Countrywide" → "National" inside an allowed
+        // "Countrywide Press Club" → "National Press Club") is the same suggestion.
+        boolean inside = o.start() <= e.start() && e.end() <= o.end();
+        return inside && PhraseKey.of(text.substring(o.start(), e.start()) + e.replacement()
+                + text.substring(e.end(), o.end())).equals(rule.replacement());
     }
 
     private List<Occurrence> occurrences(TokenList tokens) {

@@ -45,7 +45,10 @@ final class OutputSchema {
                 field("score", DataTypes.DoubleType),
                 field("words", DataTypes.IntegerType),
                 field("findings", DataTypes.IntegerType),
+                field("spinProbability", DataTypes.DoubleType),
                 field("changed", DataTypes.BooleanType),
+                field("contextAnomaly", DataTypes.DoubleType), // only where the prior marks a record as spun
+                field("checkedWords", DataTypes.IntegerType),
                 field("byCategory", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType))));
         if (detail != EditDetail.NONE) {
             List<StructField> edit = new ArrayList<>(List.of(

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "unspin-spark", mixinStandardHelpOptions = true,
         description = "Repair spun phrases in a JSONL or Parquet data set with Spark.",
         footer = {"",
-            "Each record gets an 'unspin' object (score, words, findings, changed, byCategory, edits), as in the",
+            "Each record gets an 'unspin' object (score, words, findings, spinProbability, changed, byCategory, edits), as in the",
             "CLI's JSONL mode. Lines that are not a JSON object with a string text field pass through unchanged",
             "and are counted. Extra dictionaries: ship them with spark-submit --files and name them with --dict."})
 public final class UnspinJob implements Callable<Integer> {

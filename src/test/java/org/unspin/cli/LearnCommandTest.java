@@ -53,10 +53,15 @@ class LearnCommandTest {
         Path model2 = dir.resolve("two.model");
         Cli.Result one = Cli.run("", "learn", "testdata", "--threads", "1", "--max-ngrams", "500", "-o", model1.toString());
         Cli.Result two = Cli.run("", "learn", "testdata", "--threads", "2", "--max-ngrams", "500", "-o", model2.toString());
+        Path model3 = dir.resolve("three.model");
+        Cli.Result three = Cli.run("", "learn", "testdata", "--threads", "3", "--max-ngrams", "500", "-o",
+                model3.toString());
         assertThat(one.exit()).isZero();
         assertThat(one.out()).doesNotContain("threshold 0 ");
         assertThat(two.err()).isEqualTo(one.err());
+        assertThat(three.err()).isEqualTo(one.err());
         assertThat(Files.readAllBytes(model2)).isEqualTo(Files.readAllBytes(model1));
+        assertThat(Files.readAllBytes(model3)).isEqualTo(Files.readAllBytes(model1));
         Cli.Result bad = Cli.run("", "learn", "testdata", "--threads", "0", "-o", model1.toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("--threads must be within 1..1024, got 0");
@@ -76,5 +81,39 @@ class LearnCommandTest {
         assertThat(fix.exit()).isEqualTo(2);
         assertThat(fix.err()).isEqualTo("unspin: " + model + ": corrupt corpus model at byte offset 8: truncated: "
                 + "the header needs 32 bytes, the file has 8\n");
+    }
+
+    @Test
+    void theSubstitutionsAreExportedAsACandidateFileAndNeverOverAnInput() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.unspin.lexicon.NgramModel.findInstalled().isPresent(),
+                "needs the pocketsphinx-en-us language model");
+        Path model = dir.resolve("mined.model");
+        Path tsv = dir.resolve("subs.tsv");
+        Cli.Result r = Cli.run("", "learn", "testdata", "-o", model.toString(), "--export-substitutions",
+                tsv.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains(" substitutions mined from ").contains("exported to " + tsv);
+        CorpusModel m = CorpusModel.open(model);
+        assertThat(m.version()).isEqualTo(2);
+        byte[] table = Files.readAllBytes(tsv);
+        assertThat(new String(table, StandardCharsets.UTF_8)).contains("observed\toriginal\tweight\texample\tnote\n");
+        assertThat(org.unspin.lexicon.CandidateDictionary.parse(tsv.toString(), table))
+                .hasSameSizeAs(m.substitutions());
+
+        Path input = dir.resolve("corpus.txt");
+        Cli.write(input, "Some text to learn from.\n");
+        Cli.Result refused = Cli.run("", "learn", input.toString(), "-o", model.toString(),
+                "--export-substitutions", input.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("unspin: " + input + ": refusing to overwrite an input or the model "
+                + "with --export-substitutions\n");
+        assertThat(Files.readString(input)).isEqualTo("Some text to learn from.\n");
+
+        Cli.Result plain = Cli.run("", "learn", input.toString(), "-o", model.toString(), "--no-mine", "--quiet");
+        assertThat(plain.exit()).isZero();
+        assertThat(CorpusModel.open(model).version()).isEqualTo(1);
+        assertThat(CorpusModel.open(model).substitutions()).isEmpty();
+        assertThat(Cli.run("", "learn", input.toString(), "-o", model.toString(), "--no-mine",
+                "--export-substitutions", tsv.toString()).err()).contains("--export-substitutions needs mining");
     }
 }

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import org.unspin.lexicon.CandidateDictionary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,5 +77,86 @@ class CorpusModelTest {
         Path file = withBytes(Arrays.copyOf(good, good.length + 4));
         assertThatThrownBy(() -> CorpusModel.open(file)).hasMessageContaining("byte offset " + good.length);
         assertThatThrownBy(() -> CorpusModel.open(dir.resolve("none.model"))).hasMessageEndingWith(": no such file");
+    }
+
+    private static final List<MinedSubstitution> MINED = List.of(
+            new MinedSubstitution("adept", "great", 0.8, 125, 96, 24, 5.16, 2.6, 0.95, 1.93, 2.14,
+                    List.of("a [great] nation", "the [great] lakes")),
+            new MinedSubstitution("bloom", "health", 0.5, 12, 5, 9, 3.2, 1.5, 0.9, 1.3, 2.0, List.of()));
+
+    private byte[] mined() throws Exception {
+        NgramCounter c = new NgramCounter(100);
+        c.add("one small step for a man, one giant leap");
+        Path file = dir.resolve("mined.model");
+        c.write(file, MINED);
+        return Files.readAllBytes(file);
+    }
+
+    @Test
+    void version2CarriesTheMinedSubstitutionsAndVersion1HasNone() throws Exception {
+        CorpusModel v1 = CorpusModel.open(withBytes(good));
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.substitutions()).isEmpty();
+        byte[] bytes = mined();
+        assertThat(Arrays.copyOf(bytes, good.length)).isNotEqualTo(good); // the version differs...
+        assertThat(Arrays.copyOfRange(bytes, 12, good.length)).isEqualTo(Arrays.copyOfRange(good, 12, good.length));
+        CorpusModel v2 = CorpusModel.open(withBytes(bytes));
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.count("one", "small")).isEqualTo(1);
+        assertThat(v2.minedSubstitutions()).isEqualTo(MINED);
+        List<CandidateDictionary.Row> rows = v2.substitutions();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).satisfies(r -> {
+            assertThat(r.observed()).isEqualTo("adept");
+            assertThat(r.original()).isEqualTo("great");
+            assertThat(r.weight()).isEqualTo(0.8);
+            assertThat(r.source()).isEqualTo("corpus-model");
+            assertThat(r.example()).isEqualTo("a [great] nation");
+            assertThat(r.note()).contains("125 occurrences in 96 documents").contains("95% prefer the original");
+        });
+        assertThat(rows.get(1).example()).isEmpty();
+        // the export reads back as a candidate file with the same rows
+        List<CandidateDictionary.Row> parsed = CandidateDictionary.parse("subs.tsv",
+                MinedSubstitution.tsv(MINED).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(parsed).extracting(CandidateDictionary.Row::observed, CandidateDictionary.Row::original,
+                CandidateDictionary.Row::weight, CandidateDictionary.Row::example, CandidateDictionary.Row::note)
+                .containsExactlyElementsOf(rows.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.observed(),
+                        r.original(), r.weight(), r.example(), r.note())).toList());
+    }
+
+    @Test
+    void aCorruptSubstitutionSectionNamesTheFileAndOffset() throws Exception {
+        byte[] bytes = mined();
+        int section = good.length; // right after the counts
+        Path cut = withBytes(Arrays.copyOf(bytes, bytes.length - 5));
+        assertThatThrownBy(() -> CorpusModel.open(cut)).isInstanceOf(CorpusException.class)
+                .hasMessageStartingWith(cut + ": corrupt corpus model at byte offset ").hasMessageContaining("truncated");
+        Path none = withBytes(Arrays.copyOf(bytes, section));
+        assertThatThrownBy(() -> CorpusModel.open(none)).hasMessage(none + ": corrupt corpus model at byte offset "
+                + section + ": truncated: the substitution section is missing");
+        Path extra = withBytes(Arrays.copyOf(bytes, bytes.length + 2));
+        assertThatThrownBy(() -> CorpusModel.open(extra)).hasMessage(extra + ": corrupt corpus model at byte offset "
+                + bytes.length + ": unexpected bytes after the last substitution");
+        // the first record: count (4), "adept" (2 + 5), "great" (2 + 5), then the weight
+        int weightAt = section + 4 + 7 + 7;
+        byte[] heavy = bytes.clone();
+        ByteBuffer.wrap(heavy).putDouble(weightAt, 1.5);
+        Path badWeight = withBytes(heavy);
+        assertThatThrownBy(() -> CorpusModel.open(badWeight)).hasMessage(badWeight + ": corrupt corpus model at "
+                + "byte offset " + weightAt + ": weight 1.5 not in (0, 1]");
+        byte[] count = bytes.clone();
+        ByteBuffer.wrap(count).putInt(section, 3);
+        Path badCount = withBytes(count);
+        assertThatThrownBy(() -> CorpusModel.open(badCount)).hasMessageContaining("truncated");
+        byte[] utf8 = bytes.clone();
+        utf8[section + 6] = (byte) 0xFF;
+        Path badText = withBytes(utf8);
+        assertThatThrownBy(() -> CorpusModel.open(badText)).hasMessage(badText + ": corrupt corpus model at byte "
+                + "offset " + (section + 4) + ": observed word is not valid UTF-8");
+        byte[] version = good.clone();
+        ByteBuffer.wrap(version).putInt(8, 3);
+        Path future = withBytes(version);
+        assertThatThrownBy(() -> CorpusModel.open(future)).hasMessage(future + ": corrupt corpus model at byte "
+                + "offset 8: unsupported version 3 (expected 1 or 2)");
     }
 }

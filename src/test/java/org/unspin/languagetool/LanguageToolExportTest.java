@@ -98,7 +98,8 @@ class LanguageToolExportTest {
     @Test
     void stockLanguageToolFlagsWhatUnspinFixesInTheSpunSample() throws Exception {
         String text = testdata("spun-news.txt");
-        Repair repair = Unspinner.withDefaults().repair(text);
+        // The export carries the phrase tables and context rules, not the restorer.
+        Repair repair = Unspinner.builder().restorer(false).build().repair(text);
         Set<String> expected = new TreeSet<>();
         for (Edit e : repair.edits()) {
             if (e.applied() || e.category().equals(LanguageToolStage.CONTEXT_CATEGORY)) {

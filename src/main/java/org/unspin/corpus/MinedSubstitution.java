@@ -1,0 +1,78 @@
+package org.unspin.corpus;
+
+import java.util.List;
+import java.util.Locale;
+import org.unspin.lexicon.CandidateDictionary;
+
+/**
+ * A substitution {@code unspin learn} found in a corpus ({@link SubstitutionMiner}): the spinner wrote
+ * {@code observed} where the text had {@code original}.
+ *
+ * @param observed      the observed word, folded (lower-case)
+ * @param original      the thesaurus original the language model prefers in the observed word's contexts
+ * @param weight        (0, 1]: how sure the miner is (share, margin and documents combined)
+ * @param occurrences   how often the observed word occurred in the corpus
+ * @param documents     in how many documents
+ * @param contexts      how many of its contexts were sampled and scored
+ * @param meanMargin    mean log10 margin of the original over the observed word in those contexts, weighted
+ *                      by the documents' spin evidence
+ * @param contextMargin the same less the unigram log10 ratio of original and observed word: what the contexts
+ *                      add to the model's preference beyond word frequency
+ * @param sharePositive weighted share of the contexts where the context margin is positive
+ * @param frequencyRatio log10 of how much more often the corpus has the observed word, relative to the
+ *                      original, than general English (the language model's unigrams) does
+ * @param spinAffinity  the mean spin evidence of the documents the observed word's contexts come from,
+ *                      relative to the whole corpus (above 1: it occurs in documents that look spun)
+ * @param examples      up to 3 sampled contexts with the original in [brackets]
+ */
+public record MinedSubstitution(String observed, String original, double weight, long occurrences, long documents,
+                                int contexts, double meanMargin, double contextMargin, double sharePositive,
+                                double frequencyRatio, double spinAffinity,
+                                List<String> examples) {
+    public static final String SOURCE = "corpus-model";
+
+    public MinedSubstitution {
+        if (!(weight > 0 && weight <= 1)) {
+            throw new IllegalArgumentException("weight out of (0, 1]: " + weight);
+        }
+        examples = List.copyOf(examples);
+    }
+
+    /** Header of the exported table: {@link CandidateDictionary}'s columns. */
+    public static final String TSV_HEADER = "observed\toriginal\tweight\texample\tnote";
+
+    /**
+     * The substitutions as a candidate-dictionary file ({@link CandidateDictionary#parse} reads it back): a
+     * comment, the header, one row each.
+     */
+    public static String tsv(List<MinedSubstitution> mined) {
+        StringBuilder sb = new StringBuilder("# substitutions mined by unspin learn: review, edit, and pass as a "
+                + "candidate file\n").append(TSV_HEADER).append('\n');
+        for (MinedSubstitution m : mined) {
+            sb.append(m.observed()).append('\t').append(m.original()).append('\t')
+                    .append(formatWeight(m.weight())).append('\t')
+                    .append(m.examples().isEmpty() ? "" : m.examples().get(0)).append('\t').append(m.note())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String formatWeight(double w) {
+        String s = String.format(Locale.ROOT, "%.3f", w);
+        return s.equals("0.000") ? "0.001" : s;
+    }
+
+    /** The counts for people, as the row's note. */
+    public String note() {
+        return String.format(Locale.ROOT, "mined: %d occurrences in %d documents; %d contexts scored, %.0f%% prefer "
+                        + "the original, mean margin %+.2f log10 (context %+.2f); frequency ratio %+.2f log10; spin affinity %.2f",
+                occurrences, documents, contexts, 100 * sharePositive, meanMargin, contextMargin, frequencyRatio,
+                spinAffinity);
+    }
+
+    /** As a candidate-dictionary row: source {@value #SOURCE}, the first example, the counts in the note. */
+    public CandidateDictionary.Row row() {
+        return new CandidateDictionary.Row(CandidateDictionary.keyOf(observed), original, weight, SOURCE,
+                examples.isEmpty() ? "" : examples.get(0), note());
+    }
+}

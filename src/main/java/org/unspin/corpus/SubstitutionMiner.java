@@ -1,0 +1,752 @@
+package org.unspin.corpus;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.unspin.lexicon.NgramModel;
+import org.unspin.lexicon.Thesaurus;
+import org.unspin.tokenise.TokenList;
+import org.unspin.tokenise.TokenType;
+
+/**
+ * Finds the substitutions a spinner made in a corpus: pairs (observed s, original w) linked by the thesaurus
+ * where, over many occurrences in many documents, the language model prefers w in s's contexts.
+ *
+ * <p><b>Streaming part</b> (bounded memory, any order). Every word the language model knows is counted; for
+ * the words the thesaurus also knows ("tracked" types), the miner keeps the number of documents and a
+ * bottom-k sample of the word's distinct contexts: the {@code samples} contexts whose occurrences have the
+ * smallest 64-bit hashes of (unit, word position), each as the model ids of two words either side (a run of
+ * words ends at punctuation, numbers and line breaks that end a paragraph, as for the n-gram counts) and its
+ * document's key. A bottom-k sample does not depend on the order in which occurrences arrive, so worker
+ * threads ({@link Batch}), the input order and Spark partitions ({@link State#merge}) give the same sample.
+ * Memory: the counts are 36 bytes per model word (the model has 72,547; plus a 4 MB word table) and a sample is at most
+ * {@code samples × 40 + 96} bytes per tracked type (41,287 with the shipped thesaurus: 44 MB at most).
+ *
+ * <p><b>Scoring</b> ({@link #mine}, in parallel over types, deterministic). A tracked type s seen at least
+ * {@code minOccurrences} times in {@code minDocuments} documents, in at least {@code minOccurrences} distinct
+ * contexts, and more often in the corpus than in general English (the model's unigram), is scored against
+ * each thesaurus original w the model knows that is more common in English than s and whose corpus frequency
+ * ratio log10(count(s) / count(w)) − log10(P(s) / P(w)) is at least {@code minFrequencyRatio} (the corpus has
+ * too much s for its w). In each sampled context the margin is log10 P(l2 l1 w r1 r2) − log10 P(l2 l1 s r1 r2)
+ * (the terms of w, r1 and r2), and the context margin is the margin less log10 P(w) / P(s): what the context
+ * adds beyond word frequency. An original that loses too often early is dropped; at most
+ * {@value #MAX_SURVIVORS} are kept per type.
+ *
+ * <p>A document's spin evidence is the share of its sampled contexts (of all scored types but s itself) in
+ * which some original beats the observed word by a context margin of at least {@value #STRONG}, shrunk
+ * towards the corpus-wide share. Each context of s is weighted by its document's evidence, and s's spin
+ * affinity, the mean evidence of its contexts' documents relative to the corpus-wide share (with
+ * pseudo-contexts of affinity 1), must reach {@code minAffinity}. A pair is kept when the weighted share of
+ * contexts with a positive context margin is at least {@code minShare}, the weighted mean margin at least
+ * {@code minMargin}, the weighted mean context margin at least {@code minContextMargin}, and the positive
+ * contexts come from at least {@code minDocuments} documents; at most {@code maxOriginals} per observed word
+ * (the largest mean margins). Deterministic: the same rows for any number of threads or partitions.
+ */
+public final class SubstitutionMiner {
+    /** Margin (log10) at which a context counts as strong spin evidence for its document. */
+    static final double STRONG = 2.0;
+    /** Share of positive contexts below which an original is dropped before weighting. */
+    private static final double LOOSE_SHARE = 0.6;
+    /** Originals of one observed word kept for weighting (the best by context margin). */
+    private static final int MAX_SURVIVORS = 8;
+    /** Pseudo-contexts of the corpus-wide share added to each document's evidence. */
+    private static final double SHRINK = 2.0;
+    /** Pseudo-contexts of affinity 1 (an average document) added to a word's spin affinity. */
+    private static final double AFFINITY_SHRINK = 5.0;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    /**
+     * The miner's thresholds.
+     *
+     * @param samples          contexts sampled per word type
+     * @param minDocuments     documents an observed word (and its positive contexts) must come from
+     * @param minOccurrences   occurrences of an observed word before it is scored
+     * @param minShare         weighted share of contexts where the original must win
+     * @param minMargin        weighted mean margin (log10) the original must reach
+     * @param minContextMargin weighted mean context margin (log10: the margin less the unigram log ratio of
+     *                         the two words) the original must reach
+     * @param minFrequencyRatio the corpus frequency ratio evidence an original must have (log10)
+     * @param minAffinity      the mean spin evidence of the documents of the observed word's contexts, relative
+     *                         to the corpus-wide share, that the word must reach
+     * @param maxOriginals     originals kept per observed word
+     */
+    public record Settings(int samples, int minDocuments, int minOccurrences, double minShare, double minMargin,
+                           double minContextMargin, double minFrequencyRatio, double minAffinity, int maxOriginals)
+            implements Serializable {
+        public static final Settings DEFAULT = new Settings(24, 3, 5, 0.8, 1.5, 1.3, 0.5, 1.6, 3);
+
+        public Settings {
+            if (samples < 3 || samples > 1024) {
+                throw new IllegalArgumentException("samples must be within 3..1024, got " + samples);
+            }
+        }
+    }
+
+    private final NgramModel lm;
+    private final Thesaurus thesaurus;
+    private final Settings settings;
+    /** Open addressing: unigram fingerprint of a model word → its id. */
+    /** Slot i: the key at 2i, the id at 2i + 1 (one cache line for both). */
+    private final long[] slots;
+    private final boolean[] tracked;
+    /** Thesaurus word id → model id, -1 where the model lacks the word. */
+    private final int[] modelIdOf;
+    /** log10 unigram probability of each model word. */
+    private final double[] unigrams;
+
+    public SubstitutionMiner(NgramModel lm, Thesaurus thesaurus, Settings settings) {
+        this.lm = lm;
+        this.thesaurus = thesaurus;
+        this.settings = settings;
+        int size = lm.vocabularySize();
+        int slots = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1; // at most half full
+        this.slots = new long[2 * slots];
+        tracked = new boolean[size];
+        unigrams = new double[size];
+        modelIdOf = new int[thesaurus.wordCount()];
+        Arrays.fill(modelIdOf, -1);
+        for (int id = 0; id < size; id++) {
+            String word = lm.word(id);
+            if (word.isEmpty() || word.startsWith("<") || !word.equals(word.toLowerCase(java.util.Locale.ROOT))) {
+                continue; // sentence markers; the model is lower-case, so nothing folds onto other words
+            }
+            long key = Fingerprint.of(word);
+            int i = (int) key & (slots - 1);
+            while (this.slots[2 * i] != 0 && this.slots[2 * i] != key) {
+                i = (i + 1) & (slots - 1);
+            }
+            if (this.slots[2 * i] == 0) {
+                this.slots[2 * i] = key;
+                this.slots[2 * i + 1] = id;
+                int t = thesaurus.id(word);
+                tracked[id] = t >= 0;
+                if (t >= 0) {
+                    modelIdOf[t] = id;
+                }
+                unigrams[id] = lm.log10Prob(id, -1, -1);
+            }
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Model word types the thesaurus knows (each may get a context sample). */
+    public int trackedTypes() {
+        int n = 0;
+        for (boolean t : tracked) {
+            n += t ? 1 : 0;
+        }
+        return n;
+    }
+
+    private int lookup(long fingerprint) {
+        int mask = (slots.length >> 1) - 1;
+        for (int i = (int) fingerprint & mask; slots[2 * i] != 0; i = (i + 1) & mask) {
+            if (slots[2 * i] == fingerprint) {
+                return (int) slots[2 * i + 1];
+            }
+        }
+        return -1;
+    }
+
+    /** The model id of a (folded) word, -1 if unknown. */
+    int idOf(String word) {
+        return lookup(Fingerprint.of(word));
+    }
+
+    /** The key of a text unit or document, from its text or name. */
+    public static long keyOf(String text) {
+        return Fingerprint.finish(Fingerprint.extend(Fingerprint.START, text, 0, text.length()));
+    }
+
+    public Batch newBatch() {
+        return new Batch();
+    }
+
+    public State newState() {
+        return new State(lm.vocabularySize(), settings.samples());
+    }
+
+    /**
+     * The occurrences a worker found in a batch of text, for one thread to {@link State#apply} in order (only
+     * the document counts need the order). Not thread-safe.
+     */
+    public final class Batch {
+        private int size;
+        private int[] type = new int[1 << 10];
+        private long[] hash = new long[1 << 10];
+        private long[] doc = new long[1 << 10];
+        private long[] docKey = new long[1 << 10];
+        private int[] context = new int[4 << 10];
+        private int[] ids = new int[256];
+        private int[] runs = new int[256];
+
+        /**
+         * Adds the words of one text unit.
+         *
+         * @param document the document's ordinal (from 1, ascending in input order; a document may span units)
+         * @param unitKey  a key of this unit that does not depend on where it is read (its text, or its file
+         *                 and line), so that the samples do not either
+         * @param docKey   the document's key (its text or its file name), stored with each sampled context
+         */
+        public void observe(String text, TokenList t, long document, long unitKey, long docKey) {
+            int words = 0;
+            int run = 0;
+            int gapStart = 0;
+            boolean first = true;
+            for (int i = 0; i < t.size(); i++) {
+                if (t.type(i) != TokenType.WORD) {
+                    run++;
+                } else {
+                    if (!first && !NgramKeys.linked(text, gapStart, t.start(i), 0)) {
+                        run++;
+                    }
+                    first = false;
+                    if (words == ids.length) {
+                        ids = Arrays.copyOf(ids, words * 2);
+                        runs = Arrays.copyOf(runs, words * 2);
+                    }
+                    ids[words] = lookup(Fingerprint.finish(Fingerprint.extend(Fingerprint.START, text, t.start(i),
+                            t.end(i))));
+                    runs[words++] = run;
+                }
+                gapStart = t.end(i);
+            }
+            for (int j = 0; j < words; j++) {
+                int id = ids[j];
+                if (id < 0) {
+                    continue;
+                }
+                if (size == type.length) {
+                    grow();
+                }
+                type[size] = id;
+                doc[size] = document;
+                if (tracked[id]) {
+                    int r = runs[j];
+                    int l1 = j >= 1 && runs[j - 1] == r ? ids[j - 1] : -1;
+                    int l2 = l1 >= 0 && j >= 2 && runs[j - 2] == r ? ids[j - 2] : -1;
+                    int r1 = j + 1 < words && runs[j + 1] == r ? ids[j + 1] : -1;
+                    int r2 = r1 >= 0 && j + 2 < words && runs[j + 2] == r ? ids[j + 2] : -1;
+                    hash[size] = Fingerprint.finish(unitKey + (j + 1) * GOLDEN);
+                    this.docKey[size] = docKey;
+                    context[4 * size] = l2;
+                    context[4 * size + 1] = l1;
+                    context[4 * size + 2] = r1;
+                    context[4 * size + 3] = r2;
+                } else {
+                    hash[size] = 0;
+                }
+                size++;
+            }
+        }
+
+        private void grow() {
+            int n = type.length * 2;
+            type = Arrays.copyOf(type, n);
+            hash = Arrays.copyOf(hash, n);
+            doc = Arrays.copyOf(doc, n);
+            docKey = Arrays.copyOf(docKey, n);
+            context = Arrays.copyOf(context, 4 * n);
+        }
+
+        void clear() {
+            size = 0;
+        }
+    }
+
+    /** The corpus-wide counts and samples. Not thread-safe; serializable for Spark. */
+    public static final class State implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int samples;
+        private long tokens;
+        private long documents;
+        private long lastDocument;
+        private final long[] count;
+        private final int[] docs;
+        private final long[] lastDoc;
+        private final Sample[] sampled;
+        /** Per type, the hash a new context must be below to enter the sample (all while it is not full). */
+        private final long[] threshold;
+
+        State(int vocabulary, int samples) {
+            this.samples = samples;
+            threshold = new long[vocabulary];
+            Arrays.fill(threshold, -1L);
+            count = new long[vocabulary];
+            docs = new int[vocabulary];
+            lastDoc = new long[vocabulary];
+            sampled = new Sample[vocabulary];
+        }
+
+        /** Adds a worker's batch; batches must come in input order (documents are counted once). */
+        public void apply(Batch b) {
+            for (int k = 0; k < b.size; k++) {
+                int id = b.type[k];
+                long document = b.doc[k];
+                count[id]++;
+                tokens++;
+                if (document != lastDocument) {
+                    documents++;
+                    lastDocument = document;
+                }
+                if (b.hash[k] != 0) {
+                    if (lastDoc[id] != document) {
+                        docs[id]++;
+                        lastDoc[id] = document;
+                    }
+                    if (Long.compareUnsigned(b.hash[k], threshold[id]) < 0) {
+                        Sample s = sampled[id];
+                        if (s == null) {
+                            s = sampled[id] = new Sample(samples);
+                        }
+                        s.offer(b.hash[k], b.docKey[k], b.context, 4 * k);
+                        threshold[id] = s.threshold();
+                    }
+                }
+            }
+            b.clear();
+        }
+
+        /**
+         * Adds another state whose documents are disjoint from this one's (another Spark partition): counts
+         * add up and the samples merge into the same bottom-k sample one pass would keep.
+         */
+        public State merge(State other) {
+            tokens += other.tokens;
+            documents += other.documents;
+            for (int id = 0; id < count.length; id++) {
+                count[id] += other.count[id];
+                docs[id] += other.docs[id];
+                if (other.sampled[id] != null) {
+                    if (sampled[id] == null) {
+                        sampled[id] = new Sample(samples);
+                    }
+                    sampled[id].merge(other.sampled[id]);
+                    threshold[id] = sampled[id].threshold();
+                }
+            }
+            return this;
+        }
+
+        /** The statistics of one type, for a merge by key; null if the type was never seen. */
+        public TypeStats stats(int id) {
+            return count[id] == 0 ? null : new TypeStats(count[id], docs[id], sampled[id]);
+        }
+
+        /** Sets a type's merged statistics (see {@link #stats}). */
+        public void put(int id, TypeStats stats) {
+            count[id] = stats.count;
+            docs[id] = stats.docs;
+            sampled[id] = stats.sample;
+            threshold[id] = stats.sample == null ? -1L : stats.sample.threshold();
+        }
+
+        public void addTotals(long tokens, long documents) {
+            this.tokens += tokens;
+            this.documents += documents;
+        }
+
+        public int vocabulary() {
+            return count.length;
+        }
+
+        /** Word tokens the model knows. */
+        public long tokens() {
+            return tokens;
+        }
+
+        public long documents() {
+            return documents;
+        }
+
+        /** Bytes of the samples now (an upper bound of their arrays). */
+        public long sampleBytes() {
+            long n = 0;
+            for (Sample s : sampled) {
+                n += s == null ? 0 : 40L * s.hash.length + 96;
+            }
+            return n;
+        }
+    }
+
+    /** One type's statistics, mergeable by key (Spark's reduceByKey). */
+    public static final class TypeStats implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long count;
+        int docs;
+        Sample sample;
+
+        TypeStats(long count, int docs, Sample sample) {
+            this.count = count;
+            this.docs = docs;
+            this.sample = sample;
+        }
+
+        /** A total (words, documents) carried under a key of its own. */
+        public static TypeStats total(long value) {
+            return new TypeStats(value, 0, null);
+        }
+
+        public long count() {
+            return count;
+        }
+
+        public static TypeStats merge(TypeStats a, TypeStats b) {
+            Sample s = a.sample;
+            if (b.sample != null) {
+                if (s == null) {
+                    s = new Sample(b.sample.hash.length);
+                }
+                s.merge(b.sample);
+            }
+            return new TypeStats(a.count + b.count, a.docs + b.docs, s);
+        }
+    }
+
+    /**
+     * Bottom-k sample of distinct contexts: each context stands for its occurrence of least hash, and the k
+     * contexts of least hash are kept (exact in one pass, in any order, and when merged: thresholds only fall).
+     * Repeated text (copies of a page) therefore adds no evidence.
+     */
+    static final class Sample implements Serializable {
+        private static final long serialVersionUID = 1L;
+        int size;
+        final long[] hash;
+        final long[] doc;
+        final int[] context;
+        /** A fingerprint of each context, to find a repeated one quickly. */
+        private final long[] keys;
+        private int maxAt;
+
+        Sample(int k) {
+            keys = new long[k];
+            hash = new long[k];
+            doc = new long[k];
+            context = new int[4 * k];
+        }
+
+        void offer(long h, long docKey, int[] ctx, int at) {
+            int k = hash.length;
+            if (size == k && Long.compareUnsigned(h, hash[maxAt]) >= 0) {
+                return;
+            }
+            long key = contextKey(ctx, at);
+            for (int i = 0; i < size; i++) {
+                if (keys[i] == key && context[4 * i] == ctx[at] && context[4 * i + 1] == ctx[at + 1]
+                        && context[4 * i + 2] == ctx[at + 2] && context[4 * i + 3] == ctx[at + 3]) {
+                    if (Long.compareUnsigned(h, hash[i]) < 0) { // a context keeps its least hash
+                        hash[i] = h;
+                        doc[i] = docKey;
+                        if (size == k) {
+                            findMax();
+                        }
+                    }
+                    return;
+                }
+            }
+            int slot;
+            if (size < k) {
+                slot = size++;
+            } else if (Long.compareUnsigned(h, hash[maxAt]) < 0) {
+                slot = maxAt;
+            } else {
+                return;
+            }
+            hash[slot] = h;
+            doc[slot] = docKey;
+            keys[slot] = key;
+            System.arraycopy(ctx, at, context, 4 * slot, 4);
+            if (size == k) {
+                findMax();
+            }
+        }
+
+        /** The hash below which an occurrence may enter: the largest kept once full. */
+        long threshold() {
+            return size == hash.length ? hash[maxAt] : -1L;
+        }
+
+        private static long contextKey(int[] ctx, int at) {
+            return ((long) ctx[at] * 0x9E3779B1L + ctx[at + 1]) * 0x85EBCA77L
+                    + ((long) ctx[at + 2] * 0xC2B2AE3DL + ctx[at + 3]);
+        }
+
+        private void findMax() {
+            maxAt = 0;
+            for (int i = 1; i < hash.length; i++) {
+                if (Long.compareUnsigned(hash[i], hash[maxAt]) > 0) {
+                    maxAt = i;
+                }
+            }
+        }
+
+        void merge(Sample other) {
+            for (int i = 0; i < other.size; i++) {
+                offer(other.hash[i], other.doc[i], other.context, 4 * i);
+            }
+        }
+
+        /** Indexes in ascending hash order (ties, which only identical occurrences share, by context). */
+        Integer[] order() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.<Integer>comparingLong(i -> hash[i] ^ Long.MIN_VALUE)
+                    .thenComparingLong(i -> doc[i])
+                    .thenComparing(i -> Arrays.toString(Arrays.copyOfRange(context, 4 * i, 4 * i + 4))));
+            return order;
+        }
+    }
+
+    /** A scored observed type: its sampled contexts in order and the originals that survived. */
+    private record Scored(int id, long[] docKeys, int[][] contexts, int[] originals, double[][] margins,
+                          double[][] contextMargins, double[] frequencyRatio) {
+    }
+
+    /** The substitutions of a state, sorted by observed word, weight (descending) and original. */
+    public List<MinedSubstitution> mine(State state, int threads) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int id = 0; id < state.count.length; id++) {
+            Sample s = state.sampled[id];
+            if (tracked[id] && s != null && s.size >= Math.min(settings.minOccurrences(), s.hash.length)
+                    && state.count[id] >= settings.minOccurrences()
+                    && state.docs[id] >= settings.minDocuments()
+                    && Math.log10((double) state.count[id] / state.tokens) >= unigrams[id]) {
+                candidates.add(id);
+            }
+        }
+        Scored[] scored = new Scored[candidates.size()];
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            pool.submit(() -> IntStream.range(0, scored.length).parallel()
+                    .forEach(i -> scored[i] = score(state, candidates.get(i)))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CorpusException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Each document's spin evidence: its sampled contexts, and those where some original wins strongly.
+        Map<Long, int[]> evidence = new HashMap<>();
+        long strongAll = 0, all = 0;
+        for (Scored s : scored) {
+            for (int c = 0; c < s.docKeys.length; c++) {
+                int[] e = evidence.computeIfAbsent(s.docKeys[c], k -> new int[2]);
+                boolean strong = strong(s, c);
+                e[0]++;
+                e[1] += strong ? 1 : 0;
+                all++;
+                strongAll += strong ? 1 : 0;
+            }
+        }
+        double prior = all == 0 ? 0 : (double) strongAll / all;
+
+        List<MinedSubstitution> out = new ArrayList<>();
+        for (Scored s : scored) {
+            int n = s.docKeys.length;
+            double[] weight = new double[n];
+            for (int c = 0; c < n; c++) {
+                int ownContexts = 0, ownStrong = 0;
+                for (int d = 0; d < n; d++) {
+                    if (s.docKeys[d] == s.docKeys[c]) {
+                        ownContexts++;
+                        ownStrong += strong(s, d) ? 1 : 0;
+                    }
+                }
+                int[] e = evidence.get(s.docKeys[c]);
+                weight[c] = (e[1] - ownStrong + SHRINK * prior + 1e-6) / (e[0] - ownContexts + SHRINK);
+            }
+            double affinity = 0;
+            for (double w : weight) {
+                affinity += w;
+            }
+            affinity = (affinity / (prior + 1e-6) + AFFINITY_SHRINK) / (n + AFFINITY_SHRINK);
+            if (affinity < settings.minAffinity()) {
+                continue;
+            }
+            List<MinedSubstitution> kept = new ArrayList<>();
+            for (int o = 0; o < s.originals.length; o++) {
+                double total = 0, positive = 0, sum = 0, contextSum = 0;
+                java.util.Set<Long> positiveDocs = new java.util.HashSet<>();
+                for (int c = 0; c < n; c++) {
+                    double k = s.contextMargins[o][c];
+                    total += weight[c];
+                    sum += weight[c] * s.margins[o][c];
+                    contextSum += weight[c] * k;
+                    if (k > 0) {
+                        positive += weight[c];
+                        positiveDocs.add(s.docKeys[c]);
+                    }
+                }
+                double share = positive / total;
+                double mean = sum / total;
+                double contextMean = contextSum / total;
+                if (share < settings.minShare() || mean < settings.minMargin()
+                        || contextMean < settings.minContextMargin()
+                        || positiveDocs.size() < Math.min(settings.minDocuments(), state.docs[s.id])) {
+                    continue;
+                }
+                long docs = state.docs[s.id];
+                double w = share * (1 - Math.exp(-mean / 3)) * docs / (docs + 2.0);
+                w = Math.max(0.001, Math.min(1, round(w)));
+                kept.add(new MinedSubstitution(lm.word(s.id), lm.word(s.originals[o]), w, state.count[s.id], docs, n,
+                        round(mean), round(contextMean), round(share), round(s.frequencyRatio[o]), round(affinity),
+                        examples(s, o)));
+            }
+            kept.sort(Comparator.comparingDouble(MinedSubstitution::meanMargin).reversed()
+                    .thenComparing(MinedSubstitution::original));
+            out.addAll(kept.subList(0, Math.min(kept.size(), settings.maxOriginals())));
+        }
+        out.sort(Comparator.comparing(MinedSubstitution::observed)
+                .thenComparing(Comparator.comparingDouble(MinedSubstitution::weight).reversed())
+                .thenComparing(MinedSubstitution::original));
+        return out;
+    }
+
+    private static boolean strong(Scored s, int c) {
+        for (double[] m : s.contextMargins) {
+            if (m[c] >= STRONG) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+
+    /** The observed type's contexts scored against each original; originals that lose too often are dropped. */
+    private Scored score(State state, int id) {
+        Sample sample = state.sampled[id];
+        Integer[] order = sample.order();
+        int n = order.length;
+        long[] docKeys = new long[n];
+        int[][] contexts = new int[n][];
+        double[] base = new double[n];
+        for (int c = 0; c < n; c++) {
+            int i = order[c];
+            docKeys[c] = sample.doc[i];
+            contexts[c] = Arrays.copyOfRange(sample.context, 4 * i, 4 * i + 4);
+            base[c] = Double.NaN; // scored when an original first needs it
+        }
+        double unigram = unigrams[id];
+        double corpus = Math.log10(state.count[id] + 0.5);
+        int[] linked = thesaurus.neighbours(lm.word(id)).ids();
+        List<Integer> originals = new ArrayList<>();
+        List<double[]> margins = new ArrayList<>();
+        List<double[]> contextMargins = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int t : linked) {
+            int w = modelIdOf[t];
+            if (w < 0 || w == id) {
+                continue;
+            }
+            double prior = unigrams[w] - unigram;
+            double ratio = corpus - Math.log10(state.count[w] + 0.5) + prior;
+            if (prior < 0 || ratio < settings.minFrequencyRatio()) {
+                continue; // the spinner's word is the rarer one, and the corpus has too much of it
+            }
+            double[] m = new double[n];
+            double[] k = new double[n];
+            int failures = 0;
+            boolean rejected = false;
+            for (int c = 0; c < n && !rejected; c++) {
+                if (Double.isNaN(base[c])) {
+                    base[c] = window(id, contexts[c]);
+                }
+                m[c] = window(w, contexts[c]) - base[c];
+                k[c] = m[c] - prior;
+                failures += k[c] > 0 ? 0 : 1;
+                rejected = failures > 1 + (1 - LOOSE_SHARE) * (c + 1);
+            }
+            if (!rejected) {
+                originals.add(w);
+                margins.add(m);
+                contextMargins.add(k);
+                ratios.add(ratio);
+            }
+        }
+        if (originals.size() > MAX_SURVIVORS) { // keep the best: memory per scored word stays bounded
+            Integer[] best = new Integer[originals.size()];
+            double[] mean = new double[best.length];
+            for (int o = 0; o < best.length; o++) {
+                best[o] = o;
+                mean[o] = Arrays.stream(contextMargins.get(o)).sum();
+            }
+            List<Integer> ids = originals;
+            Arrays.sort(best, (x, y) -> mean[y] != mean[x] ? Double.compare(mean[y], mean[x])
+                    : Integer.compare(ids.get(x), ids.get(y)));
+            List<Integer> o2 = new ArrayList<>();
+            List<double[]> m2 = new ArrayList<>(), k2 = new ArrayList<>();
+            List<Double> r2 = new ArrayList<>();
+            for (int i = 0; i < MAX_SURVIVORS; i++) {
+                o2.add(originals.get(best[i]));
+                m2.add(margins.get(best[i]));
+                k2.add(contextMargins.get(best[i]));
+                r2.add(ratios.get(best[i]));
+            }
+            originals = o2;
+            margins = m2;
+            contextMargins = k2;
+            ratios = r2;
+        }
+        return new Scored(id, docKeys, contexts, originals.stream().mapToInt(Integer::intValue).toArray(),
+                margins.toArray(new double[0][]), contextMargins.toArray(new double[0][]), ratios.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** log10 P of word x and the two words after it in the context (l2, l1, r1, r2). */
+    private double window(int x, int[] ctx) {
+        return lm.windowLog10Prob(x, ctx[1], ctx[0], ctx[2], ctx[3]);
+    }
+
+    /** Up to 3 contexts where the original wins most, with the original in brackets. */
+    private List<String> examples(Scored s, int o) {
+        Integer[] best = new Integer[s.docKeys.length];
+        for (int c = 0; c < best.length; c++) {
+            best[c] = c;
+        }
+        double[] m = s.contextMargins[o];
+        Arrays.sort(best, (a, b) -> Double.compare(m[b], m[a]));
+        List<String> out = new ArrayList<>();
+        for (int c : best) {
+            if (out.size() == 3 || m[c] <= 0) {
+                break;
+            }
+            int[] ctx = s.contexts[c];
+            StringBuilder sb = new StringBuilder();
+            if (ctx[1] >= 0) {
+                if (ctx[0] >= 0) {
+                    sb.append(lm.word(ctx[0])).append(' ');
+                }
+                sb.append(lm.word(ctx[1])).append(' ');
+            }
+            sb.append('[').append(lm.word(s.originals[o])).append(']');
+            if (ctx[2] >= 0) {
+                sb.append(' ').append(lm.word(ctx[2]));
+                if (ctx[3] >= 0) {
+                    sb.append(' ').append(lm.word(ctx[3]));
+                }
+            }
+            String example = sb.toString();
+            if (!out.contains(example)) {
+                out.add(example);
+            }
+        }
+        return out;
+    }
+}
