@@ -248,8 +248,9 @@ final class EvalCommand implements Callable<Integer> {
     /**
      * The corpus setting: writes the mixed corpus (every document of the split in the evaluated domains, not
      * only the {@code --max-docs} sample, plus filler,
-     * a share spun by the spinner), runs {@code unspin learn --jsonl} over it in-process and returns the
-     * settings with the learned model.
+     * a share spun by the spinner), runs {@code unspin learn --jsonl} over it in-process (against the
+     * independent spinner: learn's library path with a Moby-only miner) and returns the settings with the
+     * learned model.
      */
     private Evaluation.Settings learnFromMixedCorpus(Evaluation.Settings settings, SpinnerProfile profile, Path dir,
             PrintWriter out) {
@@ -268,10 +269,15 @@ final class EvalCommand implements Callable<Integer> {
         out.flush();
         long t1 = System.nanoTime();
         StringWriter learnOut = new StringWriter(), learnErr = new StringWriter();
-        int exit = Main.run(new PrintWriter(learnOut, true), new PrintWriter(learnErr, true), "learn", "--jsonl",
-                "--threads", String.valueOf(settings.threadCount()), jsonl.toString(), "-o", model.toString());
-        if (exit != Main.OK) {
-            throw new UserError("learn over the mixed corpus failed: " + learnErr.toString().strip());
+        if (settings.spinner() == SpinnerProfile.Kind.SHARED) {
+            // exactly what a user runs: `unspin learn --jsonl corpus.jsonl -o corpus.model`, in-process
+            int exit = Main.run(new PrintWriter(learnOut, true), new PrintWriter(learnErr, true), "learn", "--jsonl",
+                    "--threads", String.valueOf(settings.threadCount()), jsonl.toString(), "-o", model.toString());
+            if (exit != Main.OK) {
+                throw new UserError("learn over the mixed corpus failed: " + learnErr.toString().strip());
+            }
+        } else {
+            learnOut.write(learnWithMobyOnly(jsonl, model, settings.threadCount()));
         }
         double learned = (System.nanoTime() - t1) / 1e9;
         out.print(learnOut);
@@ -283,7 +289,46 @@ final class EvalCommand implements Callable<Integer> {
         info.put("buildSeconds", Math.round(built * 10) / 10.0);
         info.put("learnSeconds", Math.round(learned * 10) / 10.0);
         info.put("learnSummary", learnOut.toString().strip());
+        info.put("miningThesaurus", settings.spinner() == SpinnerProfile.Kind.SHARED ? "all" : "moby");
         return settings.withCorpusModel(model, info);
+    }
+
+    /**
+     * What {@code learn --jsonl} does (n-gram counts, substitution mining), with the miner following only
+     * Moby's links, as the restorer does against the independent spinner: {@code learn} itself always mines
+     * with the whole thesaurus. Returns the summary line.
+     */
+    private static String learnWithMobyOnly(Path jsonl, Path model, int threads) {
+        java.util.Optional<Path> lm = org.unspin.lexicon.NgramModel.findInstalled();
+        org.unspin.corpus.SubstitutionMiner miner = null;
+        if (lm.isPresent()) {
+            try {
+                miner = new org.unspin.corpus.SubstitutionMiner(org.unspin.lexicon.NgramModel.open(lm.get()),
+                        Evaluation.restorerThesaurus(SpinnerProfile.Kind.INDEPENDENT),
+                        org.unspin.corpus.SubstitutionMiner.Settings.DEFAULT);
+            } catch (IOException e) {
+                throw new UserError(lm.get() + ": cannot read the language model (" + e.getMessage() + ")");
+            }
+        }
+        org.unspin.corpus.SubstitutionMiner.State mined = miner == null ? null : miner.newState();
+        org.unspin.corpus.NgramCounter counter =
+                new org.unspin.corpus.NgramCounter(org.unspin.corpus.NgramCounter.DEFAULT_MAX_NGRAMS);
+        org.unspin.corpus.CorpusReader reader = new org.unspin.corpus.CorpusReader(counter, miner, mined, true,
+                "text", false, List.of(), threads, warning -> { });
+        List<org.unspin.corpus.MinedSubstitution> substitutions = null;
+        try {
+            reader.read(jsonl.toString(), java.io.InputStream.nullInputStream());
+            if (miner != null) {
+                substitutions = miner.mine(mined, threads);
+            }
+            counter.write(model, substitutions);
+        } catch (org.unspin.corpus.CorpusException e) {
+            throw new UserError("learn over the mixed corpus failed: " + e.getMessage());
+        }
+        return String.format(Locale.ROOT, "%s: %d lines, %d tokens, %d n-grams kept (learn's library path, "
+                        + "mining with Moby only)%n%s", model, reader.lines(), counter.tokens(), counter.size(),
+                substitutions == null ? "no language model: substitutions not mined\n"
+                        : substitutions.size() + " substitutions mined from " + mined.documents() + " documents\n");
     }
 
     private static void deleteTree(Path dir) {

@@ -85,5 +85,15 @@ class EvalCommandTest {
         assertThat(tree.at("/settings/corpus/words").asLong()).isGreaterThanOrEqualTo(40_000);
         assertThat(tree.at("/settings/corpus/spunShare").asDouble()).isBetween(0.1, 0.3);
         assertThat(tree.at("/settings/corpusModel").asText()).endsWith("corpus.model");
+        assertThat(tree.at("/settings/corpus/miningThesaurus").asText()).isEqualTo("all");
+
+        // against the independent spinner the miner follows only Moby's links, as the restorer does
+        Cli.Result independent = Cli.run("", "eval", "--domains", "science", "--max-docs", "6", "--setting",
+                "corpus", "--spinner", "independent", "--corpus-words", "40000", "--filler", filler.toString(),
+                "--json", json.toString());
+        assertThat(independent.exit()).as(independent.err()).isZero();
+        assertThat(independent.out()).contains("mining with Moby only");
+        assertThat(new ObjectMapper().readTree(json.toFile()).at("/settings/corpus/miningThesaurus").asText())
+                .isEqualTo("moby");
     }
 }
