@@ -18,7 +18,7 @@ for n in 1 2; do
     rm -rf "$work/build$n"
     mkdir -p "$work/build$n"
     git ls-files -z --cached --others --exclude-standard \
-        | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done \
+        | while IFS= read -r -d '' f; do if [ -e "$f" ]; then printf '%s\0' "$f"; fi; done \
         | tar --null -T - -cf - | tar -xf - -C "$work/build$n"
     echo "build $n in $work/build$n" >&2
     (cd "$work/build$n" && mvn -q -B -ntp package -DskipTests)
