@@ -80,7 +80,7 @@ public final class SubstitutionMiner {
     public record Settings(int samples, int minDocuments, int minOccurrences, double minShare, double minMargin,
                            double minContextMargin, double minFrequencyRatio, double minAffinity, int maxOriginals)
             implements Serializable {
-        public static final Settings DEFAULT = new Settings(24, 3, 5, 0.8, 1.5, 1.3, 0.5, 1.6, 3);
+        public static final Settings DEFAULT = new Settings(24, 3, 5, 0.7, 1.5, 1.3, -0.5, 1.6, 3);
 
         public Settings {
             if (samples < 3 || samples > 1024) {

@@ -1,0 +1,44 @@
+package org.unspin.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unspin.corpus.MinedSubstitution;
+import org.unspin.edit.Edit;
+
+/** Findings of substitutions mined from the corpus lend the document prior nothing (docs/evaluation.md). */
+class ResolverMinedPriorTest {
+    private static List<Edit> findings(String source) {
+        List<Edit> out = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            out.add(new Edit(10 * i, 10 * i + 5, "shall", "will", "spun-word", Restorer.RULE, source, 0.86, "test",
+                    true));
+        }
+        return out;
+    }
+
+    @Test
+    void minedFindingsDoNotMarkADocumentAsSpun() {
+        Resolver.Result mined = Resolver.resolve(List.of(findings(MinedSubstitution.SOURCE)), 0.8, 100);
+        assertThat(mined.spinProbability()).isZero();
+        assertThat(mined.findings()).hasSize(3).noneMatch(Edit::applied); // reported, not applied
+    }
+
+    @Test
+    void otherRestorerFindingsStillDo() {
+        Resolver.Result curated = Resolver.resolve(List.of(findings("quantifiers.tsv:3")), 0.8, 100);
+        assertThat(curated.spinProbability()).isGreaterThan(Resolver.SPUN_PRIOR);
+        assertThat(curated.findings()).hasSize(3).allMatch(Edit::applied);
+    }
+
+    @Test
+    void aMinedFindingIsAppliedWhereOtherFindingsMarkTheDocument() {
+        List<Edit> all = new ArrayList<>(findings("quantifiers.tsv:3"));
+        all.add(new Edit(40, 44, "upon", "on", "spun-word", Restorer.RULE, MinedSubstitution.SOURCE, 0.86, "test",
+                true));
+        Resolver.Result r = Resolver.resolve(List.of(all), 0.8, 100);
+        assertThat(r.findings()).hasSize(4).allMatch(Edit::applied);
+    }
+}
