@@ -149,6 +149,22 @@ public final class ContextAnomaly {
         return d >= 0 && d <= 2;
     }
 
+    private volatile int[] modelIds;
+
+    /** The model id of every thesaurus word (-1 for unknown and multiword ones), built once. */
+    private int[] modelIds(Thesaurus thesaurus) {
+        int[] ids = modelIds;
+        if (ids == null) {
+            ids = new int[thesaurus.wordCount()];
+            for (int t = 0; t < ids.length; t++) {
+                String word = thesaurus.wordOf(t);
+                ids[t] = word.indexOf(' ') >= 0 ? -1 : lm.wordId(word);
+            }
+            modelIds = ids;
+        }
+        return ids;
+    }
+
     private Thesaurus thesaurus() {
         Thesaurus t = thesaurus;
         if (t == null) {
@@ -184,16 +200,34 @@ public final class ContextAnomaly {
         double observed = contextScore(w, h1, h2, n1, n2);
         double bestGain = Double.NEGATIVE_INFINITY, bestCorpusGain = Double.NEGATIVE_INFINITY;
         long observedCount = corpus == null ? 0 : neighbourBigrams(words, i, words[i], hasLeft, hasRight);
-        for (int o : thesaurus.neighbours(words[i]).ids()) {
-            String alternative = thesaurus.wordOf(o);
-            if (alternative.indexOf(' ') >= 0 || isSpellingVariant(words[i], alternative)) {
-                continue; // "minimise"/"minimize" is a spelling variant, not a swap
+        int[] modelIds = modelIds(thesaurus);
+        if (corpus == null) {
+            // The best a thesaurus neighbour can add (an alternative, gaining the clipped maximum): when even
+            // that stays under the floor, the word adds nothing to the score and is never flagged, so the
+            // neighbours (most of the work) need not be scored. The result is the same either way.
+            double[] upper = {1, unigram, flag(bigramLeft), flag(bigramRight), flag(trigramLeft),
+                    flag(trigramRight), clip(pmiLeft, -3, 3), clip(pmiRight, -3, 3), flag(hasLeft), flag(hasRight),
+                    5, 1, flag(!bigramLeft && !bigramRight), flag(repeats > 0), Math.log1p(repeats)};
+            double bound = dot(LM_WEIGHTS, upper);
+            if (bound < LM_FLOOR) {
+                return bound;
             }
-            int id = lm.wordId(alternative);
+        }
+        Thesaurus.Neighbours neighbours = thesaurus.neighbours(words[i]);
+        for (int k = 0; k < neighbours.ids().length; k++) {
+            int o = neighbours.ids()[k];
+            int id = modelIds[o];
             if (id < 0) {
-                continue;
+                continue; // unknown to the model, or several words
             }
             double gain = contextScore(id, h1, h2, n1, n2) - observed;
+            if (gain <= bestGain && corpus == null) {
+                continue; // cannot change anything: no string needed
+            }
+            String alternative = thesaurus.wordOf(o);
+            if (isSpellingVariant(words[i], alternative)) {
+                continue; // "minimise"/"minimize" is a spelling variant, not a swap
+            }
             if (gain > bestGain) {
                 bestGain = gain;
                 best[0] = gain > 0 ? alternative : null;
