@@ -107,6 +107,7 @@ public final class Restorer implements Stage {
     private final Set<String> prefixes = new HashSet<>();
     /** The words of each candidate original, lower-cased, and their model ids. */
     private final Map<String, int[]> candidateIds = new HashMap<>();
+    private final Map<String, String[]> candidateWords = new HashMap<>();
     /**
      * For the originals of known-phrase-only rows: the words a lexicon phrase puts just before the original
      * ("press" before "club") and just after it. A proposal with neither neighbour can make no known phrase,
@@ -138,6 +139,7 @@ public final class Restorer implements Stage {
             }
             String original = row.original().toLowerCase(Locale.ROOT);
             candidateIds.computeIfAbsent(original, this::ids);
+            candidateWords.computeIfAbsent(original, o -> o.split(" "));
             if (row.knownPhraseOnly()) {
                 phraseOnly.add(original);
             }
@@ -193,6 +195,7 @@ public final class Restorer implements Stage {
 
     /** One scored candidate for a span of a run. */
     private static final class Proposal {
+
         final int first;      // token index
         final int length;     // tokens
         final CandidateDictionary.Row row;
@@ -206,12 +209,12 @@ public final class Restorer implements Stage {
         String runnerUp;
         double runnerUpScore;
 
-        Proposal(int first, int length, CandidateDictionary.Row row, String original, int[] ids) {
+        Proposal(int first, int length, CandidateDictionary.Row row, String original, String[] words, int[] ids) {
             this.first = first;
             this.length = length;
             this.row = row;
             this.original = original;
-            this.words = original.split(" ");
+            this.words = words;
             this.ids = ids;
         }
 
@@ -262,7 +265,7 @@ public final class Restorer implements Stage {
                 }
                 for (CandidateDictionary.Row row : dictionary.candidates(key)) {
                     String lower = row.original().toLowerCase(Locale.ROOT);
-                    proposals.add(new Proposal(i, len, row, lower, candidateIds.get(lower)));
+                    proposals.add(new Proposal(i, len, row, lower, candidateWords.get(lower), candidateIds.get(lower)));
                 }
                 if (!prefixes.contains(key)) {
                     break;
@@ -274,11 +277,7 @@ public final class Restorer implements Stage {
         }
         boolean sentenceStarts = startsSentence(tokens, from);
         boolean sentenceEnds = endsSentence(tokens, to);
-        int[] runIds = new int[to - from];
-        for (int k = from; k < to; k++) {
-            runIds[k - from] = lm.wordId(words[k]);
-        }
-        Slots slots = new Slots(java.util.Arrays.copyOfRange(words, from, to), runIds);
+        Slots slots = new Slots(lm, java.util.Arrays.copyOfRange(words, from, to));
         for (Proposal p : proposals) {
             score(p, tokens, words, slots, from, to, sentenceStarts, sentenceEnds);
         }
@@ -338,7 +337,7 @@ public final class Restorer implements Stage {
             String[] slot = slots.words[k - from];
             for (int w = slot.length - 1; w >= 0 && left.size() < 2; w--) {
                 left.add(0, slot[w]);
-                leftIds[2 - left.size()] = slots.ids[k - from][w];
+                leftIds[2 - left.size()] = slots.id(k - from, w);
             }
         }
         int[] before = java.util.Arrays.copyOfRange(leftIds, 2 - left.size(), 2);
@@ -348,13 +347,16 @@ public final class Restorer implements Stage {
         for (int k = p.end(); k < to && right.size() < 2; k++) {
             String[] slot = slots.words[k - from];
             for (int w = 0; w < slot.length && right.size() < 2; w++) {
-                after[right.size()] = slots.ids[k - from][w];
+                after[right.size()] = slots.id(k - from, w);
                 right.add(slot[w]);
             }
         }
         after = java.util.Arrays.copyOf(after, right.size());
         boolean rightEdge = right.size() < 2 && sentenceEnds;
-        int[] observed = java.util.Arrays.copyOfRange(slots.originalIds, p.first - from, p.end() - from);
+        int[] observed = new int[p.length];
+        for (int k = 0; k < p.length; k++) {
+            observed[k] = slots.originalId(p.first + k - from);
+        }
         boolean nameCase = hasNameCase(tokens, p.first, p.end(), from);
         boolean needsPhrase = nameCase || p.row.knownPhraseOnly();
         if (p.row.knownPhraseOnly() && (!mayMakeKnownPhrase(p.original, left, right)
@@ -382,27 +384,47 @@ public final class Restorer implements Stage {
         p.score = needsPhrase && !p.lexicon ? Double.NEGATIVE_INFINITY : base + (p.lexicon ? LEXICON_BONUS : 0);
     }
 
-    /** What a run reads now: a taken proposal fills its first slot with its words and empties the others. */
+    /**
+     * What a run reads now: a taken proposal fills its first slot with its words and empties the others. The
+     * model ids of the run's own words are looked up on first use (most words are never context).
+     */
     private static final class Slots {
+        private static final int UNSET = Integer.MIN_VALUE;
         final String[][] words;
-        final int[][] ids;
-        final int[] originalIds;
+        private final int[][] taken;
+        private final int[] originalIds;
+        private final NgramModel lm;
+        private final String[] runWords;
 
-        Slots(String[] runWords, int[] runIds) {
+        Slots(NgramModel lm, String[] runWords) {
+            this.lm = lm;
+            this.runWords = runWords;
             words = new String[runWords.length][];
-            ids = new int[runWords.length][];
-            originalIds = runIds;
+            taken = new int[runWords.length][];
+            originalIds = new int[runWords.length];
+            java.util.Arrays.fill(originalIds, UNSET);
             for (int k = 0; k < runWords.length; k++) {
                 words[k] = new String[] {runWords[k]};
-                ids[k] = new int[] {runIds[k]};
             }
+        }
+
+        int originalId(int k) {
+            if (originalIds[k] == UNSET) {
+                originalIds[k] = lm.wordId(runWords[k]);
+            }
+            return originalIds[k];
+        }
+
+        /** The model id of word w of slot k as the run reads now. */
+        int id(int k, int w) {
+            return taken[k] != null ? taken[k][w] : originalId(k);
         }
 
         void take(Proposal p, int from) {
             for (int k = p.first; k < p.end(); k++) {
                 boolean head = k == p.first;
                 words[k - from] = head ? p.words : new String[0];
-                ids[k - from] = head ? p.ids : new int[0];
+                taken[k - from] = head ? p.ids : new int[0];
             }
         }
     }
