@@ -8,4 +8,5 @@ cd "$(dirname "$0")/.."
 scripts/install-test-packages.sh
 scripts/fetch-corpora.sh
 scripts/fetch-build-sources.sh  # the artifact-build tests rebuild from these caches
+scripts/filler/build.sh         # the clean filler of the evaluation's corpus setting (Debian doc packages)
 UNSPIN_REQUIRE_CORPORA=1 mvn -B -ntp verify "$@"
