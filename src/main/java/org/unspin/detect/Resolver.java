@@ -115,10 +115,26 @@ public final class Resolver {
         }
         ranked.sort(Comparator.comparingDouble(Edit::confidence).reversed()
                 .thenComparing(stageOf::get).thenComparing(EditSet.BY_POSITION));
+        // Kept findings are disjoint, so only the one starting last before e ends can overlap a non-empty e.
+        // Empty ones (insertions, rare) are checked one by one.
+        java.util.TreeMap<Integer, Edit> byStart = new java.util.TreeMap<>();
+        List<Edit> empty = new ArrayList<>();
         List<Edit> kept = new ArrayList<>();
         for (Edit e : ranked) {
-            if (kept.stream().noneMatch(k -> overlaps(k, e))) {
+            boolean clash = empty.stream().anyMatch(k -> overlaps(k, e));
+            if (!clash && e.end() > e.start()) {
+                Map.Entry<Integer, Edit> before = byStart.floorEntry(e.end() - 1);
+                clash = before != null && overlaps(before.getValue(), e);
+            } else if (!clash) {
+                clash = kept.stream().anyMatch(k -> overlaps(k, e));
+            }
+            if (!clash) {
                 kept.add(e);
+                if (e.end() > e.start()) {
+                    byStart.put(e.start(), e);
+                } else {
+                    empty.add(e);
+                }
             }
         }
         kept.sort(EditSet.BY_POSITION);
