@@ -53,6 +53,12 @@ class MineJobTest {
             assertThat(err.toString()).contains("substitutions from");
             assertThat(Files.readString(out)).isEqualTo(Files.readString(cli));
             assertThat(Files.readAllLines(out)).hasSizeGreaterThan(2 + 5);
+            // a candidate file the restorer reads: every row valid, and the model carries the same rows
+            assertThat(org.unspin.lexicon.CandidateDictionary.parse(out.toString(), Files.readAllBytes(out)))
+                    .hasSize(Files.readAllLines(out).size() - 2)
+                    .allSatisfy(r -> assertThat(r.example()).contains("[" + r.original() + "]"));
+            assertThat(org.unspin.corpus.CorpusModel.open(dir.resolve("m.model")).substitutions())
+                    .hasSize(Files.readAllLines(out).size() - 2);
         } finally {
             spark.stop();
         }
