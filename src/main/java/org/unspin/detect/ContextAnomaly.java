@@ -149,56 +149,55 @@ public final class ContextAnomaly {
         return d >= 0 && d <= 2;
     }
 
-    private volatile int[] modelIds;
+    /**
+     * The thesaurus words as the model sees them, built once: each word's model id (-1 for unknown and
+     * multiword ones) and its unigram rank (-log10 P × 10^6, lower is more frequent).
+     */
+    private record ModelView(int[] ids, long[] ranks) {
+    }
+
+    private volatile ModelView modelView;
 
     /** Neighbours tried per word: the most frequent ones, where a spinner's original nearly always is. */
     static final int MAX_NEIGHBOURS = 32;
 
     /**
-     * The neighbours the model knows, at most {@link #MAX_NEIGHBOURS} of them, the most frequent in English
-     * first (a unigram read each, against three n-gram look-ups to score one), in a fixed order.
+     * The neighbours the model knows, in thesaurus order; when there are more than {@link #MAX_NEIGHBOURS},
+     * only that many of the most frequent in English, most frequent first (ties by thesaurus id).
      */
-    private int[] mostFrequent(int[] neighbours, int[] modelIds) {
-        int known = 0;
-        for (int o : neighbours) {
-            known += modelIds[o] >= 0 ? 1 : 0;
-        }
-        long[] keyed = new long[known];
+    private static int[] mostFrequent(int[] neighbours, ModelView view) {
+        long[] keyed = new long[neighbours.length];
         int n = 0;
         for (int o : neighbours) {
-            if (modelIds[o] >= 0) {
-                // higher probability first; ties by thesaurus id
-                long rank = (long) (-lm.log10Prob(modelIds[o], -1, -1) * 1e6);
-                keyed[n++] = rank << 24 | o;
+            if (view.ids()[o] >= 0) {
+                keyed[n++] = view.ranks()[o] << 24 | o;
             }
         }
-        if (n <= MAX_NEIGHBOURS) {
-            int[] all = new int[n];
-            for (int k = 0; k < n; k++) {
-                all[k] = (int) (keyed[k] & 0xFFFFFF);
-            }
-            return all;
+        if (n > MAX_NEIGHBOURS) {
+            java.util.Arrays.sort(keyed, 0, n);
+            n = MAX_NEIGHBOURS;
         }
-        java.util.Arrays.sort(keyed);
-        int[] top = new int[MAX_NEIGHBOURS];
-        for (int k = 0; k < top.length; k++) {
-            top[k] = (int) (keyed[k] & 0xFFFFFF);
+        int[] out = new int[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = (int) (keyed[k] & 0xFFFFFF);
         }
-        return top;
+        return out;
     }
 
-    /** The model id of every thesaurus word (-1 for unknown and multiword ones), built once. */
-    private int[] modelIds(Thesaurus thesaurus) {
-        int[] ids = modelIds;
-        if (ids == null) {
-            ids = new int[thesaurus.wordCount()];
+    private ModelView modelView(Thesaurus thesaurus) {
+        ModelView view = modelView;
+        if (view == null) {
+            int[] ids = new int[thesaurus.wordCount()];
+            long[] ranks = new long[ids.length];
             for (int t = 0; t < ids.length; t++) {
                 String word = thesaurus.wordOf(t);
                 ids[t] = word.indexOf(' ') >= 0 ? -1 : lm.wordId(word);
+                ranks[t] = ids[t] < 0 ? 0 : (long) (-lm.log10Prob(ids[t], -1, -1) * 1e6);
             }
-            modelIds = ids;
+            view = new ModelView(ids, ranks);
+            modelView = view;
         }
-        return ids;
+        return view;
     }
 
     private Thesaurus thesaurus() {
@@ -236,7 +235,7 @@ public final class ContextAnomaly {
         double observed = contextScore(w, h1, h2, n1, n2);
         double bestGain = Double.NEGATIVE_INFINITY, bestCorpusGain = Double.NEGATIVE_INFINITY;
         long observedCount = corpus == null ? 0 : neighbourBigrams(words, i, words[i], hasLeft, hasRight);
-        int[] modelIds = modelIds(thesaurus);
+        ModelView view = modelView(thesaurus);
         if (corpus == null) {
             // The best a thesaurus neighbour can add (an alternative, gaining the clipped maximum): when even
             // that stays under the floor, the word adds nothing to the score and is never flagged, so the
@@ -249,8 +248,8 @@ public final class ContextAnomaly {
                 return bound;
             }
         }
-        for (int o : mostFrequent(thesaurus.neighbours(words[i]).ids(), modelIds)) {
-            int id = modelIds[o];
+        for (int o : mostFrequent(thesaurus.neighbours(words[i]).ids(), view)) {
+            int id = view.ids()[o];
             double gain = contextScore(id, h1, h2, n1, n2) - observed;
             if (gain <= bestGain && corpus == null) {
                 continue; // cannot change anything: no string needed

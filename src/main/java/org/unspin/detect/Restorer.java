@@ -180,10 +180,6 @@ public final class Restorer implements Stage {
                 || after != null && !right.isEmpty() && after.contains(right.get(0));
     }
 
-    public Margins margins() {
-        return margins;
-    }
-
     private int[] ids(String phrase) {
         String[] words = phrase.split(" ");
         int[] ids = new int[words.length];
