@@ -119,9 +119,14 @@ public final class Evaluation {
 
     /** With a given spinner (drawn already, or a test's). */
     public Evaluation(Settings settings, SpinnerProfile spinner) {
+        this(settings, spinner, restorer(settings));
+    }
+
+    /** With a given spinner and a restorer built by the caller (a diagnostic's, e.g. the oracle's). */
+    public Evaluation(Settings settings, SpinnerProfile spinner, Unspinner restorer) {
         this.settings = settings;
         this.spinner = spinner;
-        this.restorer = restorer(settings);
+        this.restorer = restorer;
         this.restorerThesaurus = restorerThesaurus(settings.spinner());
         this.restorerCandidates = SpinnerProfile.restorerCandidates();
     }
