@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The corpus-scale benchmark (README, Benchmarks), side by side in one run on the same input:
+# The corpus-scale benchmark (docs/benchmarks.md), side by side in one run on the same input:
 #   1. unspin fix on MB megabytes of JSONL (State of the Union cut into 4 KB documents): 1 thread pinned to one
 #      core, then 2 threads; docs/s, MB/s, peak RSS, heap capped at 1 GB;
 #   2. the Spark job in local[2] mode on the same file, and a check that its records equal the CLI's;

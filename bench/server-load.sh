@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bounded loopback load test of `unspin serve` with its defaults (README, Server): starts the server on a free
+# Bounded loopback load test of `unspin serve` with its defaults (docs/server.md): starts the server on a free
 # port of 127.0.0.1, then bench/ServerLoad.java runs
 #   1. CLIENTS concurrent clients (default 200) POSTing /v2/check for SECONDS (default 30): errors, p50/p99;
 #   2. 10 stalled clients (body never finished) while /health is asked 20 times: the slowest answer;

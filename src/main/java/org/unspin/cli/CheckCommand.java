@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "Corpus mode (--jsonl, a directory, a .gz/.zst/.jsonl input or output, or any",
             "corpus option): the input records as JSONL, every field and the text kept",
             "as they were, with an 'unspin' object added (score, findings, edits).",
-            "Exit 1 if any record has a finding. See README, Corpus mode."})
+            "Exit 1 if any record has a finding. See docs/corpus.md."})
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, worddiff }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Corpus mode (--jsonl, a directory, a .gz/.zst/.jsonl input or output, or any",
             "corpus option): JSONL out, one record per JSONL line or text file, every field",
             "kept, the text repaired and an 'unspin' object added; bad records pass through",
-            "unchanged and are reported as FILE:LINE: reason. See README, Corpus mode."})
+            "unchanged and are reported as FILE:LINE: reason. See docs/corpus.md."})
 final class FixCommand implements Callable<Integer> {
     enum Format { text, json, diff, worddiff }
 

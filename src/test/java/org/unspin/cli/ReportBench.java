@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.unspin.testing.HeadlessChromium;
 
 /**
- * Size and opening time of a review report of 1,000 documents (README, "Review report"): State of the Union
+ * Size and opening time of a review report of 1,000 documents (docs/cli.md, "Review report"): State of the Union
  * text cut into documents of about {@code chars} characters, every third with a spun paragraph of testdata
  * inserted, written as JSONL; then {@code unspin report} and three openings in headless Chromium, timed from
  * navigation start to the page's own "rendered" mark and to the load event.
