@@ -141,6 +141,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Print N missed phrases and N wrong rewrites with context (a reproducible sample).")
     int examples;
 
+    @Option(names = "--oracle", description = "Upper bound, not a result: the restorer is also given the spinner's own "
+            + "dictionary read backwards (substitute -> original), as if mining had recovered it perfectly.")
+    boolean oracle;
+
     @Option(names = "--model", paramLabel = "FILE",
             description = "Single setting: a model from `unspin learn` for the restorer (the corpus setting learns its own).")
     Path corpusModel;
@@ -182,7 +186,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, seed, kind, mode, tables,
                 minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules, null, !noRestore,
-                margins);
+                margins, oracle);
 
         long t0 = System.nanoTime();
         Map<String, List<EvalDocument>> sets = new LinkedHashMap<>();
@@ -194,12 +198,13 @@ final class EvalCommand implements Callable<Integer> {
         }
         SpinnerProfile profile = SpinnerProfile.draw(kind, seed);
         out.printf(Locale.ROOT, "split %s, %s: %,d entries, %.0f-%.0f %% of eligible words per document; "
-                        + "setting %s; restorer: %s%s%s, thesaurus %s, min confidence %.2f; loaded in %.1f s%n",
+                        + "setting %s; restorer: %s%s%s%s, thesaurus %s, min confidence %.2f; loaded in %.1f s%n",
                 split, profile.name(), profile.dictionary().size(), SpinnerProfile.MIN_RATE * 100,
                 SpinnerProfile.MAX_RATE * 100, mode.id(),
                 tables ? "shipped tables" : "no shipped tables", noContextRules ? "" : " + context rules",
                 noRestore ? "" : String.format(Locale.ROOT, " + restorer (margins rewrite %.1f, strong %.1f, report %.1f)",
                         margins.rewrite(), margins.strong(), margins.report()),
+                oracle ? " + ORACLE (the spinner's own dictionary: an upper bound)" : "",
                 kind == SpinnerProfile.Kind.SHARED ? "all sources" : "Moby only", minConfidence,
                 (System.nanoTime() - t0) / 1e9);
         out.flush();

@@ -63,6 +63,7 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         s.put("restorerThesaurus", settings.spinner() == SpinnerProfile.Kind.SHARED ? "all" : "moby");
         s.put("shippedTables", settings.withTables());
         s.put("restorer", settings.restorer());
+        s.put("oracle", settings.oracle());
         s.put("contextRules", settings.contextRules());
         s.put("minConfidence", settings.minConfidence());
         s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());

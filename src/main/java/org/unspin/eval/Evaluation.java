@@ -15,6 +15,7 @@ import org.unspin.Repair;
 import org.unspin.SpinScore;
 import org.unspin.Unspinner;
 import org.unspin.detect.Restorer;
+import org.unspin.lexicon.CandidateDictionary;
 import org.unspin.lexicon.Thesaurus;
 
 /**
@@ -65,11 +66,13 @@ public final class Evaluation {
      * @param corpus        how the corpus of the corpus setting was made (JSON-ready), or null
      * @param restorer      whether the restorer runs (the default pipeline's candidates × trigram arbiter)
      * @param margins       the restorer's decision thresholds
+     * @param oracle        whether the restorer is also given the spinner's own dictionary read backwards: the
+     *                      upper bound of what perfect mining could give the arbiter ({@link #oracleRows})
      */
     public record Settings(String split, List<String> domains, int maxDocs, long seed, SpinnerProfile.Kind spinner,
             Setting setting, boolean withTables, double minConfidence, List<Path> dictionaries, int threads,
             int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus, boolean restorer,
-            Restorer.Margins margins) {
+            Restorer.Margins margins, boolean oracle) {
         public Settings {
             java.util.Objects.requireNonNull(margins);
             domains = List.copyOf(domains);
@@ -89,12 +92,12 @@ public final class Evaluation {
                 Setting setting, boolean withTables, double minConfidence, List<Path> dictionaries, int threads,
                 int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus) {
             this(split, domains, maxDocs, seed, spinner, setting, withTables, minConfidence, dictionaries, threads,
-                    examples, corpusModel, contextRules, corpus, true, Restorer.Margins.DEFAULT);
+                    examples, corpusModel, contextRules, corpus, true, Restorer.Margins.DEFAULT, false);
         }
 
         public Settings withCorpusModel(Path model, Map<String, Object> corpusInfo) {
             return new Settings(split, domains, maxDocs, seed, spinner, setting, withTables, minConfidence,
-                    dictionaries, threads, examples, model, contextRules, corpusInfo, restorer, margins);
+                    dictionaries, threads, examples, model, contextRules, corpusInfo, restorer, margins, oracle);
         }
 
         public int threadCount() {
@@ -119,7 +122,7 @@ public final class Evaluation {
 
     /** With a given spinner (drawn already, or a test's). */
     public Evaluation(Settings settings, SpinnerProfile spinner) {
-        this(settings, spinner, restorer(settings));
+        this(settings, spinner, restorer(settings, spinner));
     }
 
     /** With a given spinner and a restorer built by the caller (a diagnostic's, e.g. the oracle's). */
@@ -152,7 +155,7 @@ public final class Evaluation {
      * curated candidate dictionary, the document prior and its suspect-word flags), with the thesaurus
      * {@link #restorerThesaurus} allows; in the corpus setting also the learned model.
      */
-    public static Unspinner restorer(Settings settings) {
+    public static Unspinner restorer(Settings settings, SpinnerProfile spinner) {
         Unspinner.Builder builder = Unspinner.builder()
                 .restorer(settings.restorer())
                 .restoreMargins(settings.margins())
@@ -164,7 +167,27 @@ public final class Evaluation {
         if (settings.corpusModel() != null) {
             builder.corpusModel(settings.corpusModel());
         }
+        if (settings.oracle()) {
+            builder.candidates(CandidateDictionary.shipped().plus(oracleRows(spinner)));
+        }
         return builder.build();
+    }
+
+    /**
+     * The spinner's own dictionary read backwards, substitute → original, each row of weight 1: what a miner
+     * that recovered every pair the spinner uses, and nothing else, would give the restorer. With it the
+     * evaluation measures the arbiter alone (the language model, the corpus counts and the margins), so a
+     * run with {@code --oracle} is the ceiling of every candidate source, not a result.
+     */
+    public static List<CandidateDictionary.Row> oracleRows(SpinnerProfile spinner) {
+        List<CandidateDictionary.Row> rows = new ArrayList<>();
+        spinner.dictionary().forEach((original, substitutes) -> {
+            for (String substitute : substitutes) {
+                rows.add(new CandidateDictionary.Row(CandidateDictionary.keyOf(substitute), original, 1.0,
+                        "oracle", "", "the simulated spinner's own pair"));
+            }
+        });
+        return rows;
     }
 
     /** A document's spin seed: the first 8 bytes of SHA-256("seed\nid"), the same on every machine. */

@@ -74,6 +74,32 @@ class EvaluationTest {
     }
 
     @Test
+    void theOracleGivesTheRestorerTheSpinnersOwnPairsAndIsRecordedAsSuch() {
+        List<EvalDocument> docs = firstNews(20);
+        Evaluation.Settings plain = settings(true, List.of(), 2);
+        Evaluation.Settings oracle = new Evaluation.Settings(plain.split(), plain.domains(), plain.maxDocs(),
+                plain.seed(), plain.spinner(), plain.setting(), plain.withTables(), plain.minConfidence(),
+                plain.dictionaries(), plain.threads(), plain.examples(), null, true, null, true,
+                org.unspin.detect.Restorer.Margins.DEFAULT, true);
+        SpinnerProfile spinner = SpinnerProfile.draw(plain.spinner(), plain.seed());
+        List<org.unspin.lexicon.CandidateDictionary.Row> rows = Evaluation.oracleRows(spinner);
+        assertThat(rows).hasSize(spinner.dictionary().values().stream().mapToInt(List::size).sum());
+        assertThat(rows).allSatisfy(r -> assertThat(spinner.substitutes(r.original().toLowerCase(Locale.ROOT)))
+                .contains(r.observed()));
+
+        Metrics without = new Evaluation(plain).run(Map.of("news", docs)).overall().metrics();
+        EvalResult with = new Evaluation(oracle).run(Map.of("news", docs));
+        Metrics ceiling = with.overall().metrics();
+        assertThat(ceiling.phrases()).isEqualTo(without.phrases());
+        // the spinner's own pairs reach swaps the curated dictionaries cannot; the arbiter still decides
+        assertThat(ceiling.exactRestoreRecall()).isGreaterThan(without.exactRestoreRecall() + 0.05);
+        assertThat(ceiling.exactRestoreRecall()).isLessThan(1.0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> recorded = (Map<String, Object>) with.toJson().get("settings");
+        assertThat(recorded).containsEntry("oracle", true);
+    }
+
+    @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
         List<EvalDocument> docs = EvalSets.jsonl(SCIENCE, "science", "field", "test");
         EvalResult one = new Evaluation(settings(true, List.of(), 1)).run(Map.of("science", docs));
