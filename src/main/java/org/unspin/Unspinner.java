@@ -89,6 +89,9 @@ public final class Unspinner {
             if (corpus != null) {
                 candidates = candidates.plus(corpus.substitutions());
             }
+            if (!b.candidateRows.isEmpty()) {
+                candidates = candidates.plus(b.candidateRows);
+            }
             list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins));
             this.flagger = b.flags ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
         } else {
@@ -159,6 +162,7 @@ public final class Unspinner {
         private boolean flags = true;
         private Restorer.Margins margins = Restorer.Margins.DEFAULT;
         private CandidateDictionary candidates;
+        private final List<CandidateDictionary.Row> candidateRows = new ArrayList<>();
         private final List<Path> candidateFiles = new ArrayList<>();
         private Thesaurus thesaurus;
         private Path languageModelPath;
@@ -316,6 +320,12 @@ public final class Unspinner {
          */
         public Builder candidates(CandidateDictionary dictionary) {
             this.candidates = java.util.Objects.requireNonNull(dictionary);
+            return this;
+        }
+
+        /** Adds candidate rows to whatever dictionary the restorer gets (the default one or {@link #candidates}). */
+        public Builder addCandidates(java.util.Collection<CandidateDictionary.Row> rows) {
+            this.candidateRows.addAll(rows);
             return this;
         }
 

@@ -122,14 +122,9 @@ public final class Evaluation {
 
     /** With a given spinner (drawn already, or a test's). */
     public Evaluation(Settings settings, SpinnerProfile spinner) {
-        this(settings, spinner, restorer(settings, spinner));
-    }
-
-    /** With a given spinner and a restorer built by the caller (a diagnostic's, e.g. the oracle's). */
-    public Evaluation(Settings settings, SpinnerProfile spinner, Unspinner restorer) {
         this.settings = settings;
         this.spinner = spinner;
-        this.restorer = restorer;
+        this.restorer = restorer(settings, spinner);
         this.restorerThesaurus = restorerThesaurus(settings.spinner());
         this.restorerCandidates = SpinnerProfile.restorerCandidates();
     }
@@ -168,7 +163,7 @@ public final class Evaluation {
             builder.corpusModel(settings.corpusModel());
         }
         if (settings.oracle()) {
-            builder.candidates(CandidateDictionary.shipped().plus(oracleRows(spinner)));
+            builder.addCandidates(oracleRows(spinner)); // on top of what the settings give, --dict tables included
         }
         return builder.build();
     }
