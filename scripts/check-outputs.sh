@@ -105,8 +105,10 @@ else
     echo "Spark's jars are not in the local Maven repository: the Spark job is not checked" >&2
 fi
 
-# The manifest: every output file, by name. Timings in the summaries (seconds, MB/s, documents/s) are masked first.
+# The manifest: every output file, by name. Timings in the summaries (seconds, MB/s, documents/s) are masked
+# first, and the progress lines dropped (one every 5 s: how many appear depends on the machine's load).
 for f in "$out"/*.err "$out"/learn.out; do
+    sed -E -i '/^unspin: ([ 0-9]+% )?[0-9,]+ docs, [0-9,.]+ MB, /d' "$f"
     sed -E -i 's/[0-9][0-9.,]* (s|MB\/s|documents\/s)([^a-z]|$)/N \1\2/g' "$f"
 done
 (cd "$out" && find . -type f | sort | xargs sha256sum) > "$out.sha256"
