@@ -2,11 +2,13 @@
 # The thin library jar as a library user gets it: checks target/unspin-VERSION.jar (our classes and
 # dictionaries/ only, < 15 MB), installs it with this pom.xml into a scratch local Maven repository, builds a
 # scratch project that depends on org.unspin:unspin:VERSION alone, and runs the README's Library snippet
-# against it, asserting the repaired text. Also checks that the CLI-only dependencies (slf4j-nop, ahocorasick)
+# against it, asserting the repaired text, on the class path and as a named module that requires org.unspin
+# (the jar's Automatic-Module-Name). Also checks that the CLI-only dependencies (slf4j-nop, ahocorasick)
 # and Spark do not reach the library user's class path.
 # The scratch repository resolves from ~/.m2/repository first (as a file:// repository), then Maven Central.
 # Usage: scripts/check-library-jar.sh   (builds with `mvn package -DskipTests` when the thin jar is missing;
-#        set UNSPIN_KEEP=DIR to keep the scratch project and repository in DIR). Not run by CI by default.
+#        set UNSPIN_KEEP=DIR to keep the scratch project and repository in DIR). scripts/test.sh (CI) runs it
+#        after the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -139,3 +141,18 @@ cat "$work/snippet.out"
 [ "$(head -1 "$work/snippet.out")" = "$expected" ] || fail "the repaired text is not \"$expected\" as $doc says"
 grep -h 'SLF4J' "$work/snippet.err" | sed 's/^/stderr: /' | head -3 || true
 echo "check-library-jar: the README's Library snippet ran against the installed thin jar"
+
+# 4. A modular user: a named module that `requires org.unspin` (the thin jar's Automatic-Module-Name) with the
+#    thin jar on the module path and its dependencies on the class path, where LanguageTool's split packages
+#    can stay (docs/library.md, "Java modules").
+mod=$work/modular
+mkdir -p "$mod/src/example"
+echo 'module example { requires org.unspin; }' >"$mod/src/module-info.java"
+cp "$app/src/main/java/example/Snippet.java" "$mod/src/example/Snippet.java"
+thin=$work/repo/org/unspin/unspin/$version/unspin-$version.jar
+rest=$(echo "$cp" | tr ':' '\n' | grep -v -F "$thin" | paste -sd: -)
+javac -d "$mod/out" --module-path "$thin" -cp "$rest" "$mod/src/module-info.java" "$mod/src/example/Snippet.java"
+java --module-path "$thin:$mod/out" -cp "$rest" -m example/example.Snippet >"$work/modular.out" 2>"$work/modular.err" \
+    || { cat "$work/modular.out" "$work/modular.err" >&2; fail "the snippet failed as a named module"; }
+[ "$(head -1 "$work/modular.out")" = "$expected" ] || fail "as a named module the repaired text is not \"$expected\""
+echo "check-library-jar: the snippet ran as a named module requiring org.unspin (thin jar on the module path)"
