@@ -20,7 +20,7 @@ fail() { echo "check-library-jar: $*" >&2; exit 1; }
 # 1. The jar itself: < 15 MB, nothing but org/unspin/, dictionaries/ and META-INF/.
 size=$(stat -c %s "$jar")
 [ "$size" -lt 15000000 ] || fail "$jar is $size bytes, over 15 MB"
-foreign=$(unzip -Z1 "$jar" | grep -v -E '^(org/|org/unspin/.*|dictionaries/.*|META-INF/.*)$' || true)
+foreign=$(jar tf "$jar" | grep -v -E '^(org/|org/unspin/.*|dictionaries/.*|META-INF/.*)$' || true)
 [ -z "$foreign" ] || fail "$jar bundles more than our classes and dictionaries: $(echo "$foreign" | head -5)"
 echo "thin jar: $jar, $size bytes, only org/unspin/, dictionaries/, META-INF/"
 
