@@ -34,7 +34,8 @@ class EditTest {
         Edit e = finding().applied(true).build();
         assertThat(e.toBuilder().build()).isEqualTo(e);
         assertThat(e.notApplied()).isEqualTo(finding().applied(false).build());
-        assertThat(e.notApplied().notApplied()).isSameAs(e.notApplied());
+        Edit reported = e.notApplied();
+        assertThat(reported.notApplied()).isSameAs(reported);
         Edit moved = e.movedTo(10, 15, "Shall");
         assertThat(moved.start()).isEqualTo(10);
         assertThat(moved.original()).isEqualTo("Shall");
