@@ -26,10 +26,8 @@ import org.unspin.corpus.RecordAnnotator.EditDetail;
 import org.unspin.lexicon.DictionaryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The Spark job: {@code spark-submit --class org.unspin.spark.UnspinJob unspin.jar --input IN --output OUT}.
@@ -60,9 +58,6 @@ public final class UnspinJob implements Callable<Integer> {
 
     /** A column name no input has. */
     private static final String NO_CORRUPT_RECORD_COLUMN = "\u0000unspin-no-corrupt-record";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "PATH",
             description = "Input file or folder (any path Spark reads: local, hdfs://, s3a://...).")
