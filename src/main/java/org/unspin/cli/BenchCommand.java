@@ -132,10 +132,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             int written = writeGeneratedTable(sample, table);
             long t0 = System.nanoTime();
-            org.unspin.Settings.Builder options = org.unspin.Settings.builder();
-            contextRules.applyTo(options);
-            restore.applyTo(options);
-            Unspinner.Builder builder = Unspinner.builder().settings(options.build());
+            Unspinner.Builder builder = Unspinner.builder()
+                    .settings(Options.settings(org.unspin.Settings.builder(), contextRules, restore));
             if (written > 0) { // --entries 0: the shipped tables only, as a corpus user runs it
                 builder.addDictionary(table);
             }

@@ -164,13 +164,8 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        org.unspin.Settings.Builder options = org.unspin.Settings.builder().shippedDictionaries(tables);
-        restore.applyTo(options);
-        contextRules.applyTo(options);
-        confidence.applyTo(options);
-        dictionaries.applyTo(options);
-        corpusModel.applyTo(options);
-        org.unspin.Settings pipeline = options.build();
+        org.unspin.Settings pipeline = Options.settings(org.unspin.Settings.builder().shippedDictionaries(tables),
+                restore, contextRules, confidence, dictionaries, corpusModel);
         if (mode == Evaluation.Setting.CORPUS && pipeline.corpusModel() != null) {
             throw new ParameterException(spec.commandLine(), "--model and --setting corpus exclude each other "
                     + "(the corpus setting learns its own model)");

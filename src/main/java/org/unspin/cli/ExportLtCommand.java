@@ -55,17 +55,14 @@ final class ExportLtCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Settings.Builder options = Settings.builder();
-        dictionaries.applyTo(options);
-        shipped.applyTo(options);
-        confidence.applyTo(options);
-        ruleFiles.applyTo(options);
-        contextRules.applyTo(options);
-        Settings settings = options.build();
+        Settings settings = Options.settings(Settings.builder(), dictionaries, shipped, confidence, ruleFiles,
+                contextRules);
         PipelineOptions.checkReadable(settings.dictionaries());
         PipelineOptions.checkReadable(settings.ruleFiles());
-        PhraseTable table = PhraseTable.load(settings.shippedDictionaries(), dictionaries.files);
-        ContextRules rules = ContextRules.load(settings.contextRules(), ruleFiles.files);
+        PhraseTable table = PhraseTable.load(settings.shippedDictionaries(),
+                settings.dictionaries().stream().map(Path::of).toList());
+        ContextRules rules = ContextRules.load(settings.contextRules(),
+                settings.ruleFiles().stream().map(Path::of).toList());
         double minConfidence = settings.minConfidence();
         LanguageToolExport.Result result = LanguageToolExport.export(table, rules, minConfidence, phrasesAsRules);
 

@@ -74,15 +74,8 @@ final class PipelineOptions {
                 .ltRules(ltRules)
                 .languageModel(languageModel == null ? null : languageModel.toString());
         candidateFiles.forEach(f -> settings.addCandidateFile(f.toString()));
-        dictionaries.applyTo(settings);
-        shipped.applyTo(settings);
-        confidence.applyTo(settings);
-        restore.applyTo(settings);
-        corpusModel.applyTo(settings);
-        contextRules.applyTo(settings);
-        ruleFiles.applyTo(settings);
-        lists.applyTo(settings);
-        return settings.build();
+        return Options.settings(settings, dictionaries, shipped, confidence, restore, corpusModel, contextRules,
+                ruleFiles, lists);
     }
 
     /** Builds the pipeline; unreadable files and dictionary problems become one-line user errors. */

@@ -212,13 +212,7 @@ public final class UnspinJob implements Callable<Integer> {
 
     /** What the pipeline options say; files as given, found on each executor by {@link Unspinners}. */
     Settings settings() {
-        Settings.Builder settings = Settings.builder();
-        dictionaries.applyTo(settings);
-        lists.applyTo(settings);
-        shipped.applyTo(settings);
-        confidence.applyTo(settings);
-        contextRules.applyTo(settings);
-        return settings.build();
+        return Options.settings(Settings.builder(), dictionaries, lists, shipped, confidence, contextRules);
     }
 
     /** Spark would log a stack trace before its own error; a glob that matches nothing is an error too. */
