@@ -48,7 +48,6 @@ public final class Unspinner {
     private final Settings settings;
     private final Normaliser normaliser;
     private final List<Stage> stages;
-    private final double minConfidence;
     private final LanguageToolStage contextRules;
     private final AllowFilter allow;
     private final ContextAnomaly flagger;
@@ -59,7 +58,6 @@ public final class Unspinner {
         this.settings = s;
         this.normaliser = new Normaliser(new Normaliser.Options(s.collapseSpaces(), s.foldTypography()));
         PhraseTable tables = PhraseTable.load(s.shippedDictionaries(), paths(s.dictionaries()));
-        this.minConfidence = s.minConfidence();
         List<PhraseList.Row> allowRows = new ArrayList<>(b.allowRows);
         List<PhraseList.Row> denyRows = new ArrayList<>(b.denyRows);
         paths(s.allowLists()).forEach(f -> allowRows.addAll(PhraseList.read(f, PhraseList.Kind.ALLOW)));
@@ -118,7 +116,7 @@ public final class Unspinner {
     }
 
     public double minConfidence() {
-        return minConfidence;
+        return settings.minConfidence();
     }
 
     /** The settings this instance was built with. */
@@ -150,7 +148,7 @@ public final class Unspinner {
             // Before the stages compete, so an allowed finding cannot hide another stage's different one.
             found.add(allow == null ? f : allow.filter(tokens, f));
         }
-        Resolver.Result resolved = Resolver.resolve(found, minConfidence, tokens.wordCount());
+        Resolver.Result resolved = Resolver.resolve(found, settings.minConfidence(), tokens.wordCount());
         List<Edit> findings = resolved.findings();
         ContextAnomaly.Result context = ContextAnomaly.Result.NONE;
         if (flagger != null && resolved.spinProbability() >= ContextAnomaly.FLAG_PRIOR) {
