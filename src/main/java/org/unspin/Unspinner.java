@@ -43,24 +43,25 @@ import org.unspin.tokenise.Tokeniser;
  */
 public final class Unspinner {
     /** Default rewrite threshold: entries below it are reported, not rewritten. */
-    public static final double DEFAULT_MIN_CONFIDENCE = 0.8;
+    public static final double DEFAULT_MIN_CONFIDENCE = Settings.DEFAULT_MIN_CONFIDENCE;
 
+    private final Settings settings;
     private final Normaliser normaliser;
     private final List<Stage> stages;
-    private final double minConfidence;
     private final LanguageToolStage contextRules;
     private final AllowFilter allow;
     private final ContextAnomaly flagger;
     private final String notice;
 
     private Unspinner(Builder b) {
-        this.normaliser = new Normaliser(new Normaliser.Options(b.collapseSpaces, b.foldTypography));
-        PhraseTable tables = PhraseTable.load(b.shipped, b.dictionaries);
-        this.minConfidence = b.minConfidence;
+        Settings s = b.settings.build();
+        this.settings = s;
+        this.normaliser = new Normaliser(new Normaliser.Options(s.collapseSpaces(), s.foldTypography()));
+        PhraseTable tables = PhraseTable.load(s.shippedDictionaries(), paths(s.dictionaries()));
         List<PhraseList.Row> allowRows = new ArrayList<>(b.allowRows);
         List<PhraseList.Row> denyRows = new ArrayList<>(b.denyRows);
-        b.allowFiles.forEach(f -> allowRows.addAll(PhraseList.read(f, PhraseList.Kind.ALLOW)));
-        b.denyFiles.forEach(f -> denyRows.addAll(PhraseList.read(f, PhraseList.Kind.DENY)));
+        paths(s.allowLists()).forEach(f -> allowRows.addAll(PhraseList.read(f, PhraseList.Kind.ALLOW)));
+        paths(s.denyLists()).forEach(f -> denyRows.addAll(PhraseList.read(f, PhraseList.Kind.DENY)));
         PhraseList.checkDuplicates(denyRows, PhraseList.Kind.DENY);
         this.allow = allowRows.isEmpty() ? null : new AllowFilter(allowRows);
         List<Stage> list = new ArrayList<>();
@@ -68,16 +69,16 @@ public final class Unspinner {
             list.add(new DenyMatcher(denyRows)); // first and at confidence 1: the user's verdict wins every tie
         }
         list.add(new PhraseMatcher(tables));
-        this.contextRules = b.contextRules ? new LanguageToolStage(new LanguageToolStage.Options(b.ltRules,
-                b.ruleFiles, true, b.minConfidence)) : null;
+        this.contextRules = s.contextRules() ? new LanguageToolStage(new LanguageToolStage.Options(s.ltRules(),
+                paths(s.ruleFiles()), true, s.minConfidence())) : null;
         if (contextRules != null) {
-            boolean thorough = b.thorough;
+            boolean thorough = s.thorough();
             list.add(tokens -> contextRules.check(tokens, thorough));
         }
-        NgramModel lm = b.restorer ? b.languageModel() : null;
-        CorpusModel corpus = b.corpusModelPath != null ? CorpusModel.open(b.corpusModelPath) : null;
-        if (b.restorer && lm == null) {
-            this.notice = "no language model at " + (b.languageModelPath != null ? b.languageModelPath
+        NgramModel lm = s.restorer() ? b.languageModel(s.languageModel()) : null;
+        CorpusModel corpus = s.corpusModel() != null ? CorpusModel.open(Path.of(s.corpusModel())) : null;
+        if (s.restorer() && lm == null) {
+            this.notice = "no language model at " + (s.languageModel() != null ? s.languageModel()
                     : NgramModel.configuredPath()) + ": the restorer is off (install Debian's pocketsphinx-en-us, "
                     + "or set UNSPIN_LM or --lm to a Sphinx trigram model)";
         } else {
@@ -85,7 +86,7 @@ public final class Unspinner {
         }
         if (lm != null) {
             CandidateDictionary candidates = b.candidates != null ? b.candidates
-                    : CandidateDictionary.load(b.shipped, b.candidateFiles, tables);
+                    : CandidateDictionary.load(s.shippedDictionaries(), paths(s.candidateFiles()), tables);
             if (corpus != null) {
                 candidates = candidates.plus(corpus.substitutions());
             }
@@ -93,11 +94,16 @@ public final class Unspinner {
                 candidates = candidates.plus(b.candidateRows);
             }
             list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins));
-            this.flagger = b.flags ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
+            this.flagger = s.flags() ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
         } else {
             this.flagger = null;
         }
         this.stages = List.copyOf(list);
+    }
+
+    /** Settings hold file names; the library reads them from the default file system. */
+    private static List<Path> paths(List<String> names) {
+        return names.stream().map(Path::of).toList();
     }
 
     /** An Unspinner with the shipped dictionaries and default options. */
@@ -110,7 +116,12 @@ public final class Unspinner {
     }
 
     public double minConfidence() {
-        return minConfidence;
+        return settings.minConfidence();
+    }
+
+    /** The settings this instance was built with. */
+    public Settings settings() {
+        return settings;
     }
 
     /**
@@ -137,7 +148,7 @@ public final class Unspinner {
             // Before the stages compete, so an allowed finding cannot hide another stage's different one.
             found.add(allow == null ? f : allow.filter(tokens, f));
         }
-        Resolver.Result resolved = Resolver.resolve(found, minConfidence, tokens.wordCount());
+        Resolver.Result resolved = Resolver.resolve(found, settings.minConfidence(), tokens.wordCount());
         List<Edit> findings = resolved.findings();
         ContextAnomaly.Result context = ContextAnomaly.Result.NONE;
         if (flagger != null && resolved.spinProbability() >= ContextAnomaly.FLAG_PRIOR) {
@@ -151,31 +162,26 @@ public final class Unspinner {
                 OffsetMap.of(input.length(), edits));
     }
 
-    /** Options for an {@link Unspinner}; every setter returns this builder. */
+    /**
+     * Options for an {@link Unspinner}; every setter returns this builder. The options a command line can give
+     * are a {@link Settings} value ({@link #settings(Settings)}, or the setters below, which change one of
+     * them); phrases, candidate rows, a thesaurus and margins given as objects come on top.
+     */
     public static final class Builder {
-        private boolean shipped = true;
-        private final List<Path> dictionaries = new ArrayList<>();
-        private double minConfidence = DEFAULT_MIN_CONFIDENCE;
-        private boolean collapseSpaces;
-        private boolean foldTypography;
-        private boolean restorer = true;
-        private boolean flags = true;
+        private Settings.Builder settings = Settings.builder();
         private Restorer.Margins margins = Restorer.Margins.DEFAULT;
         private CandidateDictionary candidates;
         private final List<CandidateDictionary.Row> candidateRows = new ArrayList<>();
-        private final List<Path> candidateFiles = new ArrayList<>();
         private Thesaurus thesaurus;
-        private Path languageModelPath;
         private boolean useLanguageModel = true;
-        private Path corpusModelPath;
-        private boolean contextRules = true;
-        private boolean thorough;
-        private java.util.Set<String> ltRules = java.util.Set.of();
-        private final List<Path> ruleFiles = new ArrayList<>();
         private final List<PhraseList.Row> allowRows = new ArrayList<>();
         private final List<PhraseList.Row> denyRows = new ArrayList<>();
-        private final List<Path> allowFiles = new ArrayList<>();
-        private final List<Path> denyFiles = new ArrayList<>();
+
+        /** Replaces every option a {@link Settings} holds (files added before are dropped). */
+        public Builder settings(Settings s) {
+            this.settings = s.toBuilder();
+            return this;
+        }
 
         /**
          * Never report or rewrite {@code phrase}: every finding that touches one of its occurrences (token
@@ -205,13 +211,13 @@ public final class Unspinner {
 
         /** Adds an allow-list file (format: {@link PhraseList}); read and validated by {@link #build()}. */
         public Builder addAllowList(Path file) {
-            allowFiles.add(java.util.Objects.requireNonNull(file));
+            settings.addAllowList(file.toString());
             return this;
         }
 
         /** Adds a deny-list file (format: {@link PhraseList}); read and validated by {@link #build()}. */
         public Builder addDenyList(Path file) {
-            denyFiles.add(java.util.Objects.requireNonNull(file));
+            settings.addDenyList(file.toString());
             return this;
         }
 
@@ -220,13 +226,13 @@ public final class Unspinner {
          * that contain one of their trigger words (default true; LanguageTool loads on the first such sentence).
          */
         public Builder contextRules(boolean on) {
-            this.contextRules = on;
+            settings.contextRules(on);
             return this;
         }
 
         /** Run the context rules on every sentence, not only on those with a trigger word (slow). */
         public Builder thorough(boolean on) {
-            this.thorough = on;
+            settings.thorough(on);
             return this;
         }
 
@@ -235,13 +241,13 @@ public final class Unspinner {
          * reported as {@code grammar}, never rewritten.
          */
         public Builder ltRules(java.util.Set<String> ids) {
-            this.ltRules = java.util.Set.copyOf(ids);
+            settings.ltRules(ids);
             return this;
         }
 
         /** Adds a rule file in LanguageTool's pattern-rule XML format to the context rules. */
         public Builder addRuleFile(Path file) {
-            this.ruleFiles.add(file);
+            settings.addRuleFile(file.toString());
             return this;
         }
 
@@ -251,7 +257,7 @@ public final class Unspinner {
          * {@link org.unspin.corpus.CorpusException} for a missing or corrupt model.
          */
         public Builder corpusModel(Path file) {
-            this.corpusModelPath = java.util.Objects.requireNonNull(file);
+            settings.corpusModel(file.toString());
             return this;
         }
 
@@ -261,7 +267,7 @@ public final class Unspinner {
          * {@link Unspinner#notice()} says so.
          */
         public Builder languageModel(Path file) {
-            this.languageModelPath = file;
+            settings.languageModel(file == null ? null : file.toString());
             this.useLanguageModel = true;
             return this;
         }
@@ -272,11 +278,11 @@ public final class Unspinner {
             return this;
         }
 
-        private NgramModel languageModel() {
+        private NgramModel languageModel(String given) {
             if (!useLanguageModel) {
                 return null;
             }
-            Path path = languageModelPath != null ? languageModelPath : NgramModel.findInstalled().orElse(null);
+            Path path = given != null ? Path.of(given) : NgramModel.findInstalled().orElse(null);
             if (path == null) {
                 return null;
             }
@@ -295,7 +301,7 @@ public final class Unspinner {
          * the trigram model. It needs a language model ({@link #languageModel(Path)}).
          */
         public Builder restorer(boolean on) {
-            this.restorer = on;
+            settings.restorer(on);
             return this;
         }
 
@@ -304,7 +310,7 @@ public final class Unspinner {
          * words the open thesaurus and the model single out (default true; loads the thesaurus on first use).
          */
         public Builder flags(boolean on) {
-            this.flags = on;
+            settings.flags(on);
             return this;
         }
 
@@ -331,7 +337,7 @@ public final class Unspinner {
 
         /** Adds a candidate file (format: {@link CandidateDictionary}), e.g. one exported by {@code learn}. */
         public Builder addCandidates(Path file) {
-            this.candidateFiles.add(java.util.Objects.requireNonNull(file));
+            settings.addCandidateFile(file.toString());
             return this;
         }
 
@@ -346,34 +352,31 @@ public final class Unspinner {
 
         /** Adds a phrase-table file (same TSV format as the shipped ones). */
         public Builder addDictionary(Path file) {
-            dictionaries.add(file);
+            settings.addDictionary(file.toString());
             return this;
         }
 
         /** Whether to load the tables shipped in {@code dictionaries/} (default true). */
         public Builder shippedDictionaries(boolean use) {
-            this.shipped = use;
+            settings.shippedDictionaries(use);
             return this;
         }
 
         /** Rewrite findings with at least this confidence; report the rest (default 0.8). */
         public Builder minConfidence(double value) {
-            if (!(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("min confidence must be within 0..1, got " + value);
-            }
-            this.minConfidence = value;
+            settings.minConfidence(value);
             return this;
         }
 
         /** Collapse runs of spaces and tabs to one space (off by default: it changes clean text). */
         public Builder collapseSpaces(boolean on) {
-            this.collapseSpaces = on;
+            settings.collapseSpaces(on);
             return this;
         }
 
         /** Fold typographic quotes, dashes and ellipses to ASCII (off by default). */
         public Builder foldTypography(boolean on) {
-            this.foldTypography = on;
+            settings.foldTypography(on);
             return this;
         }
 

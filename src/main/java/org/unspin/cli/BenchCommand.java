@@ -27,6 +27,7 @@ import org.unspin.lexicon.PhraseEntry;
 import org.unspin.lexicon.PhraseKey;
 import org.unspin.lexicon.PhraseTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * for another word of the text, so the trie is walked for real (most lookups hit a first word) while few
  * entries match; this is the hard case for matching speed, not an easy one.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, resourceBundle = "org.unspin.cli.BenchCommand",
         description = "Measure fix throughput (MB/s, one thread) with a large generated phrase table; with --compare, "
                 + "unspin against LanguageTool and an Aho-Corasick pass on the same text.")
 final class BenchCommand implements Callable<Integer> {
@@ -70,13 +71,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed for the generated table.")
     long seed;
 
-    @Option(names = "--no-context-rules", description = "Measure without the LanguageTool context rules.")
-    boolean noContextRules;
+    @Mixin
+    Options.ContextRules contextRules;
 
-    @Option(names = "--no-restore", description = "Measure without the restorer.")
-    boolean noRestore;
+    @Mixin
+    Options.Restore restore;
 
-    @Option(names = "--spin", paramLabel = "RATE", converter = PipelineOptions.Confidence.class,
+    @Option(names = "--spin", paramLabel = "RATE", converter = Options.ZeroToOne.class,
             description = "Measure on heavily spun text: each document spun first by the evaluation's simulated "
                     + "spinner (shared dictionary, seed 1) at this share of eligible words, e.g. 0.3.")
     Double spinRate;
@@ -131,7 +132,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             int written = writeGeneratedTable(sample, table);
             long t0 = System.nanoTime();
-            Unspinner.Builder builder = Unspinner.builder().contextRules(!noContextRules).restorer(!noRestore);
+            Unspinner.Builder builder = Unspinner.builder()
+                    .settings(Options.settings(org.unspin.Settings.builder(), contextRules, restore));
             if (written > 0) { // --entries 0: the shipped tables only, as a corpus user runs it
                 builder.addDictionary(table);
             }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.unspin.Unspinner;
 import org.unspin.detect.Restorer;
 import org.unspin.eval.EvalDataException;
 import org.unspin.eval.EvalDocument;
@@ -23,6 +22,7 @@ import org.unspin.eval.Evaluation;
 import org.unspin.eval.MixedCorpus;
 import org.unspin.eval.SpinnerProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * precision, detection, false rewrites and flags on clean text and the document-score AUC. See
  * docs/evaluation.md.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, resourceBundle = "org.unspin.cli.EvalCommand",
         description = "Measure recall, precision and false rewrites on simulated spinning of the evaluation sets.")
 final class EvalCommand implements Callable<Integer> {
 
@@ -105,8 +105,8 @@ final class EvalCommand implements Callable<Integer> {
         tables = false;
     }
 
-    @Option(names = "--no-restore", description = "Without the restorer (phrase tables and context rules only).")
-    boolean noRestore;
+    @Mixin
+    Options.Restore restore;
 
     @Option(names = "--rewrite-margin", paramLabel = "LOG10",
             description = "Restorer: least score rewritten where the document prior marks the text as spun (default: ${DEFAULT-VALUE}).")
@@ -120,15 +120,14 @@ final class EvalCommand implements Callable<Integer> {
             description = "Restorer: least score reported with its suggestion (default: ${DEFAULT-VALUE}).")
     double reportMargin = Restorer.Margins.DEFAULT.report();
 
-    @Option(names = "--no-context-rules", description = "Restorer without the LanguageTool context rules.")
-    boolean noContextRules;
+    @Mixin
+    Options.ContextRules contextRules;
 
-    @Option(names = "--min-confidence", paramLabel = "X", converter = PipelineOptions.Confidence.class,
-            description = "Rewrite threshold of the phrase stages, 0..1 (default: ${DEFAULT-VALUE}).")
-    double minConfidence = Unspinner.DEFAULT_MIN_CONFIDENCE;
+    @Mixin
+    Options.Confidence confidence;
 
-    @Option(names = "--dict", paramLabel = "FILE", description = "Add a phrase table to the restorer. Repeatable.")
-    List<Path> dictionaries = new ArrayList<>();
+    @Mixin
+    Options.Dictionaries dictionaries;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Worker threads (default: one per core).")
@@ -145,9 +144,8 @@ final class EvalCommand implements Callable<Integer> {
             + "dictionary read backwards (substitute -> original), as if mining had recovered it perfectly.")
     boolean oracle;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "Single setting: a model from `unspin learn` for the restorer (the corpus setting learns its own).")
-    Path corpusModel;
+    @Mixin
+    Options.CorpusModel corpusModel;
 
     @Override
     public Integer call() {
@@ -166,16 +164,14 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (mode == Evaluation.Setting.CORPUS && corpusModel != null) {
+        org.unspin.Settings pipeline = Options.settings(org.unspin.Settings.builder().shippedDictionaries(tables),
+                restore, contextRules, confidence, dictionaries, corpusModel);
+        if (mode == Evaluation.Setting.CORPUS && pipeline.corpusModel() != null) {
             throw new ParameterException(spec.commandLine(), "--model and --setting corpus exclude each other "
                     + "(the corpus setting learns its own model)");
         }
-        for (Path dictionary : dictionaries) {
-            InputReader.checkReadable(dictionary.toString(), dictionary);
-        }
-        if (corpusModel != null) {
-            InputReader.checkReadable(corpusModel.toString(), corpusModel);
-        }
+        PipelineOptions.checkReadable(pipeline.dictionaries());
+        PipelineOptions.checkReadable(pipeline.corpusModel());
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
         Restorer.Margins margins;
@@ -184,9 +180,9 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Evaluation.Settings settings = new Evaluation.Settings(split, domains, maxDocs, seed, kind, mode, tables,
-                minConfidence, dictionaries, threads, examples, corpusModel, !noContextRules, null, !noRestore,
-                margins, oracle);
+        Evaluation.Settings settings = Evaluation.Settings.builder().split(split).domains(domains).maxDocs(maxDocs)
+                .seed(seed).spinner(kind).setting(mode).pipeline(pipeline).threads(threads).examples(examples)
+                .margins(margins).oracle(oracle).build();
 
         long t0 = System.nanoTime();
         Map<String, List<EvalDocument>> sets = new LinkedHashMap<>();
@@ -201,11 +197,11 @@ final class EvalCommand implements Callable<Integer> {
                         + "setting %s; restorer: %s%s%s%s, thesaurus %s, min confidence %.2f; loaded in %.1f s%n",
                 split, profile.name(), profile.dictionary().size(), SpinnerProfile.MIN_RATE * 100,
                 SpinnerProfile.MAX_RATE * 100, mode.id(),
-                tables ? "shipped tables" : "no shipped tables", noContextRules ? "" : " + context rules",
-                noRestore ? "" : String.format(Locale.ROOT, " + restorer (margins rewrite %.1f, strong %.1f, report %.1f)",
+                tables ? "shipped tables" : "no shipped tables", pipeline.contextRules() ? " + context rules" : "",
+                !pipeline.restorer() ? "" : String.format(Locale.ROOT, " + restorer (margins rewrite %.1f, strong %.1f, report %.1f)",
                         margins.rewrite(), margins.strong(), margins.report()),
                 oracle ? " + ORACLE (the spinner's own dictionary: an upper bound)" : "",
-                kind == SpinnerProfile.Kind.SHARED ? "all sources" : "Moby only", minConfidence,
+                kind == SpinnerProfile.Kind.SHARED ? "all sources" : "Moby only", pipeline.minConfidence(),
                 (System.nanoTime() - t0) / 1e9);
         out.flush();
         Path tempDir = null;

@@ -4,22 +4,21 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.unspin.Unspinner;
+import org.unspin.Settings;
 import org.unspin.languagetool.ContextRules;
 import org.unspin.languagetool.LanguageToolExport;
 import org.unspin.lexicon.PhraseTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code unspin export-lt DIR}: phrase tables and context rules as files a stock LanguageTool loads. */
-@Command(name = "export-lt", mixinStandardHelpOptions = true,
+@Command(name = "export-lt", mixinStandardHelpOptions = true, resourceBundle = "org.unspin.cli.ExportLtCommand",
         description = {"Write the phrase tables and context rules as LanguageTool 6.8 files under DIR:",
             "  " + LanguageToolExport.GRAMMAR_CUSTOM + " (context rules) and",
             "  " + LanguageToolExport.REPLACE_CUSTOM + " (phrase-table rows >= --min-confidence).",
@@ -33,21 +32,20 @@ final class ExportLtCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Output folder (created if missing).")
     Path dir;
 
-    @Option(names = "--dict", paramLabel = "FILE", description = "Add a phrase table. Repeatable.")
-    List<Path> dictionaries = new ArrayList<>();
+    @Mixin
+    Options.Dictionaries dictionaries;
 
-    @Option(names = "--no-shipped", description = "Do not export the phrase tables shipped with unspin.")
-    boolean noShipped;
+    @Mixin
+    Options.Shipped shipped;
 
-    @Option(names = "--min-confidence", paramLabel = "X", converter = PipelineOptions.Confidence.class,
-            description = "Export rows with confidence >= X (those unspin rewrites); default: ${DEFAULT-VALUE}.")
-    double minConfidence = Unspinner.DEFAULT_MIN_CONFIDENCE;
+    @Mixin
+    Options.Confidence confidence;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Add a context-rule file. Repeatable.")
-    List<Path> ruleFiles = new ArrayList<>();
+    @Mixin
+    Options.RuleFiles ruleFiles;
 
-    @Option(names = "--no-context-rules", description = "Do not export the shipped context rules.")
-    boolean noContextRules;
+    @Mixin
+    Options.ContextRules contextRules;
 
     @Option(names = "--phrases-as-rules", description = "Write the phrase-table rows as pattern rules into "
             + "grammar_custom.xml instead of replace_custom.txt, which LanguageTool only finds when DIR comes before "
@@ -57,14 +55,15 @@ final class ExportLtCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Path file : dictionaries) {
-            InputReader.checkReadable(file.toString(), file);
-        }
-        for (Path file : ruleFiles) {
-            InputReader.checkReadable(file.toString(), file);
-        }
-        PhraseTable table = PhraseTable.load(!noShipped, dictionaries);
-        ContextRules rules = ContextRules.load(!noContextRules, ruleFiles);
+        Settings settings = Options.settings(Settings.builder(), dictionaries, shipped, confidence, ruleFiles,
+                contextRules);
+        PipelineOptions.checkReadable(settings.dictionaries());
+        PipelineOptions.checkReadable(settings.ruleFiles());
+        PhraseTable table = PhraseTable.load(settings.shippedDictionaries(),
+                settings.dictionaries().stream().map(Path::of).toList());
+        ContextRules rules = ContextRules.load(settings.contextRules(),
+                settings.ruleFiles().stream().map(Path::of).toList());
+        double minConfidence = settings.minConfidence();
         LanguageToolExport.Result result = LanguageToolExport.export(table, rules, minConfidence, phrasesAsRules);
 
         Path grammar = dir.resolve(LanguageToolExport.GRAMMAR_CUSTOM);

@@ -4,23 +4,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.unspin.Unspinner;
+import org.unspin.Settings;
 import org.unspin.corpus.CorpusException;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
-/** Dictionary, normaliser, threshold and allow/deny-list options shared by fix, check and report (a picocli mixin). */
+/**
+ * Every pipeline option of fix, check and serve (a picocli mixin): the shared ones of {@link Options}, and those
+ * only these commands take. {@link #settings()} is what they say, {@link #unspinner()} the pipeline built from it.
+ */
 final class PipelineOptions {
-    @Option(names = "--dict", paramLabel = "FILE",
-            description = "Add a phrase table (TSV: spun, canonical, category, confidence, note). Repeatable.")
-    List<Path> dictionaries = new ArrayList<>();
+    @Mixin
+    Options.Dictionaries dictionaries;
 
-    @Option(names = "--no-shipped", description = "Do not load the phrase tables shipped with unspin.")
-    boolean noShipped;
+    @Mixin
+    Options.Shipped shipped;
 
-    @Option(names = "--min-confidence", paramLabel = "X", converter = Confidence.class,
-            description = "Rewrite findings with confidence >= X (0..1), only report the others. Default: ${DEFAULT-VALUE}.")
-    double minConfidence = Unspinner.DEFAULT_MIN_CONFIDENCE;
+    @Mixin
+    Options.Confidence confidence;
 
     @Option(names = "--collapse-spaces", description = "Collapse runs of spaces and tabs to one space.")
     boolean collapseSpaces;
@@ -28,9 +29,8 @@ final class PipelineOptions {
     @Option(names = "--fold-typography", description = "Fold typographic quotes, dashes and ellipses to ASCII.")
     boolean foldTypography;
 
-    @Option(names = "--no-restore", description = "Do not run the restorer (candidate dictionaries decided by "
-            + "the trigram model); only the phrase tables and context rules then repair.")
-    boolean noRestore;
+    @Mixin
+    Options.Restore restore;
 
     @Option(names = "--no-flags", description = "Do not flag suspect words in documents that look spun.")
     boolean noFlags;
@@ -44,12 +44,11 @@ final class PipelineOptions {
             + "format). Default: $UNSPIN_LM, else Debian's pocketsphinx-en-us model if installed.")
     Path languageModel;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Corpus model from 'unspin learn': its mined "
-            + "substitutions join the restorer's candidates, its n-gram counts its evidence.")
-    Path corpusModel;
+    @Mixin
+    Options.CorpusModel corpusModel;
 
-    @Option(names = "--no-context-rules", description = "Do not run the LanguageTool context rules.")
-    boolean noContextRules;
+    @Mixin
+    Options.ContextRules contextRules;
 
     @Option(names = "--thorough", description = "Run the context rules on every sentence, not only on those "
             + "with a trigger word (much slower).")
@@ -59,64 +58,42 @@ final class PipelineOptions {
             + "English rules (e.g. EN_A_VS_AN); their matches are reported as grammar, never rewritten.")
     java.util.Set<String> ltRules = new java.util.TreeSet<>();
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Add a context-rule file (LanguageTool "
-            + "pattern-rule XML). Repeatable.")
-    List<Path> ruleFiles = new ArrayList<>();
+    @Mixin
+    Options.RuleFiles ruleFiles;
 
-    @Option(names = "--allow", paramLabel = "FILE", description = "Allow list (TSV with a phrase column, "
-            + "optional replacement): never report or rewrite these phrases. Repeatable.")
-    List<Path> allowLists = new ArrayList<>();
+    @Mixin
+    Options.Lists lists;
 
-    @Option(names = "--deny", paramLabel = "FILE", description = "Deny list (TSV: phrase, optional replacement, "
-            + "category, note): always rewrite these phrases, or report them without a replacement. Repeatable.")
-    List<Path> denyLists = new ArrayList<>();
+    /** What the options say. */
+    Settings settings() {
+        Settings.Builder settings = Settings.builder()
+                .collapseSpaces(collapseSpaces)
+                .foldTypography(foldTypography)
+                .flags(!noFlags)
+                .thorough(thorough)
+                .ltRules(ltRules)
+                .languageModel(languageModel == null ? null : languageModel.toString());
+        candidateFiles.forEach(f -> settings.addCandidateFile(f.toString()));
+        return Options.settings(settings, dictionaries, shipped, confidence, restore, corpusModel, contextRules,
+                ruleFiles, lists);
+    }
 
-    /** Builds the pipeline; dictionary problems become one-line user errors. */
+    /** Builds the pipeline; unreadable files and dictionary problems become one-line user errors. */
     Unspinner unspinner() {
         java.util.Set<String> unknown = org.unspin.languagetool.LanguageToolStage.unknownRuleIds(ltRules);
         if (!unknown.isEmpty()) {
             throw new UserError("--lt-rules: unknown LanguageTool rule id(s): " + String.join(", ", unknown));
         }
-        Unspinner.Builder builder = Unspinner.builder()
-                .shippedDictionaries(!noShipped)
-                .minConfidence(minConfidence)
-                .collapseSpaces(collapseSpaces)
-                .foldTypography(foldTypography)
-                .restorer(!noRestore)
-                .flags(!noFlags)
-                .contextRules(!noContextRules)
-                .thorough(thorough)
-                .ltRules(ltRules);
-        for (Path rules : ruleFiles) {
-            InputReader.checkReadable(rules.toString(), rules);
-            builder.addRuleFile(rules);
-        }
-        if (corpusModel != null) {
-            InputReader.checkReadable(corpusModel.toString(), corpusModel);
-            builder.corpusModel(corpusModel);
-        }
-        if (languageModel != null) {
-            InputReader.checkReadable(languageModel.toString(), languageModel);
-            builder.languageModel(languageModel);
-        }
-        for (Path dictionary : dictionaries) {
-            InputReader.checkReadable(dictionary.toString(), dictionary);
-            builder.addDictionary(dictionary);
-        }
-        for (Path file : candidateFiles) {
-            InputReader.checkReadable(file.toString(), file);
-            builder.addCandidates(file);
-        }
-        for (Path list : allowLists) {
-            InputReader.checkReadable(list.toString(), list);
-            builder.addAllowList(list);
-        }
-        for (Path list : denyLists) {
-            InputReader.checkReadable(list.toString(), list);
-            builder.addDenyList(list);
-        }
+        Settings settings = settings();
+        checkReadable(settings.ruleFiles());
+        checkReadable(settings.corpusModel());
+        checkReadable(settings.languageModel());
+        checkReadable(settings.dictionaries());
+        checkReadable(settings.candidateFiles());
+        checkReadable(settings.allowLists());
+        checkReadable(settings.denyLists());
         try {
-            Unspinner unspinner = builder.build();
+            Unspinner unspinner = Unspinner.builder().settings(settings).build();
             unspinner.notice().ifPresent(n -> System.err.println("unspin: " + n));
             return unspinner;
         } catch (CorpusException e) {
@@ -124,20 +101,16 @@ final class PipelineOptions {
         }
     }
 
-    /** Parses a threshold and rejects values outside 0..1 (and NaN) as a usage error. */
-    static final class Confidence implements ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            double x;
-            try {
-                x = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a number");
+    /** Each named file, in order; a missing or unreadable one is a user error naming it. */
+    static void checkReadable(String... files) {
+        checkReadable(java.util.Arrays.asList(files));
+    }
+
+    static void checkReadable(List<String> files) {
+        for (String file : files) {
+            if (file != null) {
+                InputReader.checkReadable(file, Path.of(file));
             }
-            if (!(x >= 0 && x <= 1)) {
-                throw new TypeConversionException("'" + value + "' is outside 0..1");
-            }
-            return x;
         }
     }
 }

@@ -8,14 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 import java.util.Objects;
 import org.unspin.Repair;
-import org.unspin.SpinScore;
 import org.unspin.Unspinner;
-import org.unspin.edit.Edit;
 
 /**
  * Turns one JSON record into its unspin output record. The one place that defines the output shape, so the
@@ -26,12 +22,13 @@ import org.unspin.edit.Edit;
  *             "byCategory": {"spun-phrase": 5}, "edits": [...]}}</pre>
  *
  * <p>With the generalising detector, {@code contextAnomaly} and {@code checkedWords} follow {@code changed}
- * (see {@link SpinScore}).
+ * (see {@link org.unspin.SpinScore}).
  *
  * <p>In {@code check} mode (no {@code fix}) the text field is left as it was. Edit offsets are UTF-16 offsets
  * into the <em>input</em> text of the record. Edit detail is chosen with {@link EditDetail}: {@code none}
  * leaves the list out, {@code summary} gives span, original, replacement, category and applied, {@code full}
- * adds rule, source, confidence and explanation. Thread-safe if the {@link Unspinner} is (it is).
+ * adds rule, source, confidence and explanation; {@link EditJson} writes the object and its edits.
+ * Thread-safe if the {@link Unspinner} is (it is).
  */
 public final class RecordAnnotator {
 
@@ -113,43 +110,7 @@ public final class RecordAnnotator {
             record.put(textField, repair.text());
         }
         record.remove(FIELD);
-        ObjectNode out = record.putObject(FIELD);
-        SpinScore score = repair.score();
-        out.put("score", score.perThousandWords());
-        out.put("words", score.words());
-        out.put("findings", score.findings());
-        out.put("spinProbability", score.spinProbability());
-        out.put("changed", repair.changed());
-        if (score.checkedWords() > 0) { // only in documents the prior marks as spun
-            out.put("contextAnomaly", score.contextAnomaly());
-            out.put("checkedWords", score.checkedWords());
-        }
-        ObjectNode byCategory = out.putObject("byCategory");
-        score.byCategory().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(c -> byCategory.put(c.getKey(), c.getValue()));
-        if (detail == EditDetail.NONE) {
-            return;
-        }
-        ArrayNode edits = out.putArray("edits");
-        for (Edit e : repair.edits()) {
-            writeEdit(edits.addObject(), e, detail);
-        }
-    }
-
-    /** One edit as JSON: span, text and category, then (FULL) rule, source, confidence and explanation. */
-    public static void writeEdit(ObjectNode o, Edit e, EditDetail detail) {
-        o.put("start", e.start());
-        o.put("end", e.end());
-        o.put("original", e.original());
-        o.put("replacement", e.replacement());
-        o.put("category", e.category());
-        o.put("applied", e.applied());
-        if (detail == EditDetail.FULL) {
-            o.put("rule", e.rule());
-            o.put("source", e.source());
-            o.put("confidence", e.confidence());
-            o.put("explanation", e.explanation());
-        }
+        EditJson.writeRecord(record.putObject(FIELD), repair, detail);
     }
 
     /** A record that cannot be repaired; it is passed through unchanged and reported. */

@@ -122,11 +122,12 @@ public final class ContextAnomaly {
             if (z >= flagLogOdds()) {
                 double p = 1 / (1 + Math.exp(-z));
                 String suggestion = best[0] == null ? null : CaseStyle.apply(tokens.token(i), best[0]);
-                flags.add(new Edit(tokens.start(i), tokens.end(i), tokens.token(i), suggestion, CATEGORY,
-                        "context-anomaly", null, Math.round(p * 500) / 1000.0, String.format(Locale.ROOT,
+                flags.add(Edit.at(tokens.start(i), tokens.end(i), tokens.token(i)).replacement(suggestion)
+                        .category(CATEGORY).rule("context-anomaly").confidence(Math.round(p * 500) / 1000.0)
+                        .explanation(String.format(Locale.ROOT,
                         "'%s' looks out of place here (a synonym swap? %.0f %% by its context)%s", tokens.token(i),
-                        100 * p, best[0] == null ? "" : "; the thesaurus word that fits best is '" + best[0] + "'"),
-                        false));
+                        100 * p, best[0] == null ? "" : "; the thesaurus word that fits best is '" + best[0] + "'"))
+                        .build());
             }
         }
         return new Result(checked, checked == 0 ? 0 : sum / checked, List.copyOf(flags));

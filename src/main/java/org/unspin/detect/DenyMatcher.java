@@ -41,8 +41,8 @@ public final class DenyMatcher implements Stage {
             PhraseList.Row row = bySource.get(e.source());
             String why = "on the deny list (" + row.source() + (row.note().isEmpty() ? "" : ": " + row.note()) + ")";
             boolean rewrite = row.replacement() != null;
-            found.add(new Edit(e.start(), e.end(), e.original(), rewrite ? e.replacement() : null, e.category(),
-                    RULE, e.source(), 1.0, why, rewrite));
+            found.add(e.toBuilder().replacement(rewrite ? e.replacement() : null).rule(RULE).confidence(1.0)
+                    .explanation(why).applied(rewrite).build());
         }
         return found;
     }

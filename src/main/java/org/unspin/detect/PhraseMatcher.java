@@ -172,7 +172,8 @@ public final class PhraseMatcher implements Stage {
         PhraseEntry entry = entries[entryIndex];
         String original = text.substring(start, end);
         String replacement = CaseStyle.apply(original, entry.canonical(), properNouns[entryIndex]);
-        return new Edit(start, end, original, replacement, entry.category(), RULE, sources[entryIndex],
-                entry.confidence(), explanations[entryIndex], entry.confidence() >= minConfidence);
+        return Edit.at(start, end, original).replacement(replacement).category(entry.category()).rule(RULE)
+                .source(sources[entryIndex]).confidence(entry.confidence()).explanation(explanations[entryIndex])
+                .applied(entry.confidence() >= minConfidence).build();
     }
 }

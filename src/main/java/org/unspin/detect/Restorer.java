@@ -605,8 +605,9 @@ public final class Restorer implements Stage {
             confidence = Math.min(confidence, CUT_ROW_CONFIDENCE); // never rewritten on its own evidence alone
         }
         String category = p.length > 1 || p.words.length > 1 ? "spun-phrase" : "spun-word";
-        return new Edit(start, end, original, replacement, category, RULE, p.row.source(), confidence,
-                why.toString(), p.score >= margins.rewrite());
+        return Edit.at(start, end, original).replacement(replacement).category(category).rule(RULE)
+                .source(p.row.source()).confidence(confidence).explanation(why.toString())
+                .applied(p.score >= margins.rewrite()).build();
     }
 
     /** linked[i]: token i continues a run of words from token i-1 (only spaces, at most one line break). */

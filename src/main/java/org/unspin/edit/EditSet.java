@@ -41,7 +41,7 @@ public final class EditSet {
                     end = Math.max(end, e.end());
                 }
             }
-            moved.add(f.at(start, end, input.substring(start, end)));
+            moved.add(f.movedTo(start, end, input.substring(start, end)));
         }
         moved.sort(BY_POSITION);
         List<Edit> kept = new ArrayList<>(moved.size());

@@ -1,6 +1,5 @@
 package org.unspin.eval;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,13 +60,14 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         s.put("spinnerRates", List.of(SpinnerProfile.MIN_RATE, SpinnerProfile.MAX_RATE));
         s.put("spinnerKinds", SpinnerProfile.KINDS.stream().map(Enum::name).sorted().toList());
         s.put("restorerThesaurus", settings.spinner() == SpinnerProfile.Kind.SHARED ? "all" : "moby");
-        s.put("shippedTables", settings.withTables());
-        s.put("restorer", settings.restorer());
+        org.unspin.Settings pipeline = settings.pipeline();
+        s.put("shippedTables", pipeline.shippedDictionaries());
+        s.put("restorer", pipeline.restorer());
         s.put("oracle", settings.oracle());
-        s.put("contextRules", settings.contextRules());
-        s.put("minConfidence", settings.minConfidence());
-        s.put("extraDictionaries", settings.dictionaries().stream().map(Path::toString).toList());
-        s.put("corpusModel", settings.corpusModel() == null ? null : settings.corpusModel().toString());
+        s.put("contextRules", pipeline.contextRules());
+        s.put("minConfidence", pipeline.minConfidence());
+        s.put("extraDictionaries", pipeline.dictionaries());
+        s.put("corpusModel", pipeline.corpusModel());
         s.put("threads", settings.threadCount());
         s.put("operatingPoint", Evaluation.operatingPoint(settings));
         s.put("corpus", settings.corpus());

@@ -48,60 +48,207 @@ public final class Evaluation {
     }
 
     /**
-     * What to run; recorded with the results.
-     *
-     * @param split         dev or test
-     * @param domains       the domains evaluated, in order
-     * @param maxDocs       per-domain document cap (0: all)
-     * @param seed          run seed: the spinner's dictionary and each document's spin derive from it
-     * @param spinner       which simulated spinner (whose sources)
-     * @param setting       single-document or corpus
-     * @param withTables    whether the restorer loads the shipped phrase tables
-     * @param minConfidence the phrase stages' rewrite threshold
-     * @param dictionaries  extra phrase tables for the restorer
-     * @param threads       worker threads (0: one per core)
-     * @param examples      how many missed phrases and wrong rewrites to keep for display
-     * @param corpusModel   a model from {@code unspin learn} for the restorer, or null
-     * @param contextRules  whether the restorer runs the LanguageTool context rules
-     * @param corpus        how the corpus of the corpus setting was made (JSON-ready), or null
-     * @param restorer      whether the restorer runs (the default pipeline's candidates × trigram arbiter)
-     * @param margins       the restorer's decision thresholds
-     * @param oracle        whether the restorer is also given the spinner's own dictionary read backwards: the
-     *                      upper bound of what perfect mining could give the arbiter ({@link #oracleRows})
+     * What to run; recorded with the results. Built with named setters, from {@link #builder()} (the defaults:
+     * test split, every domain, seed 1, the shared spinner, the single setting, the default pipeline) or
+     * {@link #toBuilder()}.
      */
-    public record Settings(String split, List<String> domains, int maxDocs, long seed, SpinnerProfile.Kind spinner,
-            Setting setting, boolean withTables, double minConfidence, List<Path> dictionaries, int threads,
-            int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus, boolean restorer,
-            Restorer.Margins margins, boolean oracle) {
-        public Settings {
-            java.util.Objects.requireNonNull(margins);
-            domains = List.copyOf(domains);
-            dictionaries = List.copyOf(dictionaries);
-            java.util.Objects.requireNonNull(spinner);
-            java.util.Objects.requireNonNull(setting);
-            corpus = corpus == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(corpus));
+    public static final class Settings {
+        private final String split;
+        private final List<String> domains;
+        private final int maxDocs;
+        private final long seed;
+        private final SpinnerProfile.Kind spinner;
+        private final Setting setting;
+        private final org.unspin.Settings pipeline;
+        private final int threads;
+        private final int examples;
+        private final Map<String, Object> corpus;
+        private final Restorer.Margins margins;
+        private final boolean oracle;
+
+        private Settings(Builder b) {
+            this.split = java.util.Objects.requireNonNull(b.split);
+            this.domains = List.copyOf(b.domains);
+            this.maxDocs = b.maxDocs;
+            this.seed = b.seed;
+            this.spinner = java.util.Objects.requireNonNull(b.spinner);
+            this.setting = java.util.Objects.requireNonNull(b.setting);
+            this.pipeline = java.util.Objects.requireNonNull(b.pipeline);
+            this.threads = b.threads;
+            this.examples = b.examples;
+            this.corpus = b.corpus == null ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.corpus));
+            this.margins = java.util.Objects.requireNonNull(b.margins);
+            this.oracle = b.oracle;
         }
 
-        public static Settings defaults() {
-            return new Settings("test", EvalSets.DOMAINS, 0, 1, SpinnerProfile.Kind.SHARED, Setting.SINGLE, true,
-                    Unspinner.DEFAULT_MIN_CONFIDENCE, List.of(), 0, 0, null, true, null);
+        public static Builder builder() {
+            return new Builder();
         }
 
-        /** With the restorer on at its default margins. */
-        public Settings(String split, List<String> domains, int maxDocs, long seed, SpinnerProfile.Kind spinner,
-                Setting setting, boolean withTables, double minConfidence, List<Path> dictionaries, int threads,
-                int examples, Path corpusModel, boolean contextRules, Map<String, Object> corpus) {
-            this(split, domains, maxDocs, seed, spinner, setting, withTables, minConfidence, dictionaries, threads,
-                    examples, corpusModel, contextRules, corpus, true, Restorer.Margins.DEFAULT, false);
+        public Builder toBuilder() {
+            return new Builder().split(split).domains(domains).maxDocs(maxDocs).seed(seed).spinner(spinner)
+                    .setting(setting).pipeline(pipeline).threads(threads).examples(examples).corpus(corpus)
+                    .margins(margins).oracle(oracle);
         }
 
+        /** dev or test. */
+        public String split() {
+            return split;
+        }
+
+        /** The domains evaluated, in order. */
+        public List<String> domains() {
+            return domains;
+        }
+
+        /** Per-domain document cap (0: all). */
+        public int maxDocs() {
+            return maxDocs;
+        }
+
+        /** Run seed: the spinner's dictionary and each document's spin derive from it. */
+        public long seed() {
+            return seed;
+        }
+
+        /** Which simulated spinner (whose sources). */
+        public SpinnerProfile.Kind spinner() {
+            return spinner;
+        }
+
+        /** Single-document or corpus. */
+        public Setting setting() {
+            return setting;
+        }
+
+        /**
+         * The restorer's pipeline: shipped tables, extra tables, threshold, context rules, restorer on or off,
+         * a model from {@code unspin learn}.
+         */
+        public org.unspin.Settings pipeline() {
+            return pipeline;
+        }
+
+        /** Worker threads (0: one per core). */
+        public int threads() {
+            return threads;
+        }
+
+        /** How many missed phrases and wrong rewrites to keep for display. */
+        public int examples() {
+            return examples;
+        }
+
+        /** How the corpus of the corpus setting was made (JSON-ready), or null. */
+        public Map<String, Object> corpus() {
+            return corpus;
+        }
+
+        /** The restorer's decision thresholds. */
+        public Restorer.Margins margins() {
+            return margins;
+        }
+
+        /**
+         * Whether the restorer is also given the spinner's own dictionary read backwards: the upper bound of
+         * what perfect mining could give the arbiter ({@link #oracleRows}).
+         */
+        public boolean oracle() {
+            return oracle;
+        }
+
+        /** With the model {@code learn} made in the corpus setting, and how its corpus was made. */
         public Settings withCorpusModel(Path model, Map<String, Object> corpusInfo) {
-            return new Settings(split, domains, maxDocs, seed, spinner, setting, withTables, minConfidence,
-                    dictionaries, threads, examples, model, contextRules, corpusInfo, restorer, margins, oracle);
+            return toBuilder().pipeline(pipeline.toBuilder().corpusModel(model.toString()).build())
+                    .corpus(corpusInfo).build();
         }
 
         public int threadCount() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+
+        /** Named setters for {@link Settings}; each returns this builder. */
+        public static final class Builder {
+            private String split = "test";
+            private List<String> domains = EvalSets.DOMAINS;
+            private int maxDocs;
+            private long seed = 1;
+            private SpinnerProfile.Kind spinner = SpinnerProfile.Kind.SHARED;
+            private Setting setting = Setting.SINGLE;
+            private org.unspin.Settings pipeline = org.unspin.Settings.DEFAULTS;
+            private int threads;
+            private int examples;
+            private Map<String, Object> corpus;
+            private Restorer.Margins margins = Restorer.Margins.DEFAULT;
+            private boolean oracle;
+
+            private Builder() {
+            }
+
+            public Builder split(String split) {
+                this.split = split;
+                return this;
+            }
+
+            public Builder domains(List<String> domains) {
+                this.domains = domains;
+                return this;
+            }
+
+            public Builder maxDocs(int maxDocs) {
+                this.maxDocs = maxDocs;
+                return this;
+            }
+
+            public Builder seed(long seed) {
+                this.seed = seed;
+                return this;
+            }
+
+            public Builder spinner(SpinnerProfile.Kind spinner) {
+                this.spinner = spinner;
+                return this;
+            }
+
+            public Builder setting(Setting setting) {
+                this.setting = setting;
+                return this;
+            }
+
+            public Builder pipeline(org.unspin.Settings pipeline) {
+                this.pipeline = pipeline;
+                return this;
+            }
+
+            public Builder threads(int threads) {
+                this.threads = threads;
+                return this;
+            }
+
+            public Builder examples(int examples) {
+                this.examples = examples;
+                return this;
+            }
+
+            public Builder corpus(Map<String, Object> corpus) {
+                this.corpus = corpus;
+                return this;
+            }
+
+            public Builder margins(Restorer.Margins margins) {
+                this.margins = margins;
+                return this;
+            }
+
+            public Builder oracle(boolean oracle) {
+                this.oracle = oracle;
+                return this;
+            }
+
+            public Settings build() {
+                return new Settings(this);
+            }
         }
     }
 
@@ -152,16 +299,9 @@ public final class Evaluation {
      */
     public static Unspinner restorer(Settings settings, SpinnerProfile spinner) {
         Unspinner.Builder builder = Unspinner.builder()
-                .restorer(settings.restorer())
+                .settings(settings.pipeline())
                 .restoreMargins(settings.margins())
-                .thesaurus(restorerThesaurus(settings.spinner()))
-                .shippedDictionaries(settings.withTables())
-                .contextRules(settings.contextRules())
-                .minConfidence(settings.minConfidence());
-        settings.dictionaries().forEach(builder::addDictionary);
-        if (settings.corpusModel() != null) {
-            builder.corpusModel(settings.corpusModel());
-        }
+                .thesaurus(restorerThesaurus(settings.spinner()));
         if (settings.oracle()) {
             builder.addCandidates(oracleRows(spinner)); // on top of what the settings give, --dict tables included
         }
@@ -194,8 +334,8 @@ public final class Evaluation {
     /** The thresholds the restorer runs at, for the record (JSON-ready). */
     public static Map<String, Object> operatingPoint(Settings settings) {
         Map<String, Object> point = new java.util.LinkedHashMap<>();
-        point.put("minConfidence", settings.minConfidence());
-        point.put("restorer", settings.restorer());
+        point.put("minConfidence", settings.pipeline().minConfidence());
+        point.put("restorer", settings.pipeline().restorer());
         point.put("rewriteMargin", settings.margins().rewrite());
         point.put("strongMargin", settings.margins().strong());
         point.put("reportMargin", settings.margins().report());

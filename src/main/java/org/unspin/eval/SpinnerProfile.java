@@ -341,8 +341,9 @@ public final class SpinnerProfile {
             int from = units.get(u)[0], to = units.get(u)[1];
             int start = tokens.start(from), end = tokens.end(to - 1);
             String original = clean.substring(start, end);
-            swaps.add(new Edit(start, end, original, matchCase(original, substitute), "spun-phrase", "simulator",
-                    null, 1.0, "simulated swap of '" + original + "'", true));
+            swaps.add(Edit.at(start, end, original).replacement(matchCase(original, substitute))
+                    .category("spun-phrase").rule("simulator").confidence(1.0)
+                    .explanation("simulated swap of '" + original + "'").applied(true).build());
         }
         return new Spun(clean, EditSet.apply(clean, swaps), swaps, units.isEmpty() ? 0 : (double) swapCount / units.size());
     }

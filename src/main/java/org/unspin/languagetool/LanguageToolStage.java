@@ -250,8 +250,9 @@ public final class LanguageToolStage {
         double confidence = !ours ? GRAMMAR_CONFIDENCE : grammarOnly ? CONTEXT_GRAMMAR_CONFIDENCE : CONTEXT_CONFIDENCE;
         boolean applied = ours && replacement != null && confidence >= options.minConfidence();
         String explanation = plainMessage(match.getMessage());
-        return new Edit(start, end, original, replacement, ours ? CONTEXT_CATEGORY : GRAMMAR_CATEGORY, id, file,
-                confidence, explanation, applied);
+        return Edit.at(start, end, original).replacement(replacement)
+                .category(ours ? CONTEXT_CATEGORY : GRAMMAR_CATEGORY).rule(id).source(file).confidence(confidence)
+                .explanation(explanation).applied(applied).build();
     }
 
     /**

@@ -437,8 +437,8 @@ public final class Normaliser {
             }
             out.append(in, copied, start).append(replacement);
             copied = end;
-            edits.add(new Edit(start, end, in.substring(start, end), replacement, category, rule, null, 1.0,
-                    explanation, true));
+            edits.add(Edit.at(start, end, in.substring(start, end)).replacement(replacement).category(category)
+                    .rule(rule).confidence(1.0).explanation(explanation).applied(true).build());
         }
     }
 

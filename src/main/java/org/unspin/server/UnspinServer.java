@@ -35,8 +35,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.unspin.Repair;
-import org.unspin.SpinScore;
 import org.unspin.Unspinner;
+import org.unspin.corpus.EditJson;
 import org.unspin.corpus.RecordAnnotator;
 import org.unspin.edit.Edit;
 
@@ -525,13 +525,10 @@ public final class UnspinServer {
         ObjectNode root = json.createObjectNode();
         root.put("input", repair.input());
         root.put("text", repair.text());
-        SpinScore score = repair.score();
-        root.putObject("score").put("words", score.words()).put("findings", score.findings())
-                .put("perThousandWords", score.perThousandWords());
-        ArrayNode edits = root.putArray("edits");
+        EditJson.writeScore(root.putObject("score"), repair.score());
+        ArrayNode edits = root.putArray(EditJson.EDITS);
         for (Edit e : repair.edits()) {
-            ObjectNode o = edits.addObject();
-            RecordAnnotator.writeEdit(o, e, RecordAnnotator.EditDetail.FULL);
+            ObjectNode o = EditJson.write(edits.addObject(), e, RecordAnnotator.EditDetail.FULL);
             o.put("categoryName", CheckResponse.categoryName(e.category()));
             o.put("ruleId", CheckResponse.ruleId(e));
         }

@@ -105,7 +105,7 @@ public final class MineJob implements Callable<Integer> {
     static SubstitutionMiner miner(String lmPath) {
         return MINERS.computeIfAbsent(lmPath, path -> {
             try {
-                return new SubstitutionMiner(NgramModel.open(PipelineSpec.locate("--lm", path)), Thesaurus.shipped(),
+                return new SubstitutionMiner(NgramModel.open(Unspinners.locate("--lm", path)), Thesaurus.shipped(),
                         SubstitutionMiner.Settings.DEFAULT);
             } catch (IOException e) {
                 throw new JobError("--lm " + path + ": cannot read the language model (" + e.getMessage() + ")");

@@ -6,6 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.unspin.corpus.EditJson;
 import org.unspin.corpus.RecordAnnotator;
 import org.unspin.corpus.RecordAnnotator.EditDetail;
 
@@ -39,35 +40,26 @@ final class OutputSchema {
         return DataTypes.createStructType(fields);
     }
 
-    /** The {@code unspin} object of RecordAnnotator as a struct. */
+    /** The {@code unspin} object of a record as a struct, from the field lists {@link EditJson} writes. */
     static StructType unspin(EditDetail detail) {
-        List<StructField> fields = new ArrayList<>(List.of(
-                field("score", DataTypes.DoubleType),
-                field("words", DataTypes.IntegerType),
-                field("findings", DataTypes.IntegerType),
-                field("spinProbability", DataTypes.DoubleType),
-                field("changed", DataTypes.BooleanType),
-                field("contextAnomaly", DataTypes.DoubleType), // only where the prior marks a record as spun
-                field("checkedWords", DataTypes.IntegerType),
-                field("byCategory", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType))));
+        List<StructField> fields = new ArrayList<>();
+        EditJson.recordFields().forEach(f -> fields.add(field(f.name(), type(f.type()))));
         if (detail != EditDetail.NONE) {
-            List<StructField> edit = new ArrayList<>(List.of(
-                    field("start", DataTypes.IntegerType),
-                    field("end", DataTypes.IntegerType),
-                    field("original", DataTypes.StringType),
-                    field("replacement", DataTypes.StringType),
-                    field("category", DataTypes.StringType),
-                    field("applied", DataTypes.BooleanType)));
-            if (detail == EditDetail.FULL) {
-                edit.addAll(List.of(
-                        field("rule", DataTypes.StringType),
-                        field("source", DataTypes.StringType),
-                        field("confidence", DataTypes.DoubleType),
-                        field("explanation", DataTypes.StringType)));
-            }
-            fields.add(field("edits", DataTypes.createArrayType(DataTypes.createStructType(edit))));
+            List<StructField> edit = new ArrayList<>();
+            EditJson.editFields(detail).forEach(f -> edit.add(field(f.name(), type(f.type()))));
+            fields.add(field(EditJson.EDITS, DataTypes.createArrayType(DataTypes.createStructType(edit))));
         }
         return DataTypes.createStructType(fields);
+    }
+
+    private static DataType type(EditJson.Type type) {
+        return switch (type) {
+            case INT -> DataTypes.IntegerType;
+            case DOUBLE -> DataTypes.DoubleType;
+            case BOOLEAN -> DataTypes.BooleanType;
+            case STRING -> DataTypes.StringType;
+            case COUNTS -> DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType);
+        };
     }
 
     private static StructField field(String name, DataType type) {

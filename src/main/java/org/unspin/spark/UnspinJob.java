@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,16 +19,15 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.unspin.Unspinner;
+import org.unspin.Settings;
+import org.unspin.cli.Options;
 import org.unspin.corpus.CorpusException;
 import org.unspin.corpus.RecordAnnotator.EditDetail;
 import org.unspin.lexicon.DictionaryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The Spark job: {@code spark-submit --class org.unspin.spark.UnspinJob unspin.jar --input IN --output OUT}.
@@ -41,7 +39,7 @@ import picocli.CommandLine.Spec;
  * with the input schema plus the {@code unspin} struct ({@link OutputSchema}): one code path for both formats,
  * and an explicit schema, so no inference pass and no guessed types.
  */
-@Command(name = "unspin-spark", mixinStandardHelpOptions = true,
+@Command(name = "unspin-spark", mixinStandardHelpOptions = true, resourceBundle = "org.unspin.spark.UnspinJob",
         description = "Repair spun phrases in a JSONL or Parquet data set with Spark.",
         footer = {"",
             "Each record gets an 'unspin' object (score, words, findings, spinProbability, changed, byCategory, edits), as in the",
@@ -60,9 +58,6 @@ public final class UnspinJob implements Callable<Integer> {
 
     /** A column name no input has. */
     private static final String NO_CORRUPT_RECORD_COLUMN = "\u0000unspin-no-corrupt-record";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "PATH",
             description = "Input file or folder (any path Spark reads: local, hdfs://, s3a://...).")
@@ -93,27 +88,20 @@ public final class UnspinJob implements Callable<Integer> {
     @Option(names = "--keep-original", paramLabel = "NAME", description = "In fix mode, keep the input text in this field.")
     String keepOriginal;
 
-    @Option(names = "--dict", paramLabel = "FILE", description = "Add a phrase table (repeatable): a file shipped "
-            + "with spark-submit --files, or a path every executor can read.")
-    List<String> dictionaries = new ArrayList<>();
+    @Mixin
+    Options.Dictionaries dictionaries;
 
-    @Option(names = "--allow", paramLabel = "FILE", description = "Allow-list TSV (phrases never to touch, e.g. "
-            + "exported from 'unspin report'); shipped with --files like --dict. Repeatable.")
-    List<String> allowLists = new ArrayList<>();
+    @Mixin
+    Options.Lists lists;
 
-    @Option(names = "--deny", paramLabel = "FILE", description = "Deny-list TSV (phrases always reported or "
-            + "rewritten); shipped with --files like --dict. Repeatable.")
-    List<String> denyLists = new ArrayList<>();
+    @Mixin
+    Options.Shipped shipped;
 
-    @Option(names = "--no-shipped", description = "Do not load the phrase tables shipped with unspin.")
-    boolean noShipped;
+    @Mixin
+    Options.Confidence confidence;
 
-    @Option(names = "--min-confidence", paramLabel = "X",
-            description = "Rewrite findings with confidence >= X (0..1). Default: ${DEFAULT-VALUE}.")
-    double minConfidence = Unspinner.DEFAULT_MIN_CONFIDENCE;
-
-    @Option(names = "--no-context-rules", description = "Do not run the LanguageTool context rules.")
-    boolean noContextRules;
+    @Mixin
+    Options.ContextRules contextRules;
 
     @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
     boolean overwrite;
@@ -183,14 +171,9 @@ public final class UnspinJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(minConfidence >= 0 && minConfidence <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--min-confidence " + minConfidence + " is outside 0..1");
-        }
         SparkSession spark = session.get();
         checkInputExists(spark);
-        AnnotatorSpec annotator = new AnnotatorSpec(
-                new PipelineSpec(dictionaries, !noShipped, minConfidence, !noContextRules, allowLists, denyLists),
-                textField, mode == Mode.fix, EditDetail.valueOf(edits.name().toUpperCase(Locale.ROOT)), keepOriginal);
+        AnnotatorSpec annotator = new AnnotatorSpec(settings(), textField, mode == Mode.fix, EditDetail.valueOf(edits.name().toUpperCase(Locale.ROOT)), keepOriginal);
         Unspinners.of(annotator.pipeline()); // a broken table fails here, once, not in every task
         JobCounters counters = new JobCounters(spark.sparkContext());
         Format outFormat = outputFormat == null ? format : outputFormat;
@@ -225,6 +208,11 @@ public final class UnspinJob implements Callable<Integer> {
         }
         counters.report(10).forEach(err::println);
         return OK;
+    }
+
+    /** What the pipeline options say; files as given, found on each executor by {@link Unspinners}. */
+    Settings settings() {
+        return Options.settings(Settings.builder(), dictionaries, lists, shipped, confidence, contextRules);
     }
 
     /** Spark would log a stack trace before its own error; a glob that matches nothing is an error too. */

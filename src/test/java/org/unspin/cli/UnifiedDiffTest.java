@@ -22,8 +22,8 @@ class UnifiedDiffTest {
         List<Edit> edits = new ArrayList<>();
         for (int i = 0; i < spans.length; i += 3) {
             int s = (Integer) spans[i], t = (Integer) spans[i + 1];
-            edits.add(new Edit(s, t, input.substring(s, t), (String) spans[i + 2], "spun-phrase", "test", null,
-                    0.9, "test edit", true));
+            edits.add(Edit.at(s, t, input.substring(s, t)).replacement((String) spans[i + 2]).category("spun-phrase")
+                    .rule("test").confidence(0.9).explanation("test edit").applied(true).build());
         }
         return new Repair(input, EditSet.apply(input, edits), edits, SpinScore.of(0, edits),
                 OffsetMap.of(input.length(), edits));

@@ -13,8 +13,8 @@ class ResolverMinedPriorTest {
     private static List<Edit> findings(String source) {
         List<Edit> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            out.add(new Edit(10 * i, 10 * i + 5, "shall", "will", "spun-word", Restorer.RULE, source, 0.86, "test",
-                    true));
+            out.add(Edit.at(10 * i, 10 * i + 5, "shall").replacement("will").category("spun-word").rule(Restorer.RULE)
+                    .source(source).confidence(0.86).explanation("test").applied(true).build());
         }
         return out;
     }
@@ -36,8 +36,8 @@ class ResolverMinedPriorTest {
     @Test
     void aMinedFindingIsAppliedWhereOtherFindingsMarkTheDocument() {
         List<Edit> all = new ArrayList<>(findings("quantifiers.tsv:3"));
-        all.add(new Edit(40, 44, "upon", "on", "spun-word", Restorer.RULE, MinedSubstitution.SOURCE, 0.86, "test",
-                true));
+        all.add(Edit.at(40, 44, "upon").replacement("on").category("spun-word").rule(Restorer.RULE)
+                .source(MinedSubstitution.SOURCE).confidence(0.86).explanation("test").applied(true).build());
         Resolver.Result r = Resolver.resolve(List.of(all), 0.8, 100);
         assertThat(r.findings()).hasSize(4).allMatch(Edit::applied);
     }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class EditSetTest {
 
     private static Edit edit(String text, int start, int end, String replacement, String category, boolean applied) {
-        return new Edit(start, end, text.substring(start, end), replacement, category, "test", null,
-                applied ? 1.0 : 0.5, "test", applied);
+        return Edit.at(start, end, text.substring(start, end)).replacement(replacement).category(category)
+                .rule("test").confidence(applied ? 1.0 : 0.5).explanation("test").applied(applied).build();
     }
 
     @Test

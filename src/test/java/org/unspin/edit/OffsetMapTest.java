@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class OffsetMapTest {
 
     private static Edit replace(String input, int start, int end, String replacement) {
-        return new Edit(start, end, input.substring(start, end), replacement, "spun-phrase", "test", null, 1.0,
-                "test edit", true);
+        return Edit.at(start, end, input.substring(start, end)).replacement(replacement).category("spun-phrase")
+                .rule("test").confidence(1.0).explanation("test edit").applied(true).build();
     }
 
     @Test

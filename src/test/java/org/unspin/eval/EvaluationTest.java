@@ -22,8 +22,10 @@ class EvaluationTest {
 
     private static Evaluation.Settings settings(SpinnerProfile.Kind spinner, boolean tables, List<Path> dictionaries,
             int threads) {
-        return new Evaluation.Settings("test", List.of("news"), 0, 1, spinner, Evaluation.Setting.SINGLE, tables, 0.8,
-                dictionaries, threads, 3, null, true, null);
+        return Evaluation.Settings.builder().domains(List.of("news")).spinner(spinner).threads(threads).examples(3)
+                .pipeline(org.unspin.Settings.builder().shippedDictionaries(tables)
+                        .dictionaries(dictionaries.stream().map(Path::toString).toList()).build())
+                .build();
     }
 
     private static Evaluation.Settings settings(boolean tables, List<Path> dictionaries, int threads) {
@@ -77,10 +79,7 @@ class EvaluationTest {
     void theOracleGivesTheRestorerTheSpinnersOwnPairsAndIsRecordedAsSuch() {
         List<EvalDocument> docs = firstNews(20);
         Evaluation.Settings plain = settings(true, List.of(), 2);
-        Evaluation.Settings oracle = new Evaluation.Settings(plain.split(), plain.domains(), plain.maxDocs(),
-                plain.seed(), plain.spinner(), plain.setting(), plain.withTables(), plain.minConfidence(),
-                plain.dictionaries(), plain.threads(), plain.examples(), null, true, null, true,
-                org.unspin.detect.Restorer.Margins.DEFAULT, true);
+        Evaluation.Settings oracle = plain.toBuilder().oracle(true).build();
         SpinnerProfile spinner = SpinnerProfile.draw(plain.spinner(), plain.seed());
         List<org.unspin.lexicon.CandidateDictionary.Row> rows = Evaluation.oracleRows(spinner);
         assertThat(rows).hasSize(spinner.dictionary().values().stream().mapToInt(List::size).sum());

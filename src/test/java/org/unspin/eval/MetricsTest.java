@@ -23,7 +23,8 @@ class MetricsTest {
 
     private static Edit edit(String text, String span, String replacement, boolean applied) {
         int at = text.indexOf(span);
-        return new Edit(at, at + span.length(), span, replacement, "spun-phrase", "t", null, 0.9, "t", applied);
+        return Edit.at(at, at + span.length(), span).replacement(replacement).category("spun-phrase").rule("t")
+                .confidence(0.9).explanation("t").applied(applied).build();
     }
 
     @Test

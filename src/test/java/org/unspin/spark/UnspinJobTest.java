@@ -274,7 +274,7 @@ class UnspinJobTest {
                 .startsWith("unspin-spark: [PATH_ALREADY_EXISTS]").contains("existing-output");
         assertThat(failure("--input", jsonl.toString(), "--output", dir.resolve("o4").toString(),
                 "--min-confidence", "1.5"))
-                .isEqualTo("unspin-spark: --min-confidence 1.5 is outside 0..1 (see --help)");
+                .isEqualTo("unspin-spark: Invalid value for option '--min-confidence': '1.5' is outside 0..1 (see --help)");
     }
 
     /** Runs a job that must fail as a usage error; returns its one line of error output. */
