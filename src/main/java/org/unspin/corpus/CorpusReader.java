@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.unspin.normalise.Utf8;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.Tokeniser;
 

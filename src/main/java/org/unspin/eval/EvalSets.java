@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.unspin.normalise.Utf8;
 
 /**
  * Loads the clean evaluation sets of {@code testdata/eval/} (see its README): news = the modern news reports
@@ -203,25 +201,11 @@ public final class EvalSets {
     }
 
     private static String decode(Path file, byte[] raw) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            int offset = firstBadByte(raw);
-            throw new EvalDataException(file + ": invalid UTF-8 at byte offset " + offset);
+        Utf8.Decoded decoded = Utf8.decode(raw);
+        if (decoded.bad()) {
+            throw new EvalDataException(file + ": " + Utf8.invalidAt(decoded.badOffset()));
         }
-    }
-
-    /** Offset of the first byte where strict UTF-8 decoding fails. */
-    private static int firstBadByte(byte[] raw) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(raw);
-        decoder.decode(in, java.nio.CharBuffer.allocate(raw.length), true);
-        return in.position();
+        return decoded.text();
     }
 
     static byte[] sha256(byte[] bytes) {
