@@ -27,9 +27,9 @@ import org.unspin.normalise.Utf8;
  *
  * <p>Reading finds two kinds of bad record: one over the size limit (never held in memory: its bytes are
  * discarded, or go to a spill file with {@link #spill}) and a text file with a NUL byte in its first 8 KB
- * (binary). {@link #decode} and {@link Record#parse} find the others: invalid UTF-8 (strict {@link Utf8}, or
- * U+FFFD with one warning per file when lenient), and for a JSONL line malformed JSON, not an object, no
- * string text field. Each bad record is a {@link BadRecord} naming the file and line, and byte offsets from
+ * (binary). {@link #decode} and {@link Record#parse} find the others: invalid UTF-8 (strict {@link Utf8}; in a
+ * text file U+FFFD with one warning per file when lenient), and for a JSONL line malformed JSON, not an
+ * object, no string text field. Each bad record is a {@link BadRecord} naming the file and line, and byte offsets from
  * the file's start; what a command does with it is its {@link BadRecordPolicy}.
  */
 public final class RecordSource implements Closeable {
@@ -87,7 +87,10 @@ public final class RecordSource implements Closeable {
         return this;
     }
 
-    /** Invalid UTF-8 becomes U+FFFD, with one warning per file, instead of making the record bad. */
+    /**
+     * Invalid UTF-8 in a plain text file becomes U+FFFD, with one warning per file, instead of making the record
+     * bad. A JSONL line with invalid UTF-8 is always bad: its record could not be kept as it is.
+     */
     public RecordSource lenient(boolean lenient) {
         this.lenient = lenient;
         return this;
@@ -227,14 +230,14 @@ public final class RecordSource implements Closeable {
     }
 
     /**
-     * The record's text, strictly decoded, or (lenient) with U+FFFD for invalid UTF-8, counted for the
-     * file's warning; null text and a bad record otherwise. Call it in input order, before the next file.
+     * The record's text, strictly decoded, or (lenient, a text file) with U+FFFD for invalid UTF-8, counted for
+     * the file's warning; null text and a bad record otherwise. Call it in input order, before the next file.
      */
     public Parsed decode(Record r) {
         if (r.bad() != null) {
             return new Parsed(null, null, r.bad());
         }
-        if (lenient) {
+        if (lenient && !r.jsonl()) {
             return new Parsed(null, Utf8.decodeLenient(r.bytes(), 0, r.bytes().length, r.offset(), replaced), null);
         }
         return r.text(Utf8.decode(r.bytes()));
