@@ -47,8 +47,9 @@ import picocli.CommandLine.ParameterException;
  * the worker pool and queues its future in a bounded window; the writer takes the futures from the window in
  * order. The window (records) and a budget of bytes in flight bound the memory, whatever the input size.
  *
- * <p>A bad record (invalid UTF-8, malformed JSON, no string text field, too long) is written through
- * unchanged and reported by the writer, in input order. The output is written to a temporary file and moved
+ * <p>Records come from {@link RecordSource}. A bad record (invalid UTF-8, malformed JSON, no string text field,
+ * too long, binary) is written through unchanged and reported by the writer, in input order
+ * ({@link BadRecordPolicy#PASS}; {@code --strict}: {@link BadRecordPolicy#STOP}). The output is written to a temporary file and moved
  * into place at the end; every two seconds the writer records a checkpoint (records done, output lengths,
  * counts) next to it, from which {@code --resume} continues.
  */

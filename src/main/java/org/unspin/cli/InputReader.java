@@ -16,7 +16,7 @@ import org.unspin.normalise.Utf8;
  */
 final class InputReader {
     /** Name used for standard input in messages and reports. */
-    static final String STDIN = "<stdin>";
+    static final String STDIN = org.unspin.corpus.CorpusInputs.STDIN;
 
     private final boolean lenient;
 
