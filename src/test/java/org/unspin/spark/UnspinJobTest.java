@@ -174,6 +174,19 @@ class UnspinJobTest {
     }
 
     @Test
+    void aFolderIsReadRecursivelyInPathOrderWithoutHiddenFiles() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder-in/sub"));
+        Files.writeString(folder.resolveSibling("b.jsonl"), "{\"id\":\"b\",\"text\":\"Bee.\"}\n");
+        Files.writeString(folder.resolveSibling("a.jsonl"), "{\"id\":\"a\",\"text\":\"Ay.\"}\n");
+        Files.writeString(folder.resolve("c.jsonl"), "{\"id\":\"c\",\"text\":\"See.\"}\n");
+        Files.writeString(folder.resolveSibling("_SUCCESS"), "");
+        Files.writeString(folder.resolveSibling(".a.jsonl.crc"), "not a record\n");
+        Path out = dir.resolve("folder-out");
+        runJob("--input", folder.getParent().toString(), "--output", out.toString(), "--edits", "none");
+        assertThat(readParts(out)).extracting(l -> JSON.readTree(l).get("id").asText()).containsExactly("a", "b", "c");
+    }
+
+    @Test
     void checkModeLeavesTheTextAndReportsEdits() throws IOException {
         List<String> lines = inputLines();
         Path in = Files.write(dir.resolve("in-check.jsonl"), lines);
