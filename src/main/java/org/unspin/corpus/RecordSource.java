@@ -290,13 +290,11 @@ public final class RecordSource implements Closeable {
             lines = new LineReader(in, maxRecordBytes);
         }
         Path[] spilled = {null};
-        boolean discard = skip > 0;
-        if (!lines.next(discard || !spill ? null : () -> spillFile(spilled))) {
-            return null;
-        }
-        if (skipped()) {
-            return nextLine();
-        }
+        do {
+            if (!lines.next(skip > 0 || !spill ? null : () -> spillFile(spilled))) {
+                return null;
+            }
+        } while (skipped());
         long length = lines.consumed() - lines.offset();
         if (lines.tooLong()) {
             return new Record(current, lines.number(), lines.offset(), length, null, spilled[0],
