@@ -176,7 +176,8 @@ class CorpusReaderTest {
                 assertThat(model(max, threads, warnedToo, text, records, "testdata")).isEqualTo(one);
                 assertThat(warnedToo).isEqualTo(warned);
             }
-            assertThat(warned).satisfiesExactly(
+            // testdata/records/ holds the record reader's bad fixtures, skipped like these
+            assertThat(warned).filteredOn(w -> !w.startsWith("testdata/records/")).satisfiesExactly(
                     w -> assertThat(w).startsWith(records + ":1: malformed JSON"),
                     w -> assertThat(w).isEqualTo(records + ":42: not a JSON object, skipped"));
         }
