@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,12 +30,13 @@ import org.unspin.Repair;
 import org.unspin.Unspinner;
 import org.unspin.corpus.Compression;
 import org.unspin.corpus.CorpusException;
-import org.unspin.corpus.CorpusInputs;
+import org.unspin.corpus.BadRecordPolicy;
+import org.unspin.corpus.BadRecordPolicy.BadRecord;
 import org.unspin.corpus.CorpusInputs.Source;
-import org.unspin.corpus.LineReader;
-import org.unspin.corpus.JsonlRecord;
 import org.unspin.corpus.RecordAnnotator;
-import org.unspin.corpus.Utf8;
+import org.unspin.corpus.RecordSource;
+import org.unspin.corpus.RecordSource.Parsed;
+import org.unspin.corpus.RecordSource.Record;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -47,8 +47,9 @@ import picocli.CommandLine.ParameterException;
  * the worker pool and queues its future in a bounded window; the writer takes the futures from the window in
  * order. The window (records) and a budget of bytes in flight bound the memory, whatever the input size.
  *
- * <p>A bad record (invalid UTF-8, malformed JSON, no string text field, too long) is written through
- * unchanged and reported by the writer, in input order. The output is written to a temporary file and moved
+ * <p>Records come from {@link RecordSource}. A bad record (invalid UTF-8, malformed JSON, no string text field,
+ * too long, binary) is written through unchanged and reported by the writer, in input order
+ * ({@link BadRecordPolicy#PASS}; {@code --strict}: {@link BadRecordPolicy#STOP}). The output is written to a temporary file and moved
  * into place at the end; every two seconds the writer records a checkpoint (records done, output lengths,
  * counts) next to it, from which {@code --resume} continues.
  */
@@ -76,11 +77,11 @@ final class BatchRun {
     private final double splitScore;
     private final String splitName;
     private final boolean annotatorFixes;
+    /** PASS, or STOP with --strict. */
+    private final BadRecordPolicy policy;
 
-    private final AtomicLong rawBytes = new AtomicLong();
     private volatile boolean stopped;
     private volatile Exception readFailure;
-    private Path lastSpill;
 
     private BatchStats stats = new BatchStats();
     private long skip;
@@ -99,6 +100,7 @@ final class BatchRun {
         this.stdout = stdout;
         this.err = err;
         this.annotatorFixes = fix;
+        this.policy = BadRecordPolicy.strictOr(options.strict, BadRecordPolicy.PASS);
         this.annotator = new RecordAnnotator(unspinner, options.textField, fix, options.detail(), options.keepOriginal);
         this.json = mapper();
         if (options.splitAbove != null) {
@@ -182,13 +184,17 @@ final class BatchRun {
     /** Runs the whole corpus; returns whether any record had findings (check's exit code). */
     boolean run() {
         long started = System.nanoTime();
-        List<Source> sources;
+        RecordSource records;
         try {
-            sources = CorpusInputs.expand(inputs, options.jsonl, options.includes);
+            records = RecordSource.of(inputs, options.jsonl, options.includes, stdin).textField(options.textField)
+                    .maxRecordBytes(options.maxRecordBytes(), "--max-record-bytes").spill(true);
         } catch (CorpusException e) {
             throw new UserError(e.getMessage());
         }
+        List<Source> sources = records.sources();
         openOutputs();
+        records.skip(skip);
+        AtomicLong rawBytes = records.rawBytes();
         double secondsBefore = stats.seconds;
         long total = sources.stream().anyMatch(Source::stdin) ? 0 : sources.stream().mapToLong(Source::size).sum();
         Progress progress = new Progress(err, options.quiet ? Progress.Mode.NONE : Progress.detect(), total);
@@ -201,7 +207,7 @@ final class BatchRun {
         int budgetKb = Math.max(MIN_BYTES_IN_FLIGHT, options.maxRecordBytes() + (1 << 20)) >> 10;
         Semaphore inFlight = new Semaphore(budgetKb);
         BlockingQueue<Future<Outcome>> window = new ArrayBlockingQueue<>(threads * 64);
-        Thread reader = new Thread(() -> read(sources, pool, window, inFlight), "unspin-reader");
+        Thread reader = new Thread(() -> read(records, pool, window, inFlight), "unspin-reader");
         reader.setDaemon(true);
         reader.start();
         long runRecords = 0;
@@ -213,7 +219,7 @@ final class BatchRun {
                 if (o.item() == null) {
                     break;
                 }
-                inFlight.release(o.item().cost());
+                inFlight.release(cost(o.item()));
                 write(o);
                 runRecords++;
                 runBytes += o.item().length();
@@ -374,89 +380,31 @@ final class BatchRun {
 
     // ---- reader ----
 
-    /**
-     * One input record. {@code bytes} is the raw record without its line feed, or null when it was over the
-     * limit and went to the {@code spill} file instead; {@code length} counts the bytes it took in the input.
-     */
-    private record Item(Source source, long line, long offset, byte[] bytes, Path spill, long length) {
-        int cost() {
-            return bytes == null ? 1 : (bytes.length >> 10) + 1;
-        }
-    }
-
-    private void read(List<Source> sources, ExecutorService pool, BlockingQueue<Future<Outcome>> window,
+    private void read(RecordSource records, ExecutorService pool, BlockingQueue<Future<Outcome>> window,
                       Semaphore inFlight) {
-        long seq = 0;
-        try {
-            for (Source source : sources) {
-                try (InputStream in = CorpusInputs.open(source, stdin, rawBytes)) {
-                    if (source.jsonl()) {
-                        LineReader lines = new LineReader(in, options.maxRecordBytes());
-                        while (!stopped) {
-                            lastSpill = null;
-                            if (!lines.next(seq < skip ? null : this::spill)) {
-                                break;
-                            }
-                            if (seq++ < skip) {
-                                continue;
-                            }
-                            submit(new Item(source, lines.number(), lines.offset(),
-                                    lines.tooLong() ? null : lines.copy(), lastSpill,
-                                    lines.consumed() - lines.offset()), pool, window, inFlight);
-                        }
-                    } else if (seq++ >= skip) {
-                        submit(readWhole(source, in), pool, window, inFlight);
-                    }
-                } catch (IOException e) {
-                    throw new UserError(source.name() + ": cannot read (" + e.getMessage() + ")");
-                }
+        try (records) {
+            for (Record r; !stopped && (r = records.next()) != null; ) {
+                inFlight.acquire(cost(r));
+                Record record = r;
+                window.put(pool.submit(() -> process(record)));
             }
         } catch (InterruptedException e) {
             return;
-        } catch (UserError e) {
-            readFailure = e;
-        } catch (RuntimeException e) {
+        } catch (CorpusException e) {
+            readFailure = new UserError(e.getMessage());
+        } catch (IOException | RuntimeException e) {
             readFailure = new UserError("reading: " + e);
         }
         try {
-            window.put(CompletableFuture.completedFuture(new Outcome(null, null, Route.MAIN, null, null, null, null)));
+            window.put(CompletableFuture.completedFuture(new Outcome(null, null, Route.MAIN, null, null, null)));
         } catch (InterruptedException e) {
             // The writer stopped first.
         }
     }
 
-    private void submit(Item item, ExecutorService pool, BlockingQueue<Future<Outcome>> window, Semaphore inFlight)
-            throws InterruptedException {
-        inFlight.acquire(item.cost());
-        window.put(pool.submit(() -> process(item)));
-    }
-
-    private OutputStream spill() throws IOException {
-        lastSpill = Files.createTempFile("unspin-record", ".tmp");
-        lastSpill.toFile().deleteOnExit();
-        return Files.newOutputStream(lastSpill);
-    }
-
-    /** A plain text file is one record; beyond the limit its bytes go to a spill file. */
-    private Item readWhole(Source source, InputStream in) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        byte[] chunk = new byte[1 << 16];
-        long length = 0;
-        for (int n; (n = in.read(chunk)) >= 0; ) {
-            length += n;
-            if (length > options.maxRecordBytes()) {
-                Path spill;
-                try (OutputStream out = spill()) {
-                    spill = lastSpill;
-                    buffer.writeTo(out);
-                    out.write(chunk, 0, n);
-                    length += in.transferTo(out);
-                }
-                return new Item(source, 1, 0, null, spill, length);
-            }
-            buffer.write(chunk, 0, n);
-        }
-        return new Item(source, 1, 0, buffer.toByteArray(), null, length);
+    /** Kilobytes a record holds in memory, for the budget of bytes in flight. */
+    private static int cost(Record r) {
+        return r.bytes() == null ? 1 : (r.bytes().length >> 10) + 1;
     }
 
     // ---- workers ----
@@ -464,14 +412,13 @@ final class BatchRun {
     enum Route { MAIN, SPLIT, DROP }
 
     /**
-     * What a worker made of an item: the output record ({@code out}; null to pass the item's bytes through),
-     * where it goes, and either the repair or an error.
+     * What a worker made of a record: the output record ({@code out}; null to pass the record's bytes through),
+     * where it goes, and either the repair or why the record is bad.
      */
-    private record Outcome(Item item, byte[] out, Route route, Repair repair, String errorKind, String reason,
-                           String id) {
+    private record Outcome(Record item, byte[] out, Route route, Repair repair, BadRecord bad, String id) {
     }
 
-    private Outcome process(Item item) {
+    private Outcome process(Record item) {
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
         try {
             return processCatching(item);
@@ -480,103 +427,88 @@ final class BatchRun {
         }
     }
 
-    private Outcome processCatching(Item item) {
+    private Outcome processCatching(Record item) {
         try {
-            return item.source().jsonl() ? processLine(item) : processText(item);
+            return item.jsonl() ? processLine(item) : processText(item);
         } catch (RuntimeException | StackOverflowError | IOException e) {
-            return error(item, null, "internal", "internal error, passed through (" + e + ")", null);
+            return error(item, null, item.bad("internal", "internal error, passed through (" + e + ")"), null);
         } catch (OutOfMemoryError e) {
             // What this record allocated is garbage once we return: pass it through instead of losing the run.
-            return error(item, null, "too-large", "out of memory on a record of " + item.length() + " bytes, passed "
-                    + "through unchanged (raise -Xmx or lower --max-record-bytes)", null);
+            return error(item, null, item.bad("too-large", "out of memory on a record of " + item.length()
+                    + " bytes, passed through unchanged (raise -Xmx or lower --max-record-bytes)"), null);
         }
     }
 
-    private Outcome error(Item item, byte[] out, String kind, String reason, String id) {
-        return new Outcome(item, out, Route.MAIN, null, kind, reason, id);
+    private Outcome error(Record item, byte[] out, BadRecord bad, String id) {
+        return new Outcome(item, out, Route.MAIN, null, bad, id);
     }
 
-    private Outcome processLine(Item item) throws IOException {
-        if (item.spill() != null) {
-            return error(item, null, "too-large", tooLarge(item), null);
-        }
-        JsonlRecord line = JsonlRecord.read(json, item.bytes(), item.bytes().length, item.offset(), options.textField);
+    private Outcome processLine(Record item) throws IOException {
+        Parsed line = item.parse(json, options.textField);
         if (line == null) {
-            return new Outcome(item, null, Route.MAIN, null, null, null, null);
+            return new Outcome(item, null, Route.MAIN, null, null, null);
         }
-        JsonNode idNode = line.record() == null ? null : line.record().get(options.idField);
+        JsonNode idNode = line.json() == null ? null : line.json().get(options.idField);
         String id = idNode == null || idNode.isContainerNode() ? null : idNode.asText();
-        if (line.bad()) {
-            return error(item, null, line.errorKind(), line.reason(), id);
+        if (line.bad() != null) {
+            return error(item, null, line.bad(), id);
         }
-        return annotated(item, line.record(), line.text(), id);
+        return annotated(item, line.json(), line.text(), id);
     }
 
-    private Outcome annotated(Item item, ObjectNode record, String text, String id) throws IOException {
+    private Outcome annotated(Record item, ObjectNode record, String text, String id) throws IOException {
         if (options.keepOriginal != null && annotatorFixes && record.has(options.keepOriginal)) {
-            return error(item, null, "keep-original-exists", "field \"" + options.keepOriginal + "\" exists: "
-                    + "--keep-original would overwrite it, passed through unchanged", id);
+            return error(item, null, item.bad("keep-original-exists", "field \"" + options.keepOriginal
+                    + "\" exists: --keep-original would overwrite it, passed through unchanged"), id);
         }
         Repair repair = unspinner.repair(text);
         double score = repair.score().perThousandWords();
         Route route = options.dropAbove != null && score > options.dropAbove ? Route.DROP
                 : split != null && score > splitScore ? Route.SPLIT : Route.MAIN;
         if (route == Route.DROP) {
-            return new Outcome(item, null, route, repair, null, null, id);
+            return new Outcome(item, null, route, repair, null, id);
         }
         annotator.write(record, repair);
-        return new Outcome(item, json.writeValueAsBytes(record), route, repair, null, null, id);
+        return new Outcome(item, json.writeValueAsBytes(record), route, repair, null, id);
     }
 
-    private Outcome processText(Item item) throws IOException {
+    /** A text file becomes a record {id: its name, text}; a bad one keeps its text with U+FFFD, not annotated. */
+    private Outcome processText(Record item) throws IOException {
         String name = item.source().name();
-        if (item.spill() != null) {
-            return error(item, null, "too-large", tooLarge(item), name);
+        Parsed text = item.parse(json, options.textField);
+        if (item.bytes() == null) { // over the limit: the writer streams it from its spill file
+            return error(item, null, text.bad(), name);
         }
-        Utf8.Decoded decoded = Utf8.decode(item.bytes());
         ObjectNode record = json.createObjectNode();
         record.put(options.idField, name);
-        if (decoded.badOffset() >= 0) {
-            // A JSON string cannot carry the raw bytes: the record keeps the text with U+FFFD, not annotated.
+        if (text.bad() != null) {
+            // A JSON string cannot carry the raw bytes of invalid UTF-8.
             record.put(options.textField, new String(item.bytes(), StandardCharsets.UTF_8));
-            Item at = new Item(item.source(), lineOf(item.bytes(), decoded.badOffset()), 0, item.bytes(), null,
-                    item.length());
-            return error(at, json.writeValueAsBytes(record), "invalid-utf8", Utf8.invalidAt(decoded.badOffset()), name);
+            return error(item, json.writeValueAsBytes(record), text.bad(), name);
         }
-        record.put(options.textField, decoded.text());
-        return annotated(item, record, decoded.text(), name);
-    }
-
-    private String tooLarge(Item item) throws IOException {
-        return "record of " + Files.size(item.spill()) + " bytes is over --max-record-bytes (" + options.maxRecordBytes()
-                + "), passed through unchanged";
-    }
-
-    private static long lineOf(byte[] bytes, long offset) {
-        long line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
+        record.put(options.textField, text.text());
+        return annotated(item, record, text.text(), name);
     }
 
     // ---- writer ----
 
     private void write(Outcome o) throws IOException {
-        Item item = o.item();
+        Record item = o.item();
         try {
-            String where = item.source().name() + ":" + item.line();
-            if (o.errorKind() != null && options.strict) {
-                checkpoint();
-                throw new UserError(where + ": " + o.reason());
+            String reported = null;
+            if (o.bad() != null) {
+                try {
+                    reported = policy.report(o.bad());
+                } catch (CorpusException e) {
+                    checkpoint();
+                    throw new UserError(e.getMessage());
+                }
             }
             stats.records++;
             stats.bytes += item.length();
-            if (o.errorKind() != null) {
-                stats.error(o.errorKind());
-                report(o, where);
+            if (o.bad() != null) {
+                stats.error(o.bad().kind());
+                report(o, reported);
             } else if (o.repair() != null) {
                 count(o.repair());
             } else {
@@ -594,7 +526,7 @@ final class BatchRun {
                 to.write(o.out());
             } else if (item.spill() == null) {
                 to.write(item.bytes());
-            } else if (item.source().jsonl()) {
+            } else if (item.jsonl()) {
                 Files.copy(item.spill(), to.stream());
             } else {
                 writeTextRecord(item, to);
@@ -608,7 +540,7 @@ final class BatchRun {
     }
 
     /** A text file over the limit still becomes a record: its text is streamed into the JSON string. */
-    private void writeTextRecord(Item item, ResumableOutput to) throws IOException {
+    private void writeTextRecord(Record item, ResumableOutput to) throws IOException {
         try (JsonGenerator g = json.getFactory().createGenerator(to.stream());
              Reader text = new InputStreamReader(Files.newInputStream(item.spill()), StandardCharsets.UTF_8)) {
             g.writeStartObject();
@@ -632,9 +564,9 @@ final class BatchRun {
         stats.score(repair.score().perThousandWords());
     }
 
-    private void report(Outcome o, String where) throws IOException {
+    private void report(Outcome o, String reported) throws IOException {
         if (stats.errors <= ERRORS_SHOWN) {
-            err.println(where + ": " + o.reason());
+            err.println(reported);
             if (stats.errors == ERRORS_SHOWN) {
                 err.println("unspin: more bad records are only counted" + (errors == null ? "" : " (all are in "
                         + options.errors + ")"));
@@ -643,11 +575,11 @@ final class BatchRun {
         }
         if (errors != null) {
             ObjectNode e = json.createObjectNode();
-            e.put("file", o.item().source().name());
-            e.put("line", o.item().line());
-            e.put("offset", o.item().offset());
-            e.put("kind", o.errorKind());
-            e.put("reason", o.reason());
+            e.put("file", o.bad().file());
+            e.put("line", o.bad().line());
+            e.put("offset", o.bad().offset());
+            e.put("kind", o.bad().kind());
+            e.put("reason", o.bad().reason());
             if (o.id() != null) {
                 e.put("id", o.id());
             }

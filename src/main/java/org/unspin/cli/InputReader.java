@@ -2,32 +2,21 @@ package org.unspin.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.unspin.normalise.Utf8;
 
 /**
- * Reads one input (a file or stdin) as strict UTF-8 text. Binary files, undecodable bytes and unreadable
- * paths become a {@link UserError} whose message names the input; with {@code lenient}, bad bytes become
- * U+FFFD and are listed as warnings instead.
+ * Reads one input of the single-document mode of fix and check (a file or stdin) as strict UTF-8 text
+ * ({@link Utf8}). Binary files, undecodable bytes and unreadable paths become a {@link UserError} whose message
+ * names the input (every input is read before anything is written, so the run stops); with {@code lenient},
+ * bad bytes become U+FFFD and are listed as warnings instead.
  */
 final class InputReader {
     /** Name used for standard input in messages and reports. */
-    static final String STDIN = "<stdin>";
-
-    /** A NUL byte this early means the file is not text. */
-    private static final int BINARY_PROBE = 8192;
-    /** Warnings name this many bad offsets, then say how many more there are. */
-    private static final int OFFSETS_SHOWN = 5;
+    static final String STDIN = org.unspin.corpus.CorpusInputs.STDIN;
 
     private final boolean lenient;
 
@@ -75,48 +64,18 @@ final class InputReader {
     }
 
     Input decode(String name, byte[] bytes) {
-        for (int i = 0, n = Math.min(bytes.length, BINARY_PROBE); i < n; i++) {
-            if (bytes[i] == 0) {
-                throw new UserError(name + ": binary file, not text");
-            }
+        if (Utf8.binary(bytes, 0, bytes.length)) {
+            throw new UserError(name + ": " + Utf8.BINARY);
         }
-        // REPORT (not REPLACE) so we learn the exact offset of every bad sequence and decide ourselves.
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        List<Integer> badOffsets = new ArrayList<>();
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isUnderflow()) {
-                break;
+        if (!lenient) {
+            Utf8.Decoded decoded = Utf8.decode(bytes);
+            if (decoded.bad()) {
+                throw new UserError(name + ": " + Utf8.invalidAt(decoded.badOffset()));
             }
-            if (!result.isError()) {
-                throw new IllegalStateException("UTF-8 decoding overflowed: " + result);
-            }
-            // On an error the buffer stands at the first byte of the bad sequence.
-            if (!lenient) {
-                throw new UserError(name + ": invalid UTF-8 at byte offset " + in.position());
-            }
-            badOffsets.add(in.position());
-            out.put('\uFFFD');
-            in.position(in.position() + result.length());
+            return new Input(name, decoded.text(), null);
         }
-        decoder.flush(out);
-        out.flip();
-        return new Input(name, out.toString(), badOffsets.isEmpty() ? null : warning(name, badOffsets));
-    }
-
-    private static String warning(String name, List<Integer> offsets) {
-        StringBuilder sb = new StringBuilder(name).append(": invalid UTF-8 replaced by U+FFFD at byte offset")
-                .append(offsets.size() == 1 ? " " : "s ");
-        for (int i = 0; i < Math.min(offsets.size(), OFFSETS_SHOWN); i++) {
-            sb.append(i == 0 ? "" : ", ").append(offsets.get(i));
-        }
-        if (offsets.size() > OFFSETS_SHOWN) {
-            sb.append(" and ").append(offsets.size() - OFFSETS_SHOWN).append(" more");
-        }
-        return sb.toString();
+        Utf8.Replaced replaced = new Utf8.Replaced();
+        String text = Utf8.decodeLenient(bytes, 0, bytes.length, 0, replaced);
+        return new Input(name, text, replaced.any() ? replaced.warning(name) : null);
     }
 }

@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.unspin.Unspinner;
-import org.unspin.corpus.JsonlRecord;
-import org.unspin.corpus.LineReader;
+import org.unspin.corpus.BadRecordPolicy;
+import org.unspin.corpus.CorpusException;
 import org.unspin.corpus.RecordAnnotator;
+import org.unspin.corpus.RecordSource;
 import org.unspin.report.ReviewReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,16 +25,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Write a self-contained HTML review report of what fix would do to the inputs.",
         footer = {"",
-            "Each text file is one document; with --jsonl each line of a file is one",
-            "(named FILE:LINE). A bad JSONL line (invalid UTF-8, malformed JSON, no",
-            "text field) is skipped with a FILE:LINE: reason warning, as in corpus",
-            "mode; --strict stops at it instead (exit 2). The report holds a summary, charts, every document's edits",
+            "Inputs are read as fix and check read them in corpus mode: files, directories",
+            "(their *.txt and *.jsonl files, also .gz and .zst; see --include), '-' for",
+            "standard input. Each text file is one document; each line of a JSONL file",
+            "(*.jsonl, or any input with --jsonl) is one (named FILE:LINE). A bad record",
+            "(invalid UTF-8, malformed JSON, no text field, too large, binary) is skipped",
+            "with a FILE:LINE: reason warning; --strict stops at it instead (exit 2).",
+            "The report holds a summary, charts, every document's edits",
             "(sortable, filterable) and lets you mark edits as wrong and export them",
             "as an allow list for --allow."})
 final class ReportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = RecordAnnotator.mapper();
-    /** Longest JSONL line read; a longer one is skipped unread, as in corpus mode. */
-    private static final int MAX_RECORD_BYTES = 64 << 20;
 
     @Spec
     CommandSpec spec;
@@ -53,9 +53,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Read the inputs as JSONL: one JSON object per line.")
     boolean jsonl;
 
-    @Option(names = "--strict", description = "With --jsonl: stop at the first bad line (exit 2) instead of "
-            + "skipping it with a warning.")
+    @Option(names = "--strict", description = "Stop at the first bad record (exit 2) instead of skipping it with a "
+            + "warning.")
     boolean strict;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Files of directory inputs to read (repeatable; "
+            + "as for fix). Default: *.txt and *.jsonl, also .gz and .zst (with --jsonl: only *.jsonl).")
+    List<String> includes = new ArrayList<>();
 
     @Option(names = "--text-field", paramLabel = "NAME", description = "JSONL field with the text. Default: ${DEFAULT-VALUE}.")
     String textField = "text";
@@ -77,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
         this.stdin = stdin;
     }
 
-    /** A document read but not yet repaired; {@code text} null means "read the file when sampled". */
+    /** A document read but not yet repaired. */
     private record Candidate(long index, String name, String text) {
     }
 
@@ -94,75 +98,44 @@ final class ReportCommand implements Callable<Integer> {
         Unspinner unspinner = pipeline.unspinner();
         PrintWriter err = spec.commandLine().getErr();
         Reservoir reservoir = new Reservoir(sample, seed);
-        InputReader reader = new InputReader(input.lenient);
-        for (String name : input.names()) {
-            if (jsonl) {
-                readJsonl(name, reservoir, err);
-            } else if (name.equals("-")) {
-                reservoir.offer(InputReader.STDIN, read(reader, name, stdin, err));
-            } else {
-                InputReader.checkReadable(name, Path.of(name));
-                reservoir.offer(name, null); // read only if sampled
-            }
+        try {
+            read(reservoir, err);
+        } catch (CorpusException e) {
+            throw new UserError(e.getMessage());
         }
-        List<Candidate> kept = new ArrayList<>();
-        for (Candidate c : reservoir.kept()) { // files first, so a bad one fails before any work
-            kept.add(c.text() != null ? c : new Candidate(c.index(), c.name(), read(reader, c.name(), null, err)));
-        }
-        List<ReviewReport.Document> docs = kept.parallelStream()
+        List<ReviewReport.Document> docs = reservoir.kept().parallelStream()
                 .map(c -> new ReviewReport.Document(c.name(), unspinner.repair(c.text())))
                 .toList();
         AtomicFile.write(output, ReviewReport.html(docs, threshold, (int) reservoir.seen()));
         return Main.OK;
     }
 
-    private static String read(InputReader reader, String name, InputStream stdin, PrintWriter err) {
-        InputReader.Input in = reader.read(name, stdin);
-        if (in.warning() != null) {
-            err.println("unspin: warning: " + in.warning());
-        }
-        return in.text();
-    }
-
     /**
-     * Reads one JSONL input line by line as corpus mode does ({@link JsonlRecord}): a bad record (invalid UTF-8,
-     * malformed JSON, no text) is skipped with a FILE:LINE: reason warning, or with --strict stops the run.
+     * Offers every document of the inputs to the sample ({@link RecordSource}, as corpus mode reads them): a
+     * bad record is skipped with a FILE:LINE: reason warning, or with --strict stops the run.
      */
-    private void readJsonl(String name, Reservoir reservoir, PrintWriter err) {
-        String shown = name.equals("-") ? InputReader.STDIN : name;
-        try (InputStream in = name.equals("-") ? stdin : Files.newInputStream(checked(name))) {
-            LineReader lines = new LineReader(in, MAX_RECORD_BYTES);
-            while (lines.next(null)) {
-                String where = shown + ":" + lines.number();
-                String reason;
-                if (lines.tooLong()) {
-                    reason = "record of " + lines.length() + " bytes is over " + (MAX_RECORD_BYTES >> 20) + " MB";
+    private void read(Reservoir reservoir, PrintWriter err) {
+        BadRecordPolicy policy = BadRecordPolicy.strictOr(strict, BadRecordPolicy.SKIP);
+        try (RecordSource records = RecordSource.of(input.names(), jsonl, includes, stdin).textField(textField)
+                .maxRecordBytes(RecordSource.DEFAULT_MAX_RECORD_BYTES, "the record limit").lenient(input.lenient)
+                .warnings(w -> err.println("unspin: warning: " + w))) {
+            for (RecordSource.Record r; (r = records.next()) != null; ) {
+                RecordSource.Parsed doc = records.decode(r);
+                if (doc.bad() == null && r.jsonl()) {
+                    doc = r.parse(doc.text(), JSON, textField);
+                }
+                if (doc == null) {
+                    continue; // a blank line
+                }
+                if (doc.bad() != null) {
+                    err.println("unspin: warning: " + policy.report(doc.bad()));
                 } else {
-                    JsonlRecord record = JsonlRecord.read(JSON, lines.buffer(), lines.bufferLength(), lines.offset(),
-                            textField);
-                    if (record == null) {
-                        continue;
-                    }
-                    if (!record.bad()) {
-                        reservoir.offer(where, record.text());
-                        continue;
-                    }
-                    reason = record.reason();
+                    reservoir.offer(r.jsonl() ? r.where() : r.source().name(), doc.text());
                 }
-                if (strict) {
-                    throw new UserError(where + ": " + reason);
-                }
-                err.println("unspin: warning: " + where + ": " + reason + ", skipped");
             }
         } catch (IOException e) {
-            throw new UserError(shown + ": cannot read (" + e.getMessage() + ")");
+            throw new UserError("cannot close an input (" + e.getMessage() + ")");
         }
-    }
-
-    private static Path checked(String name) {
-        Path path = Path.of(name);
-        InputReader.checkReadable(name, path);
-        return path;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.unspin.lexicon.CandidateDictionary;
+import org.unspin.normalise.Utf8;
 
 /**
  * N-gram counts of a user's corpus, written by {@code unspin learn} ({@link NgramCounter}) and read by the
@@ -269,16 +270,12 @@ public final class CorpusModel {
             need(length, what);
             byte[] bytes = new byte[length];
             map.get(at, bytes);
-            try {
-                String s = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-                at += length;
-                return s;
-            } catch (java.nio.charset.CharacterCodingException e) {
+            Utf8.Decoded decoded = Utf8.decode(bytes);
+            if (decoded.bad()) {
                 throw corrupt(name, start, what + " is not valid UTF-8");
             }
+            at += length;
+            return decoded.text();
         }
     }
 

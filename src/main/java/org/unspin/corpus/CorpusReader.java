@@ -3,13 +3,6 @@ package org.unspin.corpus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,22 +10,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.unspin.corpus.BadRecordPolicy.BadRecord;
+import org.unspin.corpus.CorpusInputs.Source;
+import org.unspin.corpus.RecordSource.Record;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.Tokeniser;
 
 /**
- * Streams corpus inputs into an {@link NgramCounter}, one line at a time: plain text files, JSONL files (one
- * JSON object per line, the text in a string field), directories and {@code -} for standard input, gzip or
- * zstd compressed by extension; the inputs are expanded by {@link CorpusInputs} and split by
- * {@link LineReader}, as in the corpus mode of fix and check.
+ * Streams corpus inputs into an {@link NgramCounter}, one line at a time: the records of a
+ * {@link RecordSource} (plain text files, JSONL files, directories and {@code -} for standard input, gzip or
+ * zstd compressed by extension), a text file read by line (one document, whose lines are never held together).
  *
- * <p>Decoding follows the CLI's rules: strict UTF-8 (the first bad sequence stops the run with its byte
- * offset) or, with {@code lenient}, U+FFFD and one warning per file; a NUL byte in the first 8 KB means a
- * binary file. A line longer than {@link #MAX_LINE_BYTES} and a bad JSONL line ({@link JsonlRecord}: invalid
- * UTF-8 unless lenient, malformed JSON, not an object, field missing or not a string) are skipped with a
- * {@code file:line: reason} warning, as fix and check pass them through; {@link #strict} stops there instead.
+ * <p>Bad records follow the one {@link BadRecordPolicy}, SKIP for learn: a line with invalid UTF-8 (unless
+ * {@code lenient}: U+FFFD and one warning per file), a line longer than {@link #MAX_LINE_BYTES}, a bad JSONL
+ * line (malformed JSON, not an object, field missing or not a string) and a binary file (a NUL byte in its
+ * first 8 KB) are skipped with a {@code file:line: reason, skipped} warning; {@link #strict} stops there
+ * instead.
  *
  * <p>With worker threads, the calling thread reads and decodes the lines (in order, for the byte offsets)
  * and hands batches of them to the workers, which parse the JSON and compute the n-gram keys
@@ -42,9 +36,6 @@ import org.unspin.tokenise.Tokeniser;
 public final class CorpusReader {
     /** Longest line read; a longer one is skipped, so a file without line breaks cannot exhaust the heap. */
     public static final int MAX_LINE_BYTES = 16 << 20;
-    private static final int BINARY_PROBE = 8192;
-    private static final int OFFSETS_SHOWN = 5;
-    static final String STDIN = "<stdin>";
 
     /** Characters of decoded text a batch for a worker collects. */
     private static final int BATCH_CHARS = 1 << 16;
@@ -55,10 +46,10 @@ public final class CorpusReader {
     /** What a line of the input asks of a worker: count text, a JSONL record, end a run, or warn. */
     private enum Kind { TEXT, JSONL, END_RUN, SKIP, WARNING }
 
-    /** {@code text}: the line, the reason to skip it, or the warning. */
-    private record Entry(Kind kind, String name, int number, String text, long document) {
-        Entry(Kind kind, String name, int number, String text) {
-            this(kind, name, number, text, 0);
+    /** {@code text}: the decoded line, or the warning; {@code bad}: why a SKIP entry's record is bad. */
+    private record Entry(Kind kind, Record record, String text, long document, BadRecord bad) {
+        static Entry of(Kind kind, String text) {
+            return new Entry(kind, null, text, 0, null);
         }
     }
 
@@ -81,14 +72,10 @@ public final class CorpusReader {
     private final boolean lenient;
     private final Consumer<String> warnings;
     private final List<String> includes;
-    private final AtomicLong rawBytes = new AtomicLong();
     private final ObjectMapper json = RecordAnnotator.mapper();
-    private boolean strict;
+    private BadRecordPolicy policy = BadRecordPolicy.SKIP;
     /** Set when a bad line stopped a strict run: the batches after it are not counted. */
     private boolean failed;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private CharBuffer chars = CharBuffer.allocate(1 << 12);
 
     private List<Entry> batch = new ArrayList<>();
     private int batchChars;
@@ -99,8 +86,6 @@ public final class CorpusReader {
     private long lines;
     private long bytes;
     private long skipped;
-    /** Bad UTF-8 sequences replaced in the current file (lenient). */
-    private long badCount;
 
     /**
      * @param jsonl     read every named file and stdin as JSONL (files ending in {@code .jsonl} always are)
@@ -155,11 +140,11 @@ public final class CorpusReader {
     }
 
     /**
-     * Stops at the first bad JSONL line (invalid UTF-8, malformed JSON, no text, too long) with a
+     * Stops at the first bad record (invalid UTF-8, malformed JSON, no text, too long, binary) with a
      * {@link CorpusException} naming it, instead of skipping it with a warning.
      */
     public CorpusReader strict(boolean strict) {
-        this.strict = strict;
+        this.policy = BadRecordPolicy.strictOr(strict, BadRecordPolicy.SKIP);
         return this;
     }
 
@@ -171,15 +156,7 @@ public final class CorpusReader {
             return t;
         });
         try {
-            for (CorpusInputs.Source source : CorpusInputs.expand(List.of(input), jsonl, includes)) {
-                try (InputStream in = CorpusInputs.open(source, stdin, rawBytes)) {
-                    readStream(source.name(), in, source.jsonl(), pool);
-                } catch (AccessDeniedException e) {
-                    throw new CorpusException(source.name() + ": cannot read (permission denied)");
-                } catch (IOException e) {
-                    throw new CorpusException(source.name() + ": cannot read (" + e.getMessage() + ")");
-                }
-            }
+            readRecords(input, stdin, pool);
             submit(pool);
             countUpTo(0);
         } catch (CorpusException e) {
@@ -201,59 +178,49 @@ public final class CorpusReader {
         }
     }
 
-    /** Queues each line of the stream ({@link LineReader}: lines over the limit are never held). */
-    private void readStream(String name, InputStream in, boolean asJsonl, ExecutorService pool) throws IOException {
-        files++;
-        document++;
-        queue(new Entry(Kind.END_RUN, name, 0, null), pool);
-        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
-        List<Long> badOffsets = new ArrayList<>();
-        badCount = 0;
-        while (lines.next(null)) {
-            byte[] line = lines.buffer();
-            for (long i = lines.offset(), n = Math.min(BINARY_PROBE, lines.offset() + lines.bufferLength()); i < n; i++) {
-                if (line[(int) (i - lines.offset())] == 0) {
-                    throw new CorpusException(name + ": binary file, not text");
+    /**
+     * Queues each record of the input, decoded here, in order (its byte offsets and the lenient warning are per
+     * file), for a worker. A file is a run of its own (n-grams never span two files, nor a skipped line).
+     */
+    private void readRecords(String input, InputStream stdin, ExecutorService pool) {
+        RecordSource records = RecordSource.of(List.of(input), jsonl, includes, stdin).textField(textField)
+                .maxRecordBytes(MAX_LINE_BYTES, "the line limit").lenient(lenient).textFileLines(true)
+                .warnings(w -> queue(Entry.of(Kind.WARNING, w), pool));
+        try (records) {
+            Source file = null;
+            for (Record r; (r = records.next()) != null; ) {
+                if (r.source() != file) {
+                    file = r.source();
+                    document++;
+                    queue(Entry.of(Kind.END_RUN, null), pool);
                 }
+                queueRecord(records, r, pool);
             }
-            queueLine(name, (int) lines.number(), line, lines.bufferLength(), lines.tooLong(), lines.offset(), asJsonl,
-                    badOffsets, pool);
+        } catch (IOException e) {
+            throw new CorpusException(input + ": cannot read (" + e.getMessage() + ")");
+        } finally {
+            files += records.files();
+            bytes += records.bytes();
         }
-        bytes += lines.consumed();
-        queue(new Entry(Kind.END_RUN, name, 0, null), pool);
-        if (!badOffsets.isEmpty()) {
-            queue(new Entry(Kind.WARNING, name, 0, replacedWarning(name, badOffsets, badCount)), pool);
-        }
+        queue(Entry.of(Kind.END_RUN, null), pool);
     }
 
-    /** Decodes a line here, in order (its byte offsets and the lenient count are per file), for a worker. */
-    private void queueLine(String name, int number, byte[] line, int length, boolean tooLong, long lineStart,
-                           boolean asJsonl, List<Long> badOffsets, ExecutorService pool) {
+    private void queueRecord(RecordSource records, Record r, ExecutorService pool) {
         lines++;
-        if (tooLong) {
-            queue(new Entry(Kind.SKIP, name, number, "line longer than " + (MAX_LINE_BYTES >> 20) + " MB"), pool);
-            queue(new Entry(Kind.END_RUN, name, number, null), pool);
+        RecordSource.Parsed decoded = records.decode(r);
+        if (decoded.bad() != null) {
+            queue(new Entry(Kind.SKIP, r, null, 0, decoded.bad()), pool);
+            queue(Entry.of(Kind.END_RUN, null), pool);
             return;
         }
-        if (length > 0 && line[length - 1] == '\r') {
-            length--;
+        String text = decoded.text();
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
         }
-        if (asJsonl && !lenient) {
-            // A JSONL line is a record: invalid UTF-8 makes it a bad record, as in fix and check.
-            Utf8.Decoded decoded = Utf8.decode(line, 0, length);
-            if (decoded.badOffset() >= 0) {
-                queue(new Entry(Kind.SKIP, name, number, Utf8.invalidAt(lineStart + decoded.badOffset())), pool);
-                return;
-            }
-            document++;
-            queue(new Entry(Kind.JSONL, name, number, decoded.text(), document), pool);
-            return;
-        }
-        String text = decode(name, line, length, lineStart, badOffsets);
-        if (asJsonl) {
+        if (r.jsonl()) {
             document++;
         }
-        queue(new Entry(asJsonl ? Kind.JSONL : Kind.TEXT, name, number, text, document), pool);
+        queue(new Entry(r.jsonl() ? Kind.JSONL : Kind.TEXT, r, text, document, null), pool);
     }
 
     private void queue(Entry entry, ExecutorService pool) {
@@ -320,7 +287,7 @@ public final class CorpusReader {
         List<String> warned = new ArrayList<>();
         int skips = 0;
         for (Entry e : entries) {
-            String reason = switch (e.kind()) {
+            BadRecord bad = switch (e.kind()) {
                 case END_RUN -> {
                     keys.endRun();
                     yield null;
@@ -329,7 +296,7 @@ public final class CorpusReader {
                     warned.add(e.text());
                     yield null;
                 }
-                case SKIP -> e.text();
+                case SKIP -> e.bad();
                 case TEXT -> {
                     if (e.text().isBlank()) {
                         keys.endRun();
@@ -338,33 +305,35 @@ public final class CorpusReader {
                     } else {
                         TokenList t = Tokeniser.tokenise(e.text());
                         keys.add(e.text(), t);
-                        long file = SubstitutionMiner.keyOf(e.name());
-                        batch.observe(e.text(), t, e.document(), file + 0x9E3779B97F4A7C15L * e.number(), file);
+                        long file = SubstitutionMiner.keyOf(e.record().source().name());
+                        batch.observe(e.text(), t, e.document(), file + 0x9E3779B97F4A7C15L * e.record().line(),
+                                file);
                     }
                     yield null;
                 }
-                case JSONL -> jsonlLine(e.text(), keys, batch, e.document());
+                case JSONL -> jsonlLine(e, keys, batch);
             };
-            if (reason != null && strict) {
-                return new Worked(keys, batch, warned, skips, chars, e.name() + ":" + e.number() + ": " + reason);
+            if (bad != null && policy == BadRecordPolicy.STOP) {
+                return new Worked(keys, batch, warned, skips, chars, bad.toString());
             }
-            if (reason != null) {
+            if (bad != null) {
                 skips++;
-                warned.add(e.name() + ":" + e.number() + ": " + reason + ", skipped");
+                warned.add(policy.report(bad));
             }
         }
         return new Worked(keys, batch, warned, skips, chars, null);
     }
 
-    /** Adds the text of a JSONL record as a run of its own; the reason to skip the line, or null. */
-    private String jsonlLine(String text, NgramKeys keys, SubstitutionMiner.Batch batch, long document) {
-        JsonlRecord record = JsonlRecord.parse(json, text, textField);
+    /** Adds the text of a JSONL record as a run of its own; why the record is bad, or null. */
+    private BadRecord jsonlLine(Entry e, NgramKeys keys, SubstitutionMiner.Batch batch) {
+        RecordSource.Parsed record = e.record().parse(e.text(), json, textField);
         if (record == null) {
             return null;
         }
-        if (record.bad()) {
-            return record.reason();
+        if (record.bad() != null) {
+            return record.bad();
         }
+        long document = e.document();
         keys.endRun();
         String value = record.text();
         if (batch == null) {
@@ -377,49 +346,6 @@ public final class CorpusReader {
         }
         keys.endRun();
         return null;
-    }
-
-    private String decode(String name, byte[] line, int length, long lineStart, List<Long> badOffsets) {
-        if (chars.capacity() < length + 1) {
-            chars = CharBuffer.allocate(Math.max(length + 1, chars.capacity() * 2));
-        }
-        chars.clear();
-        decoder.reset();
-        ByteBuffer in = ByteBuffer.wrap(line, 0, length);
-        while (true) {
-            CoderResult result = decoder.decode(in, chars, true);
-            if (result.isUnderflow()) {
-                break;
-            }
-            if (!result.isError()) {
-                throw new IllegalStateException("UTF-8 decoding overflowed: " + result);
-            }
-            long at = lineStart + in.position();
-            if (!lenient) {
-                throw new CorpusException(name + ": invalid UTF-8 at byte offset " + at);
-            }
-            if (badOffsets.size() < OFFSETS_SHOWN) {
-                badOffsets.add(at);
-            }
-            badCount++;
-            chars.put('\uFFFD');
-            in.position(in.position() + result.length());
-        }
-        decoder.flush(chars);
-        chars.flip();
-        return chars.toString();
-    }
-
-    private static String replacedWarning(String name, List<Long> offsets, long total) {
-        StringBuilder sb = new StringBuilder(name).append(": invalid UTF-8 replaced by U+FFFD at byte offset")
-                .append(total == 1 ? " " : "s ");
-        for (int i = 0; i < Math.min(offsets.size(), OFFSETS_SHOWN); i++) {
-            sb.append(i == 0 ? "" : ", ").append(offsets.get(i));
-        }
-        if (total > offsets.size()) {
-            sb.append(" and ").append(total - offsets.size()).append(" more");
-        }
-        return sb.toString();
     }
 
     /** Inputs read (files and stdin). */

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.unspin.normalise.Utf8;
 
 /**
- * One JSONL line as every command reads it (fix and check in corpus mode, report, learn): its record and
+ * One JSONL line as {@link RecordSource} parses it for every command and the Spark jobs: its record and
  * text, or why it is a bad record ({@code errorKind} as in the {@code --errors} file, and a one-line reason).
- * A bad record never stops a run by itself; whether it does ({@code --strict}) is the caller's choice.
  *
  * @param record    the JSON object, also for a record without a usable text field (for its id); else null
  * @param text      the text field's value, when the record is good

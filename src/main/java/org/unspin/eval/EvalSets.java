@@ -1,12 +1,8 @@
 package org.unspin.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +13,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.unspin.corpus.CorpusException;
+import org.unspin.corpus.RecordAnnotator;
+import org.unspin.corpus.RecordSource;
+import org.unspin.normalise.Utf8;
 
 /**
  * Loads the clean evaluation sets of {@code testdata/eval/} (see its README): news = the modern news reports
@@ -33,7 +33,7 @@ public final class EvalSets {
     public static final String GENERAL_FILE = "scripture.jsonl";
     public static final List<String> SPLITS = List.of("dev", "test");
     public static final String MANIFEST = "news-split.tsv";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = RecordAnnotator.mapper();
 
     /** One row of {@code news-split.tsv}; {@code line} is its 1-based line number. */
     public record ManifestRow(String file, String split, String sha256, int chunks, int line) {
@@ -98,29 +98,34 @@ public final class EvalSets {
         return picked;
     }
 
+    /** The documents of one JSONL file of ours; any bad record stops (the STOP policy of {@link RecordSource}). */
     static List<EvalDocument> jsonl(Path file, String domain, String groupField, String split) {
-        List<String> lines = readLines(file);
         List<EvalDocument> docs = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            if (lines.get(n).isBlank()) {
-                continue;
+        try (RecordSource records = RecordSource.of(List.of(file.toString()), true, List.of(), null)) {
+            for (RecordSource.Record r; (r = records.next()) != null; ) {
+                RecordSource.Parsed parsed = r.parse(JSON, "text");
+                if (parsed == null) {
+                    continue;
+                }
+                if (parsed.json() == null) { // not a JSON object; a missing text is named below
+                    throw new EvalDataException(parsed.bad().toString());
+                }
+                JsonNode row = parsed.json();
+                String where = r.where();
+                String id = field(row, "id", where);
+                String docSplit = field(row, "split", where);
+                if (!docSplit.equals(splitOf(id))) {
+                    throw new EvalDataException(where + ": split '" + docSplit + "' of " + id
+                            + " is not the hash split '" + splitOf(id) + "'");
+                }
+                if (docSplit.equals(split)) {
+                    docs.add(new EvalDocument(id, domain, field(row, groupField, where), field(row, "text", where)));
+                }
             }
-            String where = file + ":" + (n + 1);
-            JsonNode row;
-            try {
-                row = JSON.readTree(lines.get(n));
-            } catch (JsonProcessingException e) {
-                throw new EvalDataException(where + ": not valid JSON: " + e.getOriginalMessage());
-            }
-            String id = field(row, "id", where);
-            String docSplit = field(row, "split", where);
-            if (!docSplit.equals(splitOf(id))) {
-                throw new EvalDataException(where + ": split '" + docSplit + "' of " + id + " is not the hash split '"
-                        + splitOf(id) + "'");
-            }
-            if (docSplit.equals(split)) {
-                docs.add(new EvalDocument(id, domain, field(row, groupField, where), field(row, "text", where)));
-            }
+        } catch (CorpusException e) {
+            throw new EvalDataException(e.getMessage());
+        } catch (IOException e) {
+            throw new EvalDataException(file + ": cannot read (" + e.getMessage() + ")");
         }
         return docs;
     }
@@ -203,25 +208,11 @@ public final class EvalSets {
     }
 
     private static String decode(Path file, byte[] raw) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            int offset = firstBadByte(raw);
-            throw new EvalDataException(file + ": invalid UTF-8 at byte offset " + offset);
+        Utf8.Decoded decoded = Utf8.decode(raw);
+        if (decoded.bad()) {
+            throw new EvalDataException(file + ": " + Utf8.invalidAt(decoded.badOffset()));
         }
-    }
-
-    /** Offset of the first byte where strict UTF-8 decoding fails. */
-    private static int firstBadByte(byte[] raw) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(raw);
-        decoder.decode(in, java.nio.CharBuffer.allocate(raw.length), true);
-        return in.position();
+        return decoded.text();
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -1,16 +1,11 @@
 package org.unspin.lexicon;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.unspin.normalise.Utf8;
 
 /** Parses and validates phrase-table files (format: see {@link PhraseTable}); keeps state across files. */
 final class TableParser {
@@ -149,27 +144,13 @@ final class TableParser {
         return phrase.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
-    /** Strict UTF-8 decoding; the error names the line and byte offset of the first bad byte. */
+    /** Strict UTF-8 decoding ({@link Utf8}); the error names the line and byte offset of the first bad byte. */
     static String decode(String file, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
+        Utf8.Decoded decoded = Utf8.decode(bytes);
+        if (decoded.bad()) {
+            throw new DictionaryException(file, (int) Utf8.lineOf(bytes, decoded.badOffset()),
+                    Utf8.invalidAt(decoded.badOffset()));
         }
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new DictionaryException(file, line, "invalid UTF-8 at byte offset " + offset);
-        }
-        return out.flip().toString();
+        return decoded.text();
     }
 }

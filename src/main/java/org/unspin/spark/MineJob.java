@@ -1,7 +1,5 @@
 package org.unspin.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -23,6 +21,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.sql.SparkSession;
 import org.unspin.corpus.CorpusException;
+import org.unspin.corpus.JsonlRecord;
 import org.unspin.corpus.MinedSubstitution;
 import org.unspin.corpus.SubstitutionMiner;
 import org.unspin.lexicon.NgramModel;
@@ -118,7 +117,7 @@ public final class MineJob implements Callable<Integer> {
         String lmPath = lm != null ? lm : NgramModel.configuredPath().toString();
         SparkSession spark = session.get();
         SubstitutionMiner miner = miner(lmPath); // a shipped copy (--files) first, as for UnspinJob's --dict
-        JavaPairRDD<Integer, SubstitutionMiner.TypeStats> stats = spark.read().textFile(input).javaRDD()
+        JavaPairRDD<Integer, SubstitutionMiner.TypeStats> stats = JsonlInput.read(spark, input)
                 .mapPartitionsToPair(new PartitionMiner(lmPath, textField))
                 .reduceByKey(SubstitutionMiner.TypeStats::merge);
         SubstitutionMiner.State state = miner.newState();
@@ -160,10 +159,11 @@ public final class MineJob implements Callable<Integer> {
     }
 
     /**
-     * One partition's statistics by word type, plus its word and document totals under negative keys. Lines
-     * that are not a JSON object with a string text field are skipped, as {@code learn} skips them.
+     * One partition's statistics by word type, plus its word and document totals under negative keys. Bad
+     * lines (the CLI's bad records: invalid UTF-8, malformed JSON, not an object, no string text field) are
+     * skipped, as {@code learn} skips them.
      */
-    static final class PartitionMiner implements PairFlatMapFunction<Iterator<String>, Integer,
+    static final class PartitionMiner implements PairFlatMapFunction<Iterator<JsonlInput.Line>, Integer,
             SubstitutionMiner.TypeStats> {
         private static final long serialVersionUID = 1L;
         private final String lmPath;
@@ -175,29 +175,17 @@ public final class MineJob implements Callable<Integer> {
         }
 
         @Override
-        public Iterator<Tuple2<Integer, SubstitutionMiner.TypeStats>> call(Iterator<String> lines) {
+        public Iterator<Tuple2<Integer, SubstitutionMiner.TypeStats>> call(Iterator<JsonlInput.Line> lines) {
             SubstitutionMiner miner = miner(lmPath);
             SubstitutionMiner.State state = miner.newState();
             SubstitutionMiner.Batch batch = miner.newBatch();
-            ObjectMapper json = new ObjectMapper()
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             long document = 0;
             while (lines.hasNext()) {
-                String line = lines.next();
-                if (line.isBlank()) {
+                JsonlRecord record = lines.next().parse(textField);
+                if (record == null || record.bad()) {
                     continue;
                 }
-                JsonNode record;
-                try {
-                    record = json.readTree(line);
-                } catch (IOException e) {
-                    continue;
-                }
-                JsonNode field = record == null || !record.isObject() ? null : record.get(textField);
-                if (field == null || !field.isTextual()) {
-                    continue;
-                }
-                String text = field.textValue();
+                String text = record.text();
                 TokenList tokens = Tokeniser.tokenise(text);
                 long key = SubstitutionMiner.keyOf(text);
                 batch.observe(text, tokens, ++document, key, key);

@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.unspin.Settings;
@@ -33,8 +35,10 @@ import picocli.CommandLine.Option;
  * The Spark job: {@code spark-submit --class org.unspin.spark.UnspinJob unspin.jar --input IN --output OUT}.
  * Every record gets what {@code RecordAnnotator} gives it in the CLI's JSONL mode, so both write the same lines.
  *
- * <p>JSONL is worked on as raw lines (read as text, each line parsed with Jackson, annotated, written back), so
- * a record keeps its fields, their order and its values as written, and a bad line passes through unchanged.
+ * <p>JSONL is worked on as raw lines ({@link JsonlInput}: read as bytes, each line decoded and parsed as the CLI
+ * does, annotated, written back), so a record keeps its fields, their order and its values as written, and a
+ * bad line (the CLI's bad records: invalid UTF-8, malformed JSON, not an object, no string text field) passes
+ * through byte for byte.
  * Parquet rows become JSON lines ({@code Dataset.toJSON}), go through the same function, and are read back
  * with the input schema plus the {@code unspin} struct ({@link OutputSchema}): one code path for both formats,
  * and an explicit schema, so no inference pass and no guessed types.
@@ -43,8 +47,8 @@ import picocli.CommandLine.Option;
         description = "Repair spun phrases in a JSONL or Parquet data set with Spark.",
         footer = {"",
             "Each record gets an 'unspin' object (score, words, findings, spinProbability, changed, byCategory, edits), as in the",
-            "CLI's JSONL mode. Lines that are not a JSON object with a string text field pass through unchanged",
-            "and are counted. Extra dictionaries: ship them with spark-submit --files and name them with --dict."})
+            "CLI's JSONL mode. Bad lines (invalid UTF-8, malformed JSON, not an object, no string text field) pass",
+            "through unchanged and are counted, as in the CLI. Extra dictionaries: ship them with spark-submit --files and name them with --dict."})
 public final class UnspinJob implements Callable<Integer> {
     enum Format { jsonl, parquet }
 
@@ -178,10 +182,10 @@ public final class UnspinJob implements Callable<Integer> {
         JobCounters counters = new JobCounters(spark.sparkContext());
         Format outFormat = outputFormat == null ? format : outputFormat;
 
-        Dataset<String> lines;
+        JavaRDD<JsonlInput.Line> lines;
         StructType inputSchema = null;
         if (format == Format.jsonl) {
-            lines = spark.read().textFile(input);
+            lines = JsonlInput.read(spark, input);
             if (outFormat == Format.parquet) {
                 // Malformed lines make Spark add a _corrupt_record column, where they then keep their text.
                 inputSchema = spark.read().json(input).schema();
@@ -190,9 +194,14 @@ public final class UnspinJob implements Callable<Integer> {
             Dataset<Row> rows = spark.read().parquet(input);
             inputSchema = rows.schema();
             checkTextColumn(inputSchema);
-            lines = rows.toJSON();
+            String where = input + " (a Parquet row)";
+            lines = rows.toJSON().javaRDD().map(json -> new JsonlInput.Line(where, -1,
+                    json.getBytes(StandardCharsets.UTF_8)));
         }
-        Dataset<String> annotated = lines.mapPartitions(new LineAnnotator(annotator, counters), Encoders.STRING());
+        // Lines as bytes, cast to strings without decoding: a bad line is written back byte for byte.
+        Dataset<String> annotated = spark.createDataset(lines.mapPartitions(new LineAnnotator(annotator, counters))
+                .rdd(), Encoders.BINARY()).select(functions.col("value").cast(DataTypes.StringType))
+                .as(Encoders.STRING());
 
         SaveMode saveMode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
         if (outFormat == Format.jsonl) {

@@ -36,10 +36,14 @@ class LearnCommandTest {
         Path bad = dir.resolve("bad.txt");
         Files.write(bad, new byte[] {'o', 'k', '\n', (byte) 0xFF, '\n'});
         Path model = dir.resolve("corpus.model");
-        Cli.Result r = Cli.run("", "learn", bad.toString(), "-o", model.toString());
+        Cli.Result r = Cli.run("", "learn", "--strict", bad.toString(), "-o", model.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("unspin: " + bad + ": invalid UTF-8 at byte offset 3\n");
+        assertThat(r.err()).isEqualTo("unspin: " + bad + ":2: invalid UTF-8 at byte offset 3\n");
         assertThat(model).doesNotExist();
+        Cli.Result skipping = Cli.run("", "learn", "--quiet", bad.toString(), "-o", model.toString());
+        assertThat(skipping.exit()).isZero();
+        assertThat(skipping.err()).isEqualTo(bad + ":2: invalid UTF-8 at byte offset 3, skipped\n");
+        Files.delete(model);
         Cli.Result lenient = Cli.run("", "learn", "--lenient", "--quiet", bad.toString(), "-o", model.toString());
         assertThat(lenient.exit()).isZero();
         assertThat(lenient.out()).isEmpty();

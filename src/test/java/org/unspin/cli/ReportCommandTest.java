@@ -145,6 +145,33 @@ class ReportCommandTest {
     }
 
     @Test
+    void directoriesAndCompressedFilesAreReadAsCorpusModeReadsThem(@TempDir Path dir) throws IOException {
+        Path corpus = Path.of("testdata/records/corpus");
+        JsonNode all = data(report(dir.resolve("all.html"), corpus.toString()));
+        assertThat(all.get("docs")).extracting(d -> d.get("n").asText()).containsExactly(
+                corpus.resolve("a.txt").toString(), corpus.resolve("good.jsonl") + ":1",
+                corpus.resolve("good.jsonl") + ":2", corpus.resolve("sub/b.txt.gz").toString(),
+                corpus.resolve("sub/c.jsonl.zst") + ":1");
+        JsonNode zst = data(report(dir.resolve("zst.html"), "--include", "*.zst", corpus.toString()));
+        assertThat(zst.get("docs")).singleElement().satisfies(d -> assertThat(d.get("t").get(0).get(1).asText())
+                .isEqualTo("From a zstd file."));
+
+        // A bad text file is skipped like a bad JSONL line; --strict stops at it.
+        String invalid = "testdata/records/invalid.txt";
+        String binary = "testdata/records/binary.txt";
+        Cli.Result r = Cli.run("", "report", "-o", dir.resolve("bad.html").toString(), invalid, binary,
+                "testdata/spun-news.txt");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("unspin: warning: " + invalid + ":2: invalid UTF-8 at byte offset 18, skipped\n"
+                + "unspin: warning: " + binary + ":1: binary file, not text, skipped\n");
+        assertThat(data(Files.readString(dir.resolve("bad.html"))).get("docs")).hasSize(1);
+        Cli.Result strict = Cli.run("", "report", "--strict", "-o", dir.resolve("s.html").toString(), invalid);
+        assertThat(strict.exit()).isEqualTo(Main.USAGE);
+        assertThat(strict.err()).isEqualTo("unspin: " + invalid + ":2: invalid UTF-8 at byte offset 18\n");
+        assertThat(dir.resolve("s.html")).doesNotExist();
+    }
+
+    @Test
     void standardInputIsOneDocumentAndBadOptionsAreUsageErrors(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("r.html");
         Cli.Result r = Cli.run("Secretary of Condition Mike Pompeo spoke.", "report", "-o", out.toString());

@@ -147,6 +147,46 @@ class UnspinJobTest {
     }
 
     @Test
+    void aLineWithInvalidUtf8IsABadRecordPassedThroughByteForByteAsInTheCommandLine() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("{\"id\":1,\"text\":\"Secretary of Condition spoke.\"}\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'c', 'a', 'f', (byte) 0xFF, '"', '}', '\n'});
+        bytes.writeBytes("\n{\"id\":3,\"text\":\"All is well.\"}\n".getBytes(StandardCharsets.UTF_8));
+        Path in = Files.write(dir.resolve("utf8-in.jsonl"), bytes.toByteArray());
+        Path cliOut = dir.resolve("utf8-cli.jsonl");
+        StringWriter err = new StringWriter();
+        int code = org.unspin.cli.Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "fix", "--jsonl", "--quiet", in.toString(), "-o", cliOut.toString());
+        assertThat(code).isZero();
+        assertThat(err.toString()).isEqualTo(in + ":2: invalid UTF-8 at byte offset 60" + System.lineSeparator());
+        Path sparkOut = dir.resolve("utf8-spark");
+        String report = runJob("--input", in.toString(), "--output", sparkOut.toString());
+
+        java.io.ByteArrayOutputStream parts = new java.io.ByteArrayOutputStream();
+        try (Stream<Path> files = Files.list(sparkOut)) {
+            for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                parts.writeBytes(Files.readAllBytes(part));
+            }
+        }
+        assertThat(parts.toByteArray()).isEqualTo(Files.readAllBytes(cliOut));
+        assertThat(report).contains("bad lines passed through unchanged: 1")
+                .contains("unspin: bad line: " + in + " at byte 48: invalid UTF-8 at byte offset 60: ");
+    }
+
+    @Test
+    void aFolderIsReadRecursivelyInPathOrderWithoutHiddenFiles() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder-in/sub"));
+        Files.writeString(folder.resolveSibling("b.jsonl"), "{\"id\":\"b\",\"text\":\"Bee.\"}\n");
+        Files.writeString(folder.resolveSibling("a.jsonl"), "{\"id\":\"a\",\"text\":\"Ay.\"}\n");
+        Files.writeString(folder.resolve("c.jsonl"), "{\"id\":\"c\",\"text\":\"See.\"}\n");
+        Files.writeString(folder.resolveSibling("_SUCCESS"), "");
+        Files.writeString(folder.resolveSibling(".a.jsonl.crc"), "not a record\n");
+        Path out = dir.resolve("folder-out");
+        runJob("--input", folder.getParent().toString(), "--output", out.toString(), "--edits", "none");
+        assertThat(readParts(out)).extracting(l -> JSON.readTree(l).get("id").asText()).containsExactly("a", "b", "c");
+    }
+
+    @Test
     void checkModeLeavesTheTextAndReportsEdits() throws IOException {
         List<String> lines = inputLines();
         Path in = Files.write(dir.resolve("in-check.jsonl"), lines);
