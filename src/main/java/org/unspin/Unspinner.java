@@ -84,8 +84,7 @@ public final class Unspinner {
             this.notice = null;
         }
         if (lm != null) {
-            CandidateDictionary candidates = b.candidates != null ? b.candidates
-                    : CandidateDictionary.load(b.shipped, b.candidateFiles, tables);
+            CandidateDictionary candidates = CandidateDictionary.load(b.shipped, b.candidateFiles, tables);
             if (corpus != null) {
                 candidates = candidates.plus(corpus.substitutions());
             }
@@ -161,7 +160,6 @@ public final class Unspinner {
         private boolean restorer = true;
         private boolean flags = true;
         private Restorer.Margins margins = Restorer.Margins.DEFAULT;
-        private CandidateDictionary candidates;
         private final List<CandidateDictionary.Row> candidateRows = new ArrayList<>();
         private final List<Path> candidateFiles = new ArrayList<>();
         private Thesaurus thesaurus;
@@ -308,38 +306,32 @@ public final class Unspinner {
             return this;
         }
 
-        /** The restorer's decision thresholds (default {@link Restorer.Margins#DEFAULT}). */
-        public Builder restoreMargins(Restorer.Margins m) {
-            this.margins = java.util.Objects.requireNonNull(m);
-            return this;
-        }
-
-        /**
-         * Replaces the restorer's candidate dictionary (default: the shipped candidate files plus the phrase
-         * tables cut into candidates); evaluation uses it to control what the restorer knows.
-         */
-        public Builder candidates(CandidateDictionary dictionary) {
-            this.candidates = java.util.Objects.requireNonNull(dictionary);
-            return this;
-        }
-
-        /** Adds candidate rows to whatever dictionary the restorer gets (the default one or {@link #candidates}). */
-        public Builder addCandidates(java.util.Collection<CandidateDictionary.Row> rows) {
-            this.candidateRows.addAll(rows);
-            return this;
-        }
-
         /** Adds a candidate file (format: {@link CandidateDictionary}), e.g. one exported by {@code learn}. */
         public Builder addCandidates(Path file) {
             this.candidateFiles.add(java.util.Objects.requireNonNull(file));
             return this;
         }
 
+        // The evaluation's hooks, no part of the API: package-private, set by org.unspin.EvaluationHooks in the
+        // tools (src/tools/java), which the library jar does not contain.
+
+        /** The restorer's decision thresholds (default {@link Restorer.Margins#DEFAULT}); eval's margin options. */
+        Builder restoreMargins(Restorer.Margins m) {
+            this.margins = java.util.Objects.requireNonNull(m);
+            return this;
+        }
+
+        /** Candidate rows added to the restorer's dictionary; eval's {@code --oracle}. */
+        Builder addCandidateRows(java.util.Collection<CandidateDictionary.Row> rows) {
+            this.candidateRows.addAll(rows);
+            return this;
+        }
+
         /**
-         * The thesaurus of the suspect-word flags (default {@link Thesaurus#shipped()}, loaded on first use).
-         * Evaluation passes {@code Thesaurus.shipped().restrictedTo(...)} to keep the spinner's source away.
+         * The thesaurus of the suspect-word flags (default {@link Thesaurus#shipped()}, loaded on first use);
+         * eval passes {@code Thesaurus.shipped().restrictedTo(...)} to keep the spinner's source away.
          */
-        public Builder thesaurus(Thesaurus thesaurus) {
+        Builder thesaurus(Thesaurus thesaurus) {
             this.thesaurus = java.util.Objects.requireNonNull(thesaurus);
             return this;
         }

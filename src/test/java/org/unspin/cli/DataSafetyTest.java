@@ -88,10 +88,7 @@ class DataSafetyTest {
         assertThat(learn.exit()).isEqualTo(Main.USAGE);
         assertOneLineError(Cli.run("", "bench", "--text", "/missing/text.txt"),
                 "--text /missing/text.txt: no such readable file or folder");
-        // Outside the repository the default --text (testdata/...) is missing: the same, with advice.
-        Cli.Result relative = Cli.run("", "bench", "--text", "not-here/clean.txt");
-        assertThat(relative.exit()).isEqualTo(Main.USAGE);
-        assertThat(relative.err()).contains("run bench from there").hasLineCount(1);
+        // outside the repository the default --text is a usage error of its own: RepositoryPathsTest
         String nowhere = dir.resolve("no-such-dir/x.jsonl").toString();
         assertOneLineError(Cli.run("", "bench", "--make-jsonl", nowhere, "--mb", "1"),
                 "--make-jsonl " + nowhere + ": cannot write (no such directory)");

@@ -178,6 +178,13 @@ final class EvalCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
+        data = RepositoryPaths.resolve(spec, "--data", data);
+        if (domains.contains("news")) {
+            corpus = RepositoryPaths.resolve(spec, "--corpus", corpus);
+        }
+        if (domains.contains("general") || mode == Evaluation.Setting.CORPUS) {
+            filler = RepositoryPaths.resolve(spec, "--filler", filler);
+        }
         Restorer.Margins margins;
         try {
             margins = new Restorer.Margins(rewriteMargin, strongMargin, reportMargin);

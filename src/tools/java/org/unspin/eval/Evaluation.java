@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.unspin.EvaluationHooks;
 import org.unspin.Repair;
 import org.unspin.SpinScore;
 import org.unspin.Unspinner;
@@ -153,17 +154,17 @@ public final class Evaluation {
     public static Unspinner restorer(Settings settings, SpinnerProfile spinner) {
         Unspinner.Builder builder = Unspinner.builder()
                 .restorer(settings.restorer())
-                .restoreMargins(settings.margins())
-                .thesaurus(restorerThesaurus(settings.spinner()))
                 .shippedDictionaries(settings.withTables())
                 .contextRules(settings.contextRules())
                 .minConfidence(settings.minConfidence());
+        EvaluationHooks.restoreMargins(builder, settings.margins());
+        EvaluationHooks.thesaurus(builder, restorerThesaurus(settings.spinner()));
         settings.dictionaries().forEach(builder::addDictionary);
         if (settings.corpusModel() != null) {
             builder.corpusModel(settings.corpusModel());
         }
         if (settings.oracle()) {
-            builder.addCandidates(oracleRows(spinner)); // on top of what the settings give, --dict tables included
+            EvaluationHooks.addCandidateRows(builder, oracleRows(spinner)); // on top of the rest, --dict tables included
         }
         return builder.build();
     }
