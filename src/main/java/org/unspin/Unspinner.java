@@ -3,7 +3,7 @@ package org.unspin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.unspin.corpus.CorpusModel;
+import org.unspin.lexicon.CorpusModel;
 import org.unspin.detect.AllowFilter;
 import org.unspin.detect.ContextAnomaly;
 import org.unspin.detect.DenyMatcher;
@@ -246,7 +246,7 @@ public final class Unspinner {
         /**
          * A corpus model from {@code unspin learn}: the substitutions it mined join the restorer's candidates,
          * and its n-gram counts are evidence beside the trigram model. {@link #build()} throws
-         * {@link org.unspin.corpus.CorpusException} for a missing or corrupt model.
+         * {@link org.unspin.lexicon.DictionaryException} for a missing or corrupt model.
          */
         public Builder corpusModel(Path file) {
             this.corpusModelPath = java.util.Objects.requireNonNull(file);

@@ -67,7 +67,7 @@ class DataSafetyTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEqualTo(in + ":2: invalid UTF-8 at byte offset " + bad + ", skipped\n");
         assertThat(r.out()).contains("3 lines (1 skipped)");
-        assertThat(org.unspin.corpus.CorpusModel.open(model).count("a", "third", "one")).isEqualTo(1);
+        assertThat(org.unspin.lexicon.CorpusModel.open(model).count("a", "third", "one")).isEqualTo(1);
 
         Path strictModel = dir.resolve("s.model");
         assertOneLineError(Cli.run("", "learn", "--jsonl", "--strict", "-o", strictModel.toString(), in.toString()),
