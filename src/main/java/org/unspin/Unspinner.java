@@ -3,7 +3,7 @@ package org.unspin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.unspin.corpus.CorpusModel;
+import org.unspin.lexicon.CorpusModel;
 import org.unspin.detect.AllowFilter;
 import org.unspin.detect.ContextAnomaly;
 import org.unspin.detect.DenyMatcher;
@@ -85,8 +85,7 @@ public final class Unspinner {
             this.notice = null;
         }
         if (lm != null) {
-            CandidateDictionary candidates = b.candidates != null ? b.candidates
-                    : CandidateDictionary.load(s.shippedDictionaries(), paths(s.candidateFiles()), tables);
+            CandidateDictionary candidates = CandidateDictionary.load(s.shippedDictionaries(), paths(s.candidateFiles()), tables);
             if (corpus != null) {
                 candidates = candidates.plus(corpus.substitutions());
             }
@@ -170,7 +169,6 @@ public final class Unspinner {
     public static final class Builder {
         private Settings.Builder settings = Settings.builder();
         private Restorer.Margins margins = Restorer.Margins.DEFAULT;
-        private CandidateDictionary candidates;
         private final List<CandidateDictionary.Row> candidateRows = new ArrayList<>();
         private Thesaurus thesaurus;
         private boolean useLanguageModel = true;
@@ -254,7 +252,7 @@ public final class Unspinner {
         /**
          * A corpus model from {@code unspin learn}: the substitutions it mined join the restorer's candidates,
          * and its n-gram counts are evidence beside the trigram model. {@link #build()} throws
-         * {@link org.unspin.corpus.CorpusException} for a missing or corrupt model.
+         * {@link org.unspin.lexicon.DictionaryException} for a missing or corrupt model.
          */
         public Builder corpusModel(Path file) {
             settings.corpusModel(file.toString());
@@ -314,38 +312,32 @@ public final class Unspinner {
             return this;
         }
 
-        /** The restorer's decision thresholds (default {@link Restorer.Margins#DEFAULT}). */
-        public Builder restoreMargins(Restorer.Margins m) {
-            this.margins = java.util.Objects.requireNonNull(m);
-            return this;
-        }
-
-        /**
-         * Replaces the restorer's candidate dictionary (default: the shipped candidate files plus the phrase
-         * tables cut into candidates); evaluation uses it to control what the restorer knows.
-         */
-        public Builder candidates(CandidateDictionary dictionary) {
-            this.candidates = java.util.Objects.requireNonNull(dictionary);
-            return this;
-        }
-
-        /** Adds candidate rows to whatever dictionary the restorer gets (the default one or {@link #candidates}). */
-        public Builder addCandidates(java.util.Collection<CandidateDictionary.Row> rows) {
-            this.candidateRows.addAll(rows);
-            return this;
-        }
-
         /** Adds a candidate file (format: {@link CandidateDictionary}), e.g. one exported by {@code learn}. */
         public Builder addCandidates(Path file) {
             settings.addCandidateFile(file.toString());
             return this;
         }
 
+        // The evaluation's hooks, no part of the API: package-private, set by org.unspin.EvaluationHooks in the
+        // tools (src/tools/java), which the library jar does not contain.
+
+        /** The restorer's decision thresholds (default {@link Restorer.Margins#DEFAULT}); eval's margin options. */
+        Builder restoreMargins(Restorer.Margins m) {
+            this.margins = java.util.Objects.requireNonNull(m);
+            return this;
+        }
+
+        /** Candidate rows added to the restorer's dictionary; eval's {@code --oracle}. */
+        Builder addCandidateRows(java.util.Collection<CandidateDictionary.Row> rows) {
+            this.candidateRows.addAll(rows);
+            return this;
+        }
+
         /**
-         * The thesaurus of the suspect-word flags (default {@link Thesaurus#shipped()}, loaded on first use).
-         * Evaluation passes {@code Thesaurus.shipped().restrictedTo(...)} to keep the spinner's source away.
+         * The thesaurus of the suspect-word flags (default {@link Thesaurus#shipped()}, loaded on first use);
+         * eval passes {@code Thesaurus.shipped().restrictedTo(...)} to keep the spinner's source away.
          */
-        public Builder thesaurus(Thesaurus thesaurus) {
+        Builder thesaurus(Thesaurus thesaurus) {
             this.thesaurus = java.util.Objects.requireNonNull(thesaurus);
             return this;
         }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.unspin.corpus.CorpusException;
 import org.unspin.corpus.CorpusInputs;
-import org.unspin.corpus.MinedSubstitution;
+import org.unspin.lexicon.MinedSubstitution;
 import org.unspin.corpus.SubstitutionMiner;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.Thesaurus;

@@ -72,8 +72,8 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("fix", new FixCommand(stdin, rawOut));
         cl.addSubcommand("check", new CheckCommand(stdin, rawOut));
-        cl.addSubcommand("bench", new BenchCommand());
-        cl.addSubcommand("eval", new EvalCommand());
+        cl.addSubcommand("bench", tool("BenchCommand", "bench"));
+        cl.addSubcommand("eval", tool("EvalCommand", "eval"));
         cl.addSubcommand("learn", new LearnCommand(stdin));
         cl.addSubcommand("report", new ReportCommand(stdin));
         cl.addSubcommand("export-lt", new ExportLtCommand());
@@ -93,6 +93,39 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: fix or check");
+    }
+
+    /**
+     * A development tool's command (src/tools/java): in the CLI jar, not in the library jar, and the library
+     * does not compile against it, so it is found by name; without it the command says so.
+     */
+    private static Object tool(String className, String name) {
+        try {
+            return Class.forName(Main.class.getPackageName() + "." + className).getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            return new MissingTool(name);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stands for a tool this build leaves out (the library jar on its own). */
+    @Command(hidden = true)
+    static final class MissingTool implements Callable<Integer> {
+        private final String name;
+
+        @picocli.CommandLine.Unmatched
+        java.util.List<String> ignored;
+
+        MissingTool(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Integer call() {
+            throw new UserError("'" + name + "' is a development tool this build does not contain: run it from the "
+                    + "CLI jar (target/unspin.jar, built in the repository)");
+        }
     }
 
     /** Bad options or arguments: one line naming the problem and where to look. */

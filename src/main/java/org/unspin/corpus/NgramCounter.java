@@ -2,6 +2,9 @@ package org.unspin.corpus;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.unspin.lexicon.CorpusModel;
+import org.unspin.lexicon.Fingerprint;
+import org.unspin.lexicon.MinedSubstitution;
 
 /**
  * Counts the unigrams, bigrams and trigrams of a stream of text in bounded memory.

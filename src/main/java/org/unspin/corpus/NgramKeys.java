@@ -1,6 +1,7 @@
 package org.unspin.corpus;
 
 import java.util.Arrays;
+import org.unspin.lexicon.Fingerprint;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.TokenType;
 import org.unspin.tokenise.Tokeniser;

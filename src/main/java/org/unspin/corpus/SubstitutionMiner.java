@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.unspin.lexicon.Fingerprint;
+import org.unspin.lexicon.MinedSubstitution;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.Thesaurus;
 import org.unspin.tokenise.TokenList;

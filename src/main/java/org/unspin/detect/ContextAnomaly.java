@@ -3,7 +3,7 @@ package org.unspin.detect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.unspin.corpus.CorpusModel;
+import org.unspin.lexicon.CorpusModel;
 import org.unspin.edit.Edit;
 import org.unspin.lexicon.FunctionWords;
 import org.unspin.lexicon.NgramModel;

@@ -6,7 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.unspin.corpus.MinedSubstitution;
+import org.unspin.lexicon.MinedSubstitution;
 import org.unspin.edit.Edit;
 import org.unspin.edit.EditSet;
 

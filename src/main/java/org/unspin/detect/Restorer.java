@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.unspin.corpus.CorpusModel;
+import org.unspin.lexicon.CorpusModel;
 import org.unspin.edit.Edit;
 import org.unspin.lexicon.CandidateDictionary;
 import org.unspin.lexicon.CanonicalLexicon;

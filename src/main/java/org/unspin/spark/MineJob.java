@@ -22,7 +22,7 @@ import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.sql.SparkSession;
 import org.unspin.corpus.CorpusException;
 import org.unspin.corpus.JsonlRecord;
-import org.unspin.corpus.MinedSubstitution;
+import org.unspin.lexicon.MinedSubstitution;
 import org.unspin.corpus.SubstitutionMiner;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.Thesaurus;

@@ -67,7 +67,7 @@ class DataSafetyTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEqualTo(in + ":2: invalid UTF-8 at byte offset " + bad + ", skipped\n");
         assertThat(r.out()).contains("3 lines (1 skipped)");
-        assertThat(org.unspin.corpus.CorpusModel.open(model).count("a", "third", "one")).isEqualTo(1);
+        assertThat(org.unspin.lexicon.CorpusModel.open(model).count("a", "third", "one")).isEqualTo(1);
 
         Path strictModel = dir.resolve("s.model");
         assertOneLineError(Cli.run("", "learn", "--jsonl", "--strict", "-o", strictModel.toString(), in.toString()),
@@ -88,10 +88,7 @@ class DataSafetyTest {
         assertThat(learn.exit()).isEqualTo(Main.USAGE);
         assertOneLineError(Cli.run("", "bench", "--text", "/missing/text.txt"),
                 "--text /missing/text.txt: no such readable file or folder");
-        // Outside the repository the default --text (testdata/...) is missing: the same, with advice.
-        Cli.Result relative = Cli.run("", "bench", "--text", "not-here/clean.txt");
-        assertThat(relative.exit()).isEqualTo(Main.USAGE);
-        assertThat(relative.err()).contains("run bench from there").hasLineCount(1);
+        // outside the repository the default --text is a usage error of its own: RepositoryPathsTest
         String nowhere = dir.resolve("no-such-dir/x.jsonl").toString();
         assertOneLineError(Cli.run("", "bench", "--make-jsonl", nowhere, "--mb", "1"),
                 "--make-jsonl " + nowhere + ": cannot write (no such directory)");

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.unspin.corpus.CorpusModel;
+import org.unspin.lexicon.CorpusModel;
 
 class LearnCommandTest {
     @TempDir

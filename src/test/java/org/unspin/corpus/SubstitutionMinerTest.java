@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unspin.lexicon.MinedSubstitution;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.Thesaurus;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.unspin.corpus.MinedSubstitution;
+import org.unspin.lexicon.MinedSubstitution;
 import org.unspin.edit.Edit;
 
 /** Findings of substitutions mined from the corpus lend the document prior nothing (docs/evaluation.md). */

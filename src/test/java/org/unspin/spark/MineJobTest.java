@@ -57,7 +57,7 @@ class MineJobTest {
             assertThat(org.unspin.lexicon.CandidateDictionary.parse(out.toString(), Files.readAllBytes(out)))
                     .hasSize(Files.readAllLines(out).size() - 2)
                     .allSatisfy(r -> assertThat(r.example()).contains("[" + r.original() + "]"));
-            assertThat(org.unspin.corpus.CorpusModel.open(dir.resolve("m.model")).substitutions())
+            assertThat(org.unspin.lexicon.CorpusModel.open(dir.resolve("m.model")).substitutions())
                     .hasSize(Files.readAllLines(out).size() - 2);
         } finally {
             spark.stop();

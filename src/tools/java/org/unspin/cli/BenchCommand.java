@@ -99,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        String sample = readText(textPath);
+        String sample = readText(RepositoryPaths.resolve(spec, "--text", textPath));
         List<String> documents = splitIntoDocuments(sample);
         if (spinRate != null) {
             org.unspin.eval.SpinnerProfile spinner = org.unspin.eval.SpinnerProfile.draw(
@@ -193,8 +193,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String readText(Path path) throws IOException {
         if (!Files.isReadable(path)) {
-            throw new UserError("--text " + path + ": no such readable file or folder" + (path.isAbsolute() ? ""
-                    : " (the default is relative to the repository: run bench from there, or give --text FILE)"));
+            throw new UserError("--text " + path + ": no such readable file or folder");
         }
         if (!Files.isDirectory(path)) {
             return Files.readString(path, StandardCharsets.UTF_8);

@@ -174,6 +174,13 @@ final class EvalCommand implements Callable<Integer> {
         PipelineOptions.checkReadable(pipeline.corpusModel());
         PrintWriter out = spec.commandLine().getOut();
         domains = domains.stream().map(String::strip).distinct().toList();
+        data = RepositoryPaths.resolve(spec, "--data", data);
+        if (domains.contains("news")) {
+            corpus = RepositoryPaths.resolve(spec, "--corpus", corpus);
+        }
+        if (domains.contains("general") || mode == Evaluation.Setting.CORPUS) {
+            filler = RepositoryPaths.resolve(spec, "--filler", filler);
+        }
         Restorer.Margins margins;
         try {
             margins = new Restorer.Margins(rewriteMargin, strongMargin, reportMargin);
@@ -316,14 +323,14 @@ final class EvalCommand implements Callable<Integer> {
                 new org.unspin.corpus.NgramCounter(org.unspin.corpus.NgramCounter.DEFAULT_MAX_NGRAMS);
         org.unspin.corpus.CorpusReader reader = new org.unspin.corpus.CorpusReader(counter, miner, mined, true,
                 "text", false, List.of(), threads, warning -> { });
-        List<org.unspin.corpus.MinedSubstitution> substitutions = null;
+        List<org.unspin.lexicon.MinedSubstitution> substitutions = null;
         try {
             reader.read(jsonl.toString(), java.io.InputStream.nullInputStream());
             if (miner != null) {
                 substitutions = miner.mine(mined, threads);
             }
             counter.write(model, substitutions);
-        } catch (org.unspin.corpus.CorpusException e) {
+        } catch (org.unspin.corpus.CorpusException | org.unspin.lexicon.DictionaryException e) {
             throw new UserError("learn over the mixed corpus failed: " + e.getMessage());
         }
         return String.format(Locale.ROOT, "%s: %d lines, %d tokens, %d n-grams kept (learn's library path, "

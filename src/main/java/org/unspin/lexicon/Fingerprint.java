@@ -1,4 +1,4 @@
-package org.unspin.corpus;
+package org.unspin.lexicon;
 
 import org.unspin.lexicon.PhraseKey;
 
@@ -10,7 +10,8 @@ import org.unspin.lexicon.PhraseKey;
  * table, so a fingerprint that mixes to zero becomes 1.
  */
 public final class Fingerprint {
-    static final long START = 0xcbf29ce484222325L;
+    /** The state of the empty n-gram; {@link #extend}, {@link #space} and {@link #finish} are the counter's steps. */
+    public static final long START = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
     private Fingerprint() {
@@ -29,7 +30,7 @@ public final class Fingerprint {
     }
 
     /** The FNV-1a state after appending the folded units of {@code s[start, end)}. */
-    static long extend(long state, CharSequence s, int start, int end) {
+    public static long extend(long state, CharSequence s, int start, int end) {
         for (int i = start; i < end; i++) {
             state = (state ^ PhraseKey.fold(s.charAt(i))) * PRIME;
         }
@@ -37,11 +38,12 @@ public final class Fingerprint {
     }
 
     /** The state after appending the separating space. */
-    static long space(long state) {
+    public static long space(long state) {
         return (state ^ ' ') * PRIME;
     }
 
-    static long finish(long state) {
+    /** The fingerprint of a state. */
+    public static long finish(long state) {
         long h = state;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

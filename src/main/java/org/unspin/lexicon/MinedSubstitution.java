@@ -1,11 +1,11 @@
-package org.unspin.corpus;
+package org.unspin.lexicon;
 
 import java.util.List;
 import java.util.Locale;
 import org.unspin.lexicon.CandidateDictionary;
 
 /**
- * A substitution {@code unspin learn} found in a corpus ({@link SubstitutionMiner}): the spinner wrote
+ * A substitution {@code unspin learn} found in a corpus ({@link org.unspin.corpus.SubstitutionMiner}): the spinner wrote
  * {@code observed} where the text had {@code original}.
  *
  * @param observed      the observed word, folded (lower-case)

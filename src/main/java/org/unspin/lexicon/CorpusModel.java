@@ -1,4 +1,4 @@
-package org.unspin.corpus;
+package org.unspin.lexicon;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -22,7 +22,7 @@ import org.unspin.lexicon.CandidateDictionary;
 import org.unspin.normalise.Utf8;
 
 /**
- * N-gram counts of a user's corpus, written by {@code unspin learn} ({@link NgramCounter}) and read by the
+ * N-gram counts of a user's corpus, written by {@code unspin learn} ({@link org.unspin.corpus.NgramCounter}) and read by the
  * generalising detector. The file is memory-mapped and searched in place; instances are immutable and
  * thread-safe.
  *
@@ -31,7 +31,7 @@ import org.unspin.normalise.Utf8;
  * offset      size  field
  * 0           8     magic "UNSPINCM" (ASCII)
  * 8           4     format version, 1
- * 12          4     lossy-counting threshold T (0: every count exact; see {@link NgramCounter})
+ * 12          4     lossy-counting threshold T (0: every count exact; see {@code NgramCounter})
  * 16          8     word tokens counted
  * 24          8     n, the number of n-grams
  * 32          8n    n-gram fingerprints ({@link Fingerprint}), strictly ascending as signed longs
@@ -85,7 +85,7 @@ public final class CorpusModel {
     }
 
     /**
-     * Maps and checks a model file. A missing, truncated or corrupt file throws a {@link CorpusException}
+     * Maps and checks a model file. A missing, truncated or corrupt file throws a {@link DictionaryException}
      * naming the file and the byte offset of the problem.
      */
     public static CorpusModel open(Path file) {
@@ -97,13 +97,13 @@ public final class CorpusModel {
                 throw corrupt(name, length, "truncated: the header needs " + HEADER + " bytes, the file has " + length);
             }
             if (length > Integer.MAX_VALUE) {
-                throw new CorpusException(name + ": corpus model larger than 2 GB, not supported");
+                throw new DictionaryException(name, "corpus model larger than 2 GB, not supported");
             }
             map = channel.map(FileChannel.MapMode.READ_ONLY, 0, length);
         } catch (NoSuchFileException e) {
-            throw new CorpusException(name + ": no such file");
+            throw new DictionaryException(name, "no such file");
         } catch (IOException e) {
-            throw new CorpusException(name + ": cannot read (" + e.getMessage() + ")");
+            throw new DictionaryException(name, "cannot read (" + e.getMessage() + ")");
         }
         byte[] magic = new byte[MAGIC.length];
         map.get(0, magic);
@@ -310,8 +310,8 @@ public final class CorpusModel {
         out.write(bytes);
     }
 
-    private static CorpusException corrupt(String name, long offset, String reason) {
-        return new CorpusException(name + ": corrupt corpus model at byte offset " + offset + ": " + reason);
+    private static DictionaryException corrupt(String name, long offset, String reason) {
+        return new DictionaryException(name, "corrupt corpus model at byte offset " + offset + ": " + reason);
     }
 
     /**
@@ -382,12 +382,15 @@ public final class CorpusModel {
         return "CorpusModel[" + name + ", " + size + " n-grams, " + tokens + " tokens, T=" + threshold + "]";
     }
 
-    /** Writes a model to a temporary file next to {@code target}, then moves it into place. */
-    static void write(Path target, long tokens, int threshold, long[] sortedFingerprints, int[] counts,
+    /**
+     * Writes a model to a temporary file next to {@code target}, then moves it into place (for {@code learn}'s
+     * counter); a file that cannot be written throws a {@link DictionaryException}.
+     */
+    public static void write(Path target, long tokens, int threshold, long[] sortedFingerprints, int[] counts,
                       List<MinedSubstitution> mined) {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            throw new CorpusException(target + ": is a directory");
+            throw new DictionaryException(target.toString(), "is a directory");
         }
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -415,9 +418,9 @@ public final class CorpusModel {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (NoSuchFileException e) {
-            throw new CorpusException(target + ": cannot write (no such directory)");
+            throw new DictionaryException(target.toString(), "cannot write (no such directory)");
         } catch (IOException e) {
-            throw new CorpusException(target + ": cannot write (" + e.getMessage() + ")");
+            throw new DictionaryException(target.toString(), "cannot write (" + e.getMessage() + ")");
         } finally {
             try {
                 Files.deleteIfExists(temp);

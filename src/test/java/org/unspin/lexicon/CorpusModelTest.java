@@ -1,4 +1,4 @@
-package org.unspin.corpus;
+package org.unspin.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.unspin.lexicon.CandidateDictionary;
+import org.unspin.corpus.NgramCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class CorpusModelTest {
     @Test
     void aTruncatedFileNamesTheFileAndOffset() throws Exception {
         Path file = withBytes(Arrays.copyOf(good, good.length - 3));
-        assertThatThrownBy(() -> CorpusModel.open(file)).isInstanceOf(CorpusException.class)
+        assertThatThrownBy(() -> CorpusModel.open(file)).isInstanceOf(DictionaryException.class)
                 .hasMessageStartingWith(file + ": corrupt corpus model at byte offset " + (good.length - 3) + ": truncated");
         Path header = withBytes(Arrays.copyOf(good, 20));
         assertThatThrownBy(() -> CorpusModel.open(header))
@@ -129,7 +129,7 @@ class CorpusModelTest {
         byte[] bytes = mined();
         int section = good.length; // right after the counts
         Path cut = withBytes(Arrays.copyOf(bytes, bytes.length - 5));
-        assertThatThrownBy(() -> CorpusModel.open(cut)).isInstanceOf(CorpusException.class)
+        assertThatThrownBy(() -> CorpusModel.open(cut)).isInstanceOf(DictionaryException.class)
                 .hasMessageStartingWith(cut + ": corrupt corpus model at byte offset ").hasMessageContaining("truncated");
         Path none = withBytes(Arrays.copyOf(bytes, section));
         assertThatThrownBy(() -> CorpusModel.open(none)).hasMessage(none + ": corrupt corpus model at byte offset "

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.unspin.EvaluationHooks;
 import org.unspin.Repair;
 import org.unspin.SpinScore;
 import org.unspin.Unspinner;
@@ -299,11 +300,11 @@ public final class Evaluation {
      */
     public static Unspinner restorer(Settings settings, SpinnerProfile spinner) {
         Unspinner.Builder builder = Unspinner.builder()
-                .settings(settings.pipeline())
-                .restoreMargins(settings.margins())
-                .thesaurus(restorerThesaurus(settings.spinner()));
+                .settings(settings.pipeline());
+        EvaluationHooks.restoreMargins(builder, settings.margins());
+        EvaluationHooks.thesaurus(builder, restorerThesaurus(settings.spinner()));
         if (settings.oracle()) {
-            builder.addCandidates(oracleRows(spinner)); // on top of what the settings give, --dict tables included
+            EvaluationHooks.addCandidateRows(builder, oracleRows(spinner)); // on top of the rest, --dict tables included
         }
         return builder.build();
     }
