@@ -70,6 +70,7 @@ while IFS=$'\t' read -r block where cmd shown; do
         *"[options]"*|*"CORPUS..."*|*"INPUT..."*) skip "$where" "synopsis: $first"; continue ;;
         *mvn\ *) skip "$where" "builds the project (CI builds it): $first"; continue ;;
         scripts/test.sh*) skip "$where" "the test suite (CI runs it): $first"; continue ;;
+        scripts/check-docs.sh*) skip "$where" "this script itself: $first"; continue ;;
         spark-submit*) skip "$where" "needs a Spark installation (the job runs in SparkJobTest): $first"; continue ;;
         *languagetool-server.jar*) skip "$where" "needs LanguageTool's own server: $first"; continue ;;
     esac
