@@ -72,6 +72,9 @@ public final class Unspinner {
         this.contextRules = s.contextRules() ? new LanguageToolStage(new LanguageToolStage.Options(s.ltRules(),
                 paths(s.ruleFiles()), true, s.minConfidence())) : null;
         if (contextRules != null) {
+            if (b.preload) {
+                contextRules.preload(); // overlaps with loading the tables and the model below
+            }
             boolean thorough = s.thorough();
             list.add(tokens -> contextRules.check(tokens, thorough));
         }
@@ -94,10 +97,26 @@ public final class Unspinner {
             }
             list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins));
             this.flagger = s.flags() ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
+            if (flagger != null && b.thesaurus == null && b.preload) {
+                preloadThesaurus();
+            }
         } else {
             this.flagger = null;
         }
         this.stages = List.copyOf(list);
+    }
+
+    /** Loads the shipped thesaurus in a daemon thread; a failure is left to the flagger's first use. */
+    private static void preloadThesaurus() {
+        Thread thread = new Thread(() -> {
+            try {
+                Thesaurus.shipped();
+            } catch (RuntimeException | Error e) {
+                // the flagger loads it again and reports it
+            }
+        }, "unspin-thesaurus-preload");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Settings hold file names; the library reads them from the default file system. */
@@ -172,6 +191,7 @@ public final class Unspinner {
         private final List<CandidateDictionary.Row> candidateRows = new ArrayList<>();
         private Thesaurus thesaurus;
         private boolean useLanguageModel = true;
+        private boolean preload;
         private final List<PhraseList.Row> allowRows = new ArrayList<>();
         private final List<PhraseList.Row> denyRows = new ArrayList<>();
 
@@ -309,6 +329,18 @@ public final class Unspinner {
          */
         public Builder flags(boolean on) {
             settings.flags(on);
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} starts loading in background threads what otherwise loads on first use
+         * (LanguageTool for the context rules, the thesaurus of the suspect-word flags), so that it overlaps with
+         * loading the tables and the model and the first {@link Unspinner#repair} waits less (default false).
+         * For a process that repairs text right away, as the CLI does: it costs CPU time and memory even when
+         * no text needs them. The output is the same either way.
+         */
+        public Builder preload(boolean on) {
+            this.preload = on;
             return this;
         }
 

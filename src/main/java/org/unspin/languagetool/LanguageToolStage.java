@@ -95,6 +95,8 @@ public final class LanguageToolStage {
     private final java.util.concurrent.atomic.LongAdder sentencesChecked = new java.util.concurrent.atomic.LongAdder();
     private volatile Shared shared;
     private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(this::newWorker);
+    /** LanguageTool loading in the background ({@link #preload}), or null; workers wait for it. */
+    private volatile java.util.concurrent.FutureTask<Void> preloading;
 
     /** What all threads share: the language, the trigger index, and which rule comes from which file. */
     private record Shared(Language language, TriggerIndex triggers, Map<String, String> fileOfRule) {
@@ -116,6 +118,60 @@ public final class LanguageToolStage {
 
     public Options options() {
         return options;
+    }
+
+    /**
+     * Starts loading LanguageTool in a daemon thread (its rules, sentence splitter, tagger, disambiguator and
+     * multi-word lists, by checking one sentence), so that it overlaps with whatever the caller does next; the
+     * first sentence that needs LanguageTool waits for it to finish instead of loading it. For a caller that
+     * will check text soon (the CLI); costs about 2 CPU-seconds and 150 MB even if no text needs it. Only the
+     * first call starts a thread. A failure is left to the first check, which then loads as without this.
+     */
+    public void preload() {
+        java.util.concurrent.FutureTask<Void> task;
+        synchronized (this) {
+            if (preloading != null || shared != null) {
+                return;
+            }
+            preloading = task = new java.util.concurrent.FutureTask<>(this::warmUp, null);
+        }
+        Thread thread = new Thread(task, "unspin-languagetool-preload");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Loads what a worker's first check loads, on a LanguageTool of its own (the rules are per thread). */
+    private void warmUp() {
+        try {
+            newTool(shared().language()).check("The state of the union is strong.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits for {@link #preload} if it runs: LanguageTool's lazily loaded parts (the disambiguator, the
+     * multi-word lists) are not safe to load from two threads at once.
+     */
+    private void awaitPreload() {
+        java.util.concurrent.FutureTask<Void> task = preloading;
+        if (task == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.get();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                break; // loaded again by this thread, which then fails as it would have without preloading
+            } catch (InterruptedException e) {
+                interrupted = true; // as loading on this thread, waiting is not cut short
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Edits for {@code text}; offsets are UTF-16 indexes into {@code text}. */
@@ -339,14 +395,19 @@ public final class LanguageToolStage {
     }
 
     private Worker newWorker() {
-        Language language = shared().language();
+        awaitPreload();
+        return new Worker(newTool(shared().language()), BreakIterator.getSentenceInstance(SENTENCE_LOCALE));
+    }
+
+    /** A LanguageTool with fresh objects of every rule asked for. */
+    private JLanguageTool newTool(Language language) {
         List<Rule> rules = new ArrayList<>(contextRules.parse(language).keySet());
         rules.addAll(languageToolRules(language));
         JLanguageTool tool = new JLanguageTool(language, List.of(), null, null, null, null, false, false, rules);
         for (Rule rule : rules) {
             tool.enableRule(rule.getId());
         }
-        return new Worker(tool, BreakIterator.getSentenceInstance(SENTENCE_LOCALE));
+        return tool;
     }
 
     /**
