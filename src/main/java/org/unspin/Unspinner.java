@@ -56,6 +56,9 @@ public final class Unspinner {
     private Unspinner(Builder b) {
         Settings s = b.settings.build();
         this.settings = s;
+        if (b.preload && b.preloadText == null && s.contextRules()) {
+            LanguageToolStage.preloadMultiWords(); // the largest part of LanguageTool's loading, from the start
+        }
         this.normaliser = new Normaliser(new Normaliser.Options(s.collapseSpaces(), s.foldTypography()));
         PhraseTable tables = PhraseTable.load(s.shippedDictionaries(), paths(s.dictionaries()));
         List<PhraseList.Row> allowRows = new ArrayList<>(b.allowRows);
@@ -72,10 +75,12 @@ public final class Unspinner {
         this.contextRules = s.contextRules() ? new LanguageToolStage(new LanguageToolStage.Options(s.ltRules(),
                 paths(s.ruleFiles()), true, s.minConfidence())) : null;
         if (contextRules != null) {
-            if (b.preload) {
+            boolean thorough = s.thorough();
+            if (b.preload && b.preloadText != null) {
+                contextRules.preloadFor(b.preloadText, thorough);
+            } else if (b.preload) {
                 contextRules.preload(); // overlaps with loading the tables and the model below
             }
-            boolean thorough = s.thorough();
             list.add(tokens -> contextRules.check(tokens, thorough));
         }
         NgramModel lm = s.restorer() ? b.languageModel(s.languageModel()) : null;
@@ -97,7 +102,7 @@ public final class Unspinner {
             }
             list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins));
             this.flagger = s.flags() ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
-            if (flagger != null && b.thesaurus == null && b.preload) {
+            if (flagger != null && b.thesaurus == null && b.preload && b.preloadText == null) {
                 preloadThesaurus();
             }
         } else {
@@ -192,6 +197,7 @@ public final class Unspinner {
         private Thesaurus thesaurus;
         private boolean useLanguageModel = true;
         private boolean preload;
+        private String preloadText;
         private final List<PhraseList.Row> allowRows = new ArrayList<>();
         private final List<PhraseList.Row> denyRows = new ArrayList<>();
 
@@ -341,6 +347,18 @@ public final class Unspinner {
          */
         public Builder preload(boolean on) {
             this.preload = on;
+            this.preloadText = null;
+            return this;
+        }
+
+        /**
+         * As {@link #preload(boolean) preload(true)}, for a process that repairs {@code text} next: LanguageTool
+         * is loaded only if one of its sentences has a context-rule trigger (without one, loading it would only
+         * slow that repair down).
+         */
+        public Builder preloadFor(String text) {
+            this.preload = true;
+            this.preloadText = java.util.Objects.requireNonNull(text, "text");
             return this;
         }
 
