@@ -102,26 +102,10 @@ public final class Unspinner {
             }
             list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins));
             this.flagger = s.flags() ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
-            if (flagger != null && b.thesaurus == null && b.preload && b.preloadText == null) {
-                preloadThesaurus();
-            }
         } else {
             this.flagger = null;
         }
         this.stages = List.copyOf(list);
-    }
-
-    /** Loads the shipped thesaurus in a daemon thread; a failure is left to the flagger's first use. */
-    private static void preloadThesaurus() {
-        Thread thread = new Thread(() -> {
-            try {
-                Thesaurus.shipped();
-            } catch (RuntimeException | Error e) {
-                // the flagger loads it again and reports it
-            }
-        }, "unspin-thesaurus-preload");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Settings hold file names; the library reads them from the default file system. */
@@ -339,11 +323,12 @@ public final class Unspinner {
         }
 
         /**
-         * Whether {@link #build()} starts loading in background threads what otherwise loads on first use
-         * (LanguageTool for the context rules, the thesaurus of the suspect-word flags), so that it overlaps with
-         * loading the tables and the model and the first {@link Unspinner#repair} waits less (default false).
-         * For a process that repairs text right away, as the CLI does: it costs CPU time and memory even when
-         * no text needs them. The output is the same either way.
+         * Whether {@link #build()} starts loading LanguageTool for the context rules in background threads
+         * (otherwise it loads on the first sentence with a trigger), so that it overlaps with loading the tables
+         * and the model and the first {@link Unspinner#repair} waits less (default false). For a process that
+         * repairs text right away, as the CLI does: it costs CPU time and memory even when no text needs it. The
+         * output is the same either way. (The suspect-word flags' thesaurus still loads on first use: most
+         * documents never need it.)
          */
         public Builder preload(boolean on) {
             this.preload = on;
