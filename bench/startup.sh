@@ -11,7 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 JAR=${2:-target/unspin.jar}
-[ -f "$JAR" ] || mvn -q -B -ntp package -Dmaven.test.skip=true
+if [ ! -f "$JAR" ]; then
+  [ "$JAR" = target/unspin.jar ] || { echo "$JAR: not found" >&2; exit 2; }
+  mvn -q -B -ntp package -Dmaven.test.skip=true
+fi
 out=target/bench
 mkdir -p "$out"
 head -c 600 testdata/spun-news.txt >"$out/startup-spun.txt"
