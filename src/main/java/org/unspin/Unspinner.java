@@ -56,9 +56,6 @@ public final class Unspinner {
     private Unspinner(Builder b) {
         Settings s = b.settings.build();
         this.settings = s;
-        if (b.preload && b.preloadText == null && s.contextRules()) {
-            LanguageToolStage.preloadMultiWords(); // the largest part of LanguageTool's loading, from the start
-        }
         this.normaliser = new Normaliser(new Normaliser.Options(s.collapseSpaces(), s.foldTypography()));
         PhraseTable tables = PhraseTable.load(s.shippedDictionaries(), paths(s.dictionaries()));
         List<PhraseList.Row> allowRows = new ArrayList<>(b.allowRows);
@@ -76,11 +73,6 @@ public final class Unspinner {
                 paths(s.ruleFiles()), true, s.minConfidence())) : null;
         if (contextRules != null) {
             boolean thorough = s.thorough();
-            if (b.preload && b.preloadText != null) {
-                contextRules.preloadFor(b.preloadText, thorough);
-            } else if (b.preload) {
-                contextRules.preload(); // overlaps with loading the tables and the model below
-            }
             list.add(tokens -> contextRules.check(tokens, thorough));
         }
         NgramModel lm = s.restorer() ? b.languageModel(s.languageModel()) : null;
@@ -180,8 +172,6 @@ public final class Unspinner {
         private final List<CandidateDictionary.Row> candidateRows = new ArrayList<>();
         private Thesaurus thesaurus;
         private boolean useLanguageModel = true;
-        private boolean preload;
-        private String preloadText;
         private final List<PhraseList.Row> allowRows = new ArrayList<>();
         private final List<PhraseList.Row> denyRows = new ArrayList<>();
 
@@ -319,31 +309,6 @@ public final class Unspinner {
          */
         public Builder flags(boolean on) {
             settings.flags(on);
-            return this;
-        }
-
-        /**
-         * Whether {@link #build()} starts loading LanguageTool for the context rules in background threads
-         * (otherwise it loads on the first sentence with a trigger), so that it overlaps with loading the tables
-         * and the model and the first {@link Unspinner#repair} waits less (default false). For a process that
-         * repairs text right away, as the CLI does: it costs CPU time and memory even when no text needs it. The
-         * output is the same either way. (The suspect-word flags' thesaurus still loads on first use: most
-         * documents never need it.)
-         */
-        public Builder preload(boolean on) {
-            this.preload = on;
-            this.preloadText = null;
-            return this;
-        }
-
-        /**
-         * As {@link #preload(boolean) preload(true)}, for a process that repairs {@code text} next: LanguageTool
-         * is loaded only if one of its sentences has a context-rule trigger (without one, loading it would only
-         * slow that repair down).
-         */
-        public Builder preloadFor(String text) {
-            this.preload = true;
-            this.preloadText = java.util.Objects.requireNonNull(text, "text");
             return this;
         }
 

@@ -78,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
         if (output != null) {
             throw new ParameterException(spec.commandLine(), "-o is for corpus mode (JSONL records), see --help");
         }
-        Unspinner unspinner = pipeline.unspinner(input.peek());
+        Unspinner unspinner = pipeline.unspinner();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean found = false;

@@ -79,7 +79,7 @@ final class FixCommand implements Callable<Integer> {
         }
         // -o onto the input is allowed here: every input is read before the output is written (in-place fix).
         OutputChecks.knownCompression("-o", output);
-        Unspinner unspinner = pipeline.unspinner(input.peek());
+        Unspinner unspinner = pipeline.unspinner();
         PrintWriter err = spec.commandLine().getErr();
         StringBuilder result = new StringBuilder();
         boolean several = input.names().size() > 1;

@@ -21,30 +21,6 @@ final class InputOptions {
         return files.isEmpty() ? List.of("-") : files;
     }
 
-    /**
-     * The text of the inputs when they are files of at most 1 MB together, read ahead of {@link #readAll} for
-     * the pipeline to see which parts to load ({@code Unspinner.Builder.preloadFor}); else, or if one cannot be
-     * read (readAll reports that, in its turn), null.
-     */
-    String peek() {
-        StringBuilder text = new StringBuilder();
-        long size = 0;
-        try {
-            for (String name : names()) {
-                java.nio.file.Path file = java.nio.file.Path.of(name);
-                if (name.equals("-") || !java.nio.file.Files.isRegularFile(file)
-                        || (size += java.nio.file.Files.size(file)) > 1_000_000) {
-                    return null;
-                }
-                text.append(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8))
-                        .append("\n\n");
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
-        }
-        return text.toString();
-    }
-
     /** Reads every input before anything is written, so a bad input leaves no partial output. */
     List<InputReader.Input> readAll(InputStream stdin) {
         InputReader reader = new InputReader(lenient);

@@ -80,14 +80,6 @@ final class PipelineOptions {
 
     /** Builds the pipeline; unreadable files and dictionary problems become one-line user errors. */
     Unspinner unspinner() {
-        return unspinner(null);
-    }
-
-    /**
-     * As {@link #unspinner()}; the parts loaded on first use start loading in the background, only those that
-     * {@code firstText} needs when it is not null (the CLI repairs it next).
-     */
-    Unspinner unspinner(String firstText) {
         java.util.Set<String> unknown = org.unspin.languagetool.LanguageToolStage.unknownRuleIds(ltRules);
         if (!unknown.isEmpty()) {
             throw new UserError("--lt-rules: unknown LanguageTool rule id(s): " + String.join(", ", unknown));
@@ -101,8 +93,7 @@ final class PipelineOptions {
         checkReadable(settings.allowLists());
         checkReadable(settings.denyLists());
         try {
-            Unspinner unspinner = (firstText == null ? Unspinner.builder().preload(true)
-                    : Unspinner.builder().preloadFor(firstText)).settings(settings).build();
+            Unspinner unspinner = Unspinner.builder().settings(settings).build();
             unspinner.notice().ifPresent(n -> System.err.println("unspin: " + n));
             return unspinner;
         } catch (CorpusException e) {

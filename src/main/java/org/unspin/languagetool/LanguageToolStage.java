@@ -11,21 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
-import org.languagetool.AnalyzedSentence;
-import org.languagetool.AnalyzedTokenReadings;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.rules.Rule;
 import org.languagetool.rules.RuleMatch;
 import org.languagetool.rules.patterns.AbstractPatternRule;
 import org.languagetool.rules.patterns.PatternToken;
-import org.languagetool.tagging.disambiguation.MultiWordChunker;
 import org.unspin.edit.Edit;
 import org.unspin.tokenise.TokenList;
 
@@ -100,8 +95,6 @@ public final class LanguageToolStage {
     private final java.util.concurrent.atomic.LongAdder sentencesChecked = new java.util.concurrent.atomic.LongAdder();
     private volatile Shared shared;
     private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(this::newWorker);
-    /** LanguageTool loading in the background ({@link #preload}), or null; workers wait for it. */
-    private volatile FutureTask<Void> preloading;
 
     /** What all threads share: the language, the trigger index, and which rule comes from which file. */
     private record Shared(Language language, TriggerIndex triggers, Map<String, String> fileOfRule) {
@@ -123,152 +116,6 @@ public final class LanguageToolStage {
 
     public Options options() {
         return options;
-    }
-
-    /**
-     * Starts loading LanguageTool in daemon threads (its rules, sentence splitter, tagger and disambiguator in
-     * one, the disambiguator's multi-word lists in another: {@link #preloadMultiWords}), so that it overlaps with
-     * whatever the caller does next; the first sentence that needs LanguageTool waits for them to finish
-     * instead of loading it. For a caller that will check text soon (the CLI); it costs CPU time and memory
-     * even if no text needs LanguageTool. Only the first call starts anything. A failure is left to the first
-     * check, which then loads as without this.
-     */
-    public void preload() {
-        preloadMultiWords();
-        FutureTask<Void> task;
-        synchronized (this) {
-            if (preloading != null || shared != null) {
-                return;
-            }
-            preloading = task = new FutureTask<>(this::warmUp, null);
-        }
-        start(task, "unspin-lt-load");
-    }
-
-    /**
-     * As {@link #preload()}, but LanguageTool's analysis is loaded only if {@code text} has a sentence that
-     * {@link #check} would send to it; the rules and their trigger words, which every check needs, are read in
-     * the background either way. For a caller that checks {@code text} next: on text without a trigger the
-     * whole load would only take CPU time from it.
-     */
-    public void preloadFor(String text, boolean thorough) {
-        Objects.requireNonNull(text, "text");
-        FutureTask<Void> task;
-        synchronized (this) {
-            if (preloading != null || shared != null) {
-                return;
-            }
-            preloading = task = new FutureTask<>(() -> {
-                if (sendsAnySentence(text, thorough)) {
-                    preloadMultiWords();
-                    warmUp();
-                }
-            }, null);
-        }
-        start(task, "unspin-lt-load");
-    }
-
-    /** Whether {@link #analyse} would send some sentence of {@code text} to LanguageTool. */
-    private boolean sendsAnySentence(String text, boolean thorough) {
-        if (thorough || !options.ltRules().isEmpty()) {
-            return true;
-        }
-        Shared s = shared();
-        if (!s.triggers().mayMatch(text)) {
-            return false;
-        }
-        String unwrapped = unwrapLines(text);
-        BreakIterator breaks = BreakIterator.getSentenceInstance(SENTENCE_LOCALE);
-        breaks.setText(unwrapped);
-        for (int at = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; at = end, end = breaks.next()) {
-            String sentence = unwrapped.substring(at, end);
-            if (!sentence.isBlank() && mayMatch(s, sentence)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a sentence has a trigger and LanguageTool's tokens hold every fixed word of some rule. */
-    private static boolean mayMatch(Shared s, String sentence) {
-        return s.triggers().mayMatch(sentence) && s.triggers().mayMatchTokens(ruleTokens(s.language(), sentence));
-    }
-
-    /**
-     * Starts reading, in a daemon thread, the lists of the two multi-word chunkers of LanguageTool's English
-     * disambiguator (over half of its loading), which it would read on their first sentence. Once per JVM:
-     * LanguageTool keeps one chunker per argument set for the JVM ({@code MultiWordChunker.getInstance}), so
-     * this needs no stage and can start before one is built.
-     */
-    public static void preloadMultiWords() {
-        synchronized (LanguageToolStage.class) {
-            if (multiWords != null) {
-                return;
-            }
-            multiWords = new FutureTask<>(LanguageToolStage::loadMultiWords, null);
-        }
-        start(multiWords, "unspin-lt-words");
-    }
-
-    /** Set by {@link #preloadMultiWords}. */
-    private static volatile FutureTask<Void> multiWords;
-
-    private static void start(FutureTask<Void> task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Loads what a worker's first check loads, on a LanguageTool of its own (the rules are per thread). */
-    private void warmUp() {
-        try {
-            newTool(shared().language()).check("The state of the union is strong.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Reads the multi-word lists. These are the chunkers the disambiguator gets: the same arguments as in
-     * {@code EnglishHybridDisambiguator} (LanguageTool 6.8; with others this would only waste time). Their maps
-     * depend only on these arguments and the files, so reading them earlier, in another thread, gives the same
-     * maps; the chunker reads them under its own lock.
-     */
-    private static void loadMultiWords() {
-        AnalyzedSentence empty = new AnalyzedSentence(new AnalyzedTokenReadings[0]);
-        try {
-            MultiWordChunker.getInstance("/spelling_global.txt", true, true, false,
-                    MultiWordChunker.tagForNotAddingTags).disambiguate(empty);
-            MultiWordChunker.getInstance("/en/multiwords.txt", true, true, false).disambiguate(empty);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Waits for {@link #preload} if it runs: LanguageTool's lazily loaded disambiguator is not safe to load
-     * from two threads at once. (The multi-word chunkers are: a sentence that reaches one while its lists are
-     * read waits on its lock.)
-     */
-    private void awaitPreload() {
-        FutureTask<Void> task = preloading;
-        if (task == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                task.get();
-                break;
-            } catch (ExecutionException e) {
-                break; // loaded again by this thread, which then fails as it would have without preloading
-            } catch (InterruptedException e) {
-                interrupted = true; // as when loading on this thread, waiting is not cut short
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Edits for {@code text}; offsets are UTF-16 indexes into {@code text}. */
@@ -331,7 +178,8 @@ public final class LanguageToolStage {
                     continue;
                 }
                 sentences++;
-                if (wholeText || !everySentence && !mayMatch(s, sentence)) {
+                if (wholeText || !everySentence && !(s.triggers().mayMatch(sentence)
+                        && s.triggers().mayMatchTokens(ruleTokens(s.language(), sentence)))) {
                     continue;
                 }
                 checked++;
@@ -491,19 +339,14 @@ public final class LanguageToolStage {
     }
 
     private Worker newWorker() {
-        awaitPreload();
-        return new Worker(newTool(shared().language()), BreakIterator.getSentenceInstance(SENTENCE_LOCALE));
-    }
-
-    /** A LanguageTool with fresh objects of every rule asked for. */
-    private JLanguageTool newTool(Language language) {
+        Language language = shared().language();
         List<Rule> rules = new ArrayList<>(contextRules.parse(language).keySet());
         rules.addAll(languageToolRules(language));
         JLanguageTool tool = new JLanguageTool(language, List.of(), null, null, null, null, false, false, rules);
         for (Rule rule : rules) {
             tool.enableRule(rule.getId());
         }
-        return tool;
+        return new Worker(tool, BreakIterator.getSentenceInstance(SENTENCE_LOCALE));
     }
 
     /**

@@ -139,49 +139,6 @@ class LanguageToolStageTest {
     }
 
     @Test
-    void preloadedStagesGiveTheSameResultsOnEightThreads() throws Exception {
-        List<String> texts = List.of(MIXED, "Nothing to see here. At all.", MIXED.replace("Tehran", "Damascus"));
-        List<List<Edit>> expected = new ArrayList<>();
-        for (String t : texts) {
-            expected.add(stage.check(t, false));
-        }
-        LanguageToolStage all = LanguageToolStage.withDefaults();
-        all.preload();
-        all.preload(); // a second call starts nothing
-        LanguageToolStage clean = LanguageToolStage.withDefaults();
-        clean.preloadFor("Nothing to see here. At all.", false); // loads the rules only
-        LanguageToolStage spun = LanguageToolStage.withDefaults();
-        spun.preloadFor(MIXED, false);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < 36; i++) {
-                int k = i % texts.size();
-                LanguageToolStage s = List.of(all, clean, spun).get(i / texts.size() % 3);
-                results.add(pool.submit(() -> s.check(texts.get(k), false).equals(expected.get(k))));
-            }
-            for (Future<Boolean> f : results) {
-                assertThat(f.get()).isTrue();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void preloadLeavesABrokenRuleFileToTheFirstCheck(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("broken.xml");
-        Files.writeString(file, "<?xml version=\"1.0\"?>\n<rules lang=\"en\">\n<category id=\"X\" name=\"x\">\n"
-                + "<rule id=\"R\" name=\"r\"><pattern><token>a</pattern></rule>\n</category></rules>\n",
-                StandardCharsets.UTF_8);
-        LanguageToolStage broken = new LanguageToolStage(new LanguageToolStage.Options(Set.of(), List.of(file),
-                false, 0.8));
-        broken.preload();
-        assertThatThrownBy(() -> broken.check("Text.", false)).isInstanceOf(DictionaryException.class)
-                .hasMessageStartingWith(file + ":4: ");
-    }
-
-    @Test
     void chosenLanguageToolRulesAreReportedAsGrammarNotApplied() {
         LanguageToolStage withAn = new LanguageToolStage(LanguageToolStage.Options.defaults()
                 .withLtRules(Set.of("EN_A_VS_AN")));
