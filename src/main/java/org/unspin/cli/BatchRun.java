@@ -55,8 +55,11 @@ import picocli.CommandLine.ParameterException;
  */
 final class BatchRun {
     /** Per-thread CPU time of the workers: MB/s per core that other processes and the JIT do not distort. */
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Loaded on first use: java.management costs start-up time, and every fix and check loads this class. */
+    private static final class Cpu {
+        static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+    }
     private final java.util.concurrent.atomic.LongAdder workerCpuNanos = new java.util.concurrent.atomic.LongAdder();
     /** Errors printed on standard error; the rest are counted (and all go to --errors). */
     static final int ERRORS_SHOWN = 100;
@@ -419,11 +422,11 @@ final class BatchRun {
     }
 
     private Outcome process(Record item) {
-        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long cpuBefore = Cpu.THREADS.getCurrentThreadCpuTime();
         try {
             return processCatching(item);
         } finally {
-            workerCpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+            workerCpuNanos.add(Cpu.THREADS.getCurrentThreadCpuTime() - cpuBefore);
         }
     }
 

@@ -35,7 +35,6 @@ import picocli.CommandLine.Spec;
             "(sortable, filterable) and lets you mark edits as wrong and export them",
             "as an allow list for --allow."})
 final class ReportCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = RecordAnnotator.mapper();
 
     @Spec
     CommandSpec spec;
@@ -116,13 +115,14 @@ final class ReportCommand implements Callable<Integer> {
      */
     private void read(Reservoir reservoir, PrintWriter err) {
         BadRecordPolicy policy = BadRecordPolicy.strictOr(strict, BadRecordPolicy.SKIP);
+        ObjectMapper json = RecordAnnotator.mapper(); // here, not when every command's class loads at start-up
         try (RecordSource records = RecordSource.of(input.names(), jsonl, includes, stdin).textField(textField)
                 .maxRecordBytes(RecordSource.DEFAULT_MAX_RECORD_BYTES, "the record limit").lenient(input.lenient)
                 .warnings(w -> err.println("unspin: warning: " + w))) {
             for (RecordSource.Record r; (r = records.next()) != null; ) {
                 RecordSource.Parsed doc = records.decode(r);
                 if (doc.bad() == null && r.jsonl()) {
-                    doc = r.parse(doc.text(), JSON, textField);
+                    doc = r.parse(doc.text(), json, textField);
                 }
                 if (doc == null) {
                     continue; // a blank line
