@@ -65,8 +65,11 @@ public final class ContextAnomaly {
     private static final org.apache.commons.text.similarity.LevenshteinDistance SPELLING =
             new org.apache.commons.text.similarity.LevenshteinDistance(3);
 
-    /** Document prior from which the pipeline flags suspect words (see {@link Resolver}). */
-    public static final double FLAG_PRIOR = 0.8;
+    /**
+     * Document prior from which the pipeline flags suspect words: where the prior marks the document as spun
+     * ({@link Resolver#SPUN_PRIOR}). Tuned on dev against 0.8 and 0.3 (docs/evaluation.md, "The flag prior").
+     */
+    public static final double FLAG_PRIOR = Resolver.SPUN_PRIOR;
 
     private final NgramModel lm;
     private volatile Thesaurus thesaurus;

@@ -33,8 +33,9 @@ class StartupFootprintTest {
     @Test
     void theThesaurusIsLoadedOnlyForADocumentThePriorMarksAsSpun(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("paragraph.txt");
-        // One strong finding in a sentence: prior 0.63, below the flag prior, so no suspect-word flags.
-        Files.writeString(input, "The Secretary of Condition spoke to the press.\n");
+        // One strong finding in 5,000 clean words: prior 0.14, below the flag prior, so no suspect-word flags.
+        Files.writeString(input, "The Secretary of Condition spoke to the press.\n"
+                + Files.readString(Path.of("testdata/clean-sotu-excerpt.txt")));
         assertThat(classesLoaded(input)).contains("org.unspin.cli.Main").doesNotContain(SHIPPED_THESAURUS);
         Files.writeString(input, "The Secretary of Condition spoke at the Countrywide Press Club.\n");
         assertThat(classesLoaded(input)).contains(SHIPPED_THESAURUS);
