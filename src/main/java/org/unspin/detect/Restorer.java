@@ -404,7 +404,7 @@ public final class Restorer implements Stage {
                             List<Edit> out) {
         boolean sentenceStarts = startsSentence(tokens, from);
         boolean sentenceEnds = endsSentence(tokens, to);
-        Slots slots = new Slots(lm, java.util.Arrays.copyOfRange(words, from, to));
+        Slots slots = new Slots(java.util.Arrays.copyOfRange(words, from, to), sentenceStarts, sentenceEnds);
         for (Proposal p : proposals) {
             score(p, tokens, words, slots, from, to, sentenceStarts, sentenceEnds);
         }
@@ -499,15 +499,30 @@ public final class Restorer implements Stage {
         for (int id : observed) {
             unknown |= id < 0;
         }
-        double margin = window(before, leftEdge, p.ids, after, rightEdge) - window(before, leftEdge, observed, after,
-                rightEdge);
-        margin -= Math.max(0, observed.length - p.ids.length) * WORD_COST;
+        double asWritten = slots.originalWindow(p.first - from, p.end() - from);
+        if (Double.isNaN(asWritten)) {
+            asWritten = window(before, leftEdge, observed, after, rightEdge, Double.NEGATIVE_INFINITY);
+        }
+        double wordCost = Math.max(0, observed.length - p.ids.length) * WORD_COST;
+        double corpusMargin = corpus == null ? 0 : CORPUS_WEIGHT * corpusMargin(left, p, words, right);
+        double prior = Math.log10(p.row.weight());
+        // A score under both 0 and the report margin is never reported nor a runner-up: the candidate's
+        // window need only be summed while it can still reach that (with the lexicon bonus if possible).
+        double least = Math.min(0, margins.report()) - 1e-6 + asWritten + wordCost - corpusMargin - prior
+                - (lexicon != null ? LEXICON_BONUS : 0);
+        double candidate = window(before, leftEdge, p.ids, after, rightEdge, least);
+        if (candidate == Double.NEGATIVE_INFINITY) {
+            p.score = Double.NEGATIVE_INFINITY;
+            return;
+        }
+        double margin = candidate - asWritten;
+        margin -= wordCost;
         if (unknown) {
             margin = Math.min(margin, margins.rewrite() - UNKNOWN_CAP);
         }
         p.margin = margin;
-        p.corpusMargin = corpus == null ? 0 : CORPUS_WEIGHT * corpusMargin(left, p, words, right);
-        double base = margin + p.corpusMargin + Math.log10(p.row.weight());
+        p.corpusMargin = corpusMargin;
+        double base = margin + p.corpusMargin + prior;
         // The lexicon is only read where its bonus can decide something.
         p.lexicon = lexicon != null && base + LEXICON_BONUS >= margins.report()
                 && makesKnownPhrase(left, p.words, right)
@@ -519,17 +534,21 @@ public final class Restorer implements Stage {
      * What a run reads now: a taken proposal fills its first slot with its words and empties the others. The
      * model ids of the run's own words are looked up on first use (most words are never context).
      */
-    private static final class Slots {
+    private final class Slots {
         private static final int UNSET = Integer.MIN_VALUE;
         final String[][] words;
         private final int[][] taken;
         private final int[] originalIds;
-        private final NgramModel lm;
         private final String[] runWords;
+        private final boolean sentenceStarts;
+        private final boolean sentenceEnds;
+        /** log10 P of original word k given the original words before it (k = length: the sentence end), or NaN. */
+        private final double[] originalTerms;
 
-        Slots(NgramModel lm, String[] runWords) {
-            this.lm = lm;
+        Slots(String[] runWords, boolean sentenceStarts, boolean sentenceEnds) {
             this.runWords = runWords;
+            this.sentenceStarts = sentenceStarts;
+            this.sentenceEnds = sentenceEnds;
             words = new String[runWords.length][];
             taken = new int[runWords.length][];
             originalIds = new int[runWords.length];
@@ -537,6 +556,39 @@ public final class Restorer implements Stage {
             for (int k = 0; k < runWords.length; k++) {
                 words[k] = new String[] {runWords[k]};
             }
+            originalTerms = new double[runWords.length + 1];
+            java.util.Arrays.fill(originalTerms, Double.NaN);
+        }
+
+        /**
+         * What {@link #window} gives for the original words [f, e) in their original context, or NaN if a
+         * repair is in that window. Spans that overlap share most of these terms, so each is computed once.
+         */
+        double originalWindow(int f, int e) {
+            int n = runWords.length;
+            for (int k = Math.max(0, f - 2); k < Math.min(n, e + 2); k++) {
+                if (taken[k] != null) {
+                    return Double.NaN;
+                }
+            }
+            double s = 0; // summed in window's order, so the result is the same double
+            for (int k = f; k < Math.min(n, e + 2); k++) {
+                s += originalTerm(k);
+            }
+            if (n - e < 2 && sentenceEnds) {
+                s += originalTerm(n);
+            }
+            return s;
+        }
+
+        private double originalTerm(int k) {
+            if (Double.isNaN(originalTerms[k])) {
+                int w = k < runWords.length ? originalId(k) : sentenceEnd;
+                int h1 = k > 0 ? originalId(k - 1) : sentenceStarts ? sentenceStart : -1;
+                int h2 = h1 < 0 ? -1 : k > 1 ? originalId(k - 2) : k == 1 && sentenceStarts ? sentenceStart : -1;
+                originalTerms[k] = lm.log10Prob(w, h1, h2);
+            }
+            return originalTerms[k];
         }
 
         int originalId(int k) {
@@ -585,6 +637,9 @@ public final class Restorer implements Stage {
         int before = left.length == 0 ? -1 : left[left.length - 1];
         int after = right.length == 0 ? -1 : right[0];
         boolean leftStored = before >= 0 && observed[0] >= 0 && lm.storedOrder(observed[0], before, -1) >= 2;
+        if (leftStored ? after < 0 : before >= 0) {
+            return !leftStored; // decided without the right side's bigram
+        }
         boolean rightStored = after >= 0 && observed[observed.length - 1] >= 0
                 && lm.storedOrder(after, observed[observed.length - 1], -1) >= 2;
         return !(leftStored && rightStored) && !(leftStored && after < 0) && !(rightStored && before < 0);
@@ -596,8 +651,11 @@ public final class Restorer implements Stage {
         return out;
     }
 
-    /** log10 P of the span's words and the right context given the left context. */
-    private double window(int[] left, boolean leftEdge, int[] span, int[] right, boolean rightEdge) {
+    /**
+     * log10 P of the span's words and the right context given the left context; negative infinity as soon
+     * as the words still to come cannot lift the sum to {@code least}.
+     */
+    private double window(int[] left, boolean leftEdge, int[] span, int[] right, boolean rightEdge, double least) {
         int total = (leftEdge ? 1 : 0) + left.length + span.length + right.length + (rightEdge ? 1 : 0);
         int[] seq = new int[total];
         int k = 0;
@@ -618,10 +676,14 @@ public final class Restorer implements Stage {
             seq[k++] = sentenceEnd;
         }
         double s = 0;
+        double bound = lm.log10ProbBound();
         for (int p = firstPredicted; p < total; p++) {
             int h1 = p > 0 ? seq[p - 1] : -1;
             int h2 = p > 1 && h1 >= 0 ? seq[p - 2] : -1;
             s += lm.log10Prob(seq[p], h1, h2);
+            if (s + (total - 1 - p) * bound < least) {
+                return Double.NEGATIVE_INFINITY;
+            }
         }
         return s;
     }
@@ -644,21 +706,19 @@ public final class Restorer implements Stage {
      * or more, or of two content words ("back to" is no evidence, "press club" is).
      */
     private boolean makesKnownPhrase(List<String> left, String[] span, List<String> right) {
-        List<String> seq = new ArrayList<>(left);
-        int spanFrom = seq.size();
-        for (String w : span) {
-            seq.add(w);
+        String[] seq = new String[left.size() + span.length + right.size()];
+        int spanFrom = left.size();
+        int spanTo = spanFrom + span.length;
+        for (int k = 0; k < seq.length; k++) {
+            seq[k] = k < spanFrom ? left.get(k) : k < spanTo ? span[k - spanFrom] : right.get(k - spanTo);
         }
-        int spanTo = seq.size();
-        seq.addAll(right);
         for (int a = 0; a < spanTo; a++) {
-            for (int b = Math.max(a + 2, spanFrom + 1); b <= Math.min(seq.size(), a + 5); b++) {
+            for (int b = Math.max(a + 2, spanFrom + 1); b <= Math.min(seq.length, a + 5); b++) {
                 if (b <= spanFrom || (a >= spanFrom && b <= spanTo && span.length == 1)) {
                     continue;
                 }
-                List<String> phrase = seq.subList(a, b);
-                if ((phrase.size() >= 3 || phrase.stream().noneMatch(FunctionWords::contains))
-                        && lexicon.contains(String.join(" ", phrase))) {
+                if ((b - a >= 3 || !FunctionWords.contains(seq[a]) && !FunctionWords.contains(seq[a + 1]))
+                        && lexicon.contains(String.join(" ", java.util.Arrays.asList(seq).subList(a, b)))) {
                     return true;
                 }
             }

@@ -36,6 +36,7 @@ public final class NgramModel {
     private final NgramVocabulary vocabulary;
     private final int sentenceStart;
     private final double unknownLog10;
+    private final double maxLog10Prob;
 
     NgramModel(Path file, ByteBuffer data, int unigramOffset, long[] declaredCounts, long[] usedCounts,
                NgramLevel[] levels, NgramVocabulary vocabulary) {
@@ -48,6 +49,7 @@ public final class NgramModel {
         this.vocabulary = vocabulary;
         this.sentenceStart = vocabulary.id(SENTENCE_START);
         this.unknownLog10 = unknownWordLog10();
+        this.maxLog10Prob = maxLog10Prob();
     }
 
     /** Maps and checks a trie-format model file. */
@@ -113,6 +115,32 @@ public final class NgramModel {
      */
     public double unknownLog10() {
         return unknownLog10;
+    }
+
+    /**
+     * A bound that no {@link #log10Prob} exceeds: the highest stored log-prob of any order plus every backoff
+     * weight that could be added to it where positive. It lets a caller stop summing a sequence that can no
+     * longer reach a score it needs.
+     */
+    public double log10ProbBound() {
+        return maxLog10Prob;
+    }
+
+    private double maxLog10Prob() {
+        // units() is the prob of the longest stored n-gram plus the backoffs of the longer histories it skipped:
+        // the unigram's backoff (h1) if only the unigram is stored, the bigram's (h2 h1) below a trigram model's top.
+        float unigramProb = Float.NEGATIVE_INFINITY, unigramBackoff = Float.NEGATIVE_INFINITY;
+        for (int id = 0; id < vocabulary.size(); id++) {
+            unigramProb = Math.max(unigramProb, unigramProb(id));
+            unigramBackoff = Math.max(unigramBackoff, unigramBackoff(id));
+        }
+        double bigramBackoff = levels.length > 0 ? Math.max(0, levels[0].maxBackoff()) : 0;
+        double best = unigramProb + Math.max(0, unigramBackoff) + bigramBackoff;
+        for (int k = 0; k < levels.length; k++) {
+            best = Math.max(best, levels[k].maxProb() + (k == 0 ? bigramBackoff : 0));
+        }
+        // A little headroom for the float sums in units(); the bound need not be tight.
+        return Math.max(unknownLog10, best * LOG10_PER_UNIT + 1e-3);
     }
 
     /**
