@@ -491,7 +491,7 @@ public final class Restorer implements Stage {
         }
         boolean nameCase = hasNameCase(tokens, p.first, p.end(), from);
         boolean needsPhrase = nameCase || p.row.knownPhraseOnly();
-        if (p.row.knownPhraseOnly() && !unattested(before, observed, after)) {
+        if (p.row.knownPhraseOnly() && !unattested(slots, p.first - from, p.end() - from, before, observed, after)) {
             p.score = Double.NEGATIVE_INFINITY;
             return;
         }
@@ -544,6 +544,8 @@ public final class Restorer implements Stage {
         private final boolean sentenceEnds;
         /** log10 P of original word k given the original words before it (k = length: the sentence end), or NaN. */
         private final double[] originalTerms;
+        /** For {@link #storedPair}: 0 not asked yet, 1 stored, 2 not. */
+        private final byte[] storedPairs;
 
         Slots(String[] runWords, boolean sentenceStarts, boolean sentenceEnds) {
             this.runWords = runWords;
@@ -556,6 +558,7 @@ public final class Restorer implements Stage {
             for (int k = 0; k < runWords.length; k++) {
                 words[k] = new String[] {runWords[k]};
             }
+            storedPairs = new byte[runWords.length];
             originalTerms = new double[runWords.length + 1];
             java.util.Arrays.fill(originalTerms, Double.NaN);
         }
@@ -618,6 +621,19 @@ public final class Restorer implements Stage {
             return null;
         }
 
+        /** Whether slot k holds its original word (no repair took it). */
+        boolean original(int k) {
+            return k >= 0 && k < taken.length && taken[k] == null;
+        }
+
+        /** Whether the model stores the bigram of original words k - 1 and k, both known; asked once per k. */
+        boolean storedPair(int k) {
+            if (storedPairs[k] == 0) {
+                storedPairs[k] = (byte) (lm.storedOrder(originalId(k), originalId(k - 1), -1) >= 2 ? 1 : 2);
+            }
+            return storedPairs[k] == 1;
+        }
+
         /** The model id of word w of slot k as the run reads now. */
         int id(int k, int w) {
             return taken[k] != null ? taken[k][w] : originalId(k);
@@ -633,15 +649,17 @@ public final class Restorer implements Stage {
     }
 
     /** Whether the model stores no bigram of the observed span with a neighbour (real text does not say it). */
-    private boolean unattested(int[] left, int[] observed, int[] right) {
+    private boolean unattested(Slots slots, int f, int e, int[] left, int[] observed, int[] right) {
         int before = left.length == 0 ? -1 : left[left.length - 1];
         int after = right.length == 0 ? -1 : right[0];
-        boolean leftStored = before >= 0 && observed[0] >= 0 && lm.storedOrder(observed[0], before, -1) >= 2;
+        boolean leftStored = before >= 0 && observed[0] >= 0 && (slots.original(f - 1) ? slots.storedPair(f)
+                : lm.storedOrder(observed[0], before, -1) >= 2);
         if (leftStored ? after < 0 : before >= 0) {
             return !leftStored; // decided without the right side's bigram
         }
-        boolean rightStored = after >= 0 && observed[observed.length - 1] >= 0
-                && lm.storedOrder(after, observed[observed.length - 1], -1) >= 2;
+        int last = observed[observed.length - 1];
+        boolean rightStored = after >= 0 && last >= 0 && (slots.original(e) ? slots.storedPair(e)
+                : lm.storedOrder(after, last, -1) >= 2);
         return !(leftStored && rightStored) && !(leftStored && after < 0) && !(rightStored && before < 0);
     }
 
@@ -675,17 +693,7 @@ public final class Restorer implements Stage {
         if (rightEdge) {
             seq[k++] = sentenceEnd;
         }
-        double s = 0;
-        double bound = lm.log10ProbBound();
-        for (int p = firstPredicted; p < total; p++) {
-            int h1 = p > 0 ? seq[p - 1] : -1;
-            int h2 = p > 1 && h1 >= 0 ? seq[p - 2] : -1;
-            s += lm.log10Prob(seq[p], h1, h2);
-            if (s + (total - 1 - p) * bound < least) {
-                return Double.NEGATIVE_INFINITY;
-            }
-        }
-        return s;
+        return lm.log10ProbSum(seq, firstPredicted, total, least);
     }
 
     /** log10 of how much more often the corpus pairs the candidate with its neighbours than the observed span. */
