@@ -12,6 +12,7 @@ import org.unspin.lexicon.CorpusModel;
 import org.unspin.edit.Edit;
 import org.unspin.lexicon.CandidateDictionary;
 import org.unspin.lexicon.CanonicalLexicon;
+import org.unspin.lexicon.FoldedVocabulary;
 import org.unspin.lexicon.FunctionWords;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.PhraseKey;
@@ -102,12 +103,8 @@ public final class Restorer implements Stage {
     private final Margins margins;
     private final int sentenceStart;
     private final int sentenceEnd;
-    /** Every proper prefix of the dictionary's keys ("a", "a lot" for "a lot of"): a key is only extended
-     * while what it has read so far is one, so most words cost one lookup. */
-    private final Set<String> prefixes = new HashSet<>();
-    /** The words of each candidate original, lower-cased, and their model ids. */
-    private final Map<String, int[]> candidateIds = new HashMap<>();
-    private final Map<String, String[]> candidateWords = new HashMap<>();
+    /** The dictionary's keys as a trie over their tokens, so that scanning the text builds no key strings. */
+    private final KeyTrie keys = new KeyTrie();
     /**
      * For the originals of known-phrase-only rows: the words a lexicon phrase puts just before the original
      * ("press" before "club") and just after it. A proposal with neither neighbour can make no known phrase,
@@ -132,20 +129,132 @@ public final class Restorer implements Stage {
         this.sentenceStart = lm.wordId(NgramModel.SENTENCE_START);
         this.sentenceEnd = lm.wordId(NgramModel.SENTENCE_END);
         Set<String> phraseOnly = new HashSet<>();
+        Map<String, Candidate> byOriginal = new HashMap<>();
+        Set<String> seenKeys = new HashSet<>();
         for (CandidateDictionary.Row row : dictionary.all()) {
-            String[] key = row.observed().split(" ");
-            for (int k = 1; k < key.length; k++) {
-                prefixes.add(String.join(" ", java.util.Arrays.copyOf(key, k)));
-            }
-            String original = row.original().toLowerCase(Locale.ROOT);
-            candidateIds.computeIfAbsent(original, this::ids);
-            candidateWords.computeIfAbsent(original, o -> o.split(" "));
             if (row.knownPhraseOnly()) {
-                phraseOnly.add(original);
+                phraseOnly.add(row.original().toLowerCase(Locale.ROOT));
             }
         }
         if (lexicon != null && !phraseOnly.isEmpty()) {
             indexNeighbours(lexicon, phraseOnly);
+        }
+        for (CandidateDictionary.Row row : dictionary.all()) {
+            if (!seenKeys.add(row.observed())) {
+                continue;
+            }
+            List<CandidateDictionary.Row> rows = dictionary.candidates(row.observed());
+            Candidate[] candidates = new Candidate[rows.size()];
+            for (int c = 0; c < candidates.length; c++) {
+                String original = rows.get(c).original().toLowerCase(Locale.ROOT);
+                Candidate shared = byOriginal.computeIfAbsent(original, o -> new Candidate(null, o, o.split(" "),
+                        ids(o), knownOriginals.contains(o), lexiconBefore.get(o), lexiconAfter.get(o)));
+                candidates[c] = shared.of(rows.get(c));
+            }
+            keys.add(row.observed().split(" ", -1), candidates);
+        }
+    }
+
+    /**
+     * A row with what scoring it needs that does not depend on the text: its original lower-cased, the
+     * original's words and model ids, and the lexicon words that may neighbour it (see {@link #lexiconBefore}).
+     */
+    private record Candidate(CandidateDictionary.Row row, String original, String[] words, int[] ids,
+                             boolean knownOriginal, Set<String> before, Set<String> after) {
+        Candidate of(CandidateDictionary.Row r) {
+            return new Candidate(r, original, words, ids, knownOriginal, before, after);
+        }
+    }
+
+    /**
+     * The observed keys of the dictionary, token by token: node 0 is the empty key, and a node's child for a
+     * token is the key extended by it. A token no key uses is not in {@link #tokens}, so most text words cost
+     * one probe of a table that allocates nothing.
+     */
+    private static final class KeyTrie {
+        final FoldedVocabulary tokens = new FoldedVocabulary();
+        /** Per node: the candidates of the key it ends, or null; whether some longer key continues it. */
+        private Candidate[][] candidates = new Candidate[64][];
+        private boolean[] continued = new boolean[64];
+        private int nodes = 1;
+        /** Open addressing: (parent node << 32 | token id) → child node + 1 (0 marks an empty slot). */
+        private long[] edgeKeys = new long[1024];
+        private int[] edgeChildren = new int[1024];
+
+        void add(String[] key, Candidate[] rows) {
+            for (String token : key) {
+                if (token.isEmpty() || !token.equals(PhraseKey.fold(token, 0, token.length()))) {
+                    return; // a text word is never empty and always folded: such a key cannot match
+                }
+            }
+            int node = 0;
+            for (int k = 0; k < key.length; k++) {
+                int token = tokens.add(key[k]);
+                int child = child(node, token);
+                if (child < 0) {
+                    child = addChild(node, token);
+                }
+                if (k + 1 < key.length) {
+                    continued[child] = true;
+                }
+                node = child;
+            }
+            candidates[node] = rows;
+        }
+
+        /** The node of the key {@code node} extended by the token, or -1. */
+        int child(int node, int token) {
+            long key = (long) node << 32 | token;
+            int mask = edgeKeys.length - 1;
+            for (int slot = slot(key, mask); edgeChildren[slot] != 0; slot = (slot + 1) & mask) {
+                if (edgeKeys[slot] == key) {
+                    return edgeChildren[slot] - 1;
+                }
+            }
+            return -1;
+        }
+
+        Candidate[] candidates(int node) {
+            return candidates[node];
+        }
+
+        boolean continued(int node) {
+            return continued[node];
+        }
+
+        private int addChild(int node, int token) {
+            if (nodes == candidates.length) {
+                candidates = java.util.Arrays.copyOf(candidates, nodes * 2);
+                continued = java.util.Arrays.copyOf(continued, nodes * 2);
+            }
+            if (2 * nodes > edgeKeys.length) {
+                long[] oldKeys = edgeKeys;
+                int[] oldChildren = edgeChildren;
+                edgeKeys = new long[oldKeys.length * 2];
+                edgeChildren = new int[oldKeys.length * 2];
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldChildren[i] != 0) {
+                        put(oldKeys[i], oldChildren[i]);
+                    }
+                }
+            }
+            int child = nodes++;
+            put((long) node << 32 | token, child + 1);
+            return child;
+        }
+
+        private void put(long key, int value) {
+            int mask = edgeKeys.length - 1;
+            int slot = slot(key, mask);
+            while (edgeChildren[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            edgeKeys[slot] = key;
+            edgeChildren[slot] = value;
+        }
+
+        private static int slot(long key, int mask) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
         }
     }
 
@@ -174,10 +283,9 @@ public final class Restorer implements Stage {
     }
 
     /** Whether a neighbour could make the original part of a lexicon phrase (see {@link #lexiconBefore}). */
-    private boolean mayMakeKnownPhrase(String original, List<String> left, List<String> right) {
-        Set<String> before = lexiconBefore.get(original), after = lexiconAfter.get(original);
-        return knownOriginals.contains(original) || before != null && !left.isEmpty() && before.contains(left.get(left.size() - 1))
-                || after != null && !right.isEmpty() && after.contains(right.get(0));
+    private static boolean mayMakeKnownPhrase(Candidate c, String left, String right) {
+        return c.knownOriginal() || c.before() != null && left != null && c.before().contains(left)
+                || c.after() != null && right != null && c.after().contains(right);
     }
 
     private int[] ids(String phrase) {
@@ -194,9 +302,9 @@ public final class Restorer implements Stage {
 
         final int first;      // token index
         final int length;     // tokens
+        final Candidate candidate;
         final CandidateDictionary.Row row;
-        final String original; // lower case
-        final String[] words;  // its words
+        final String[] words;  // the original's words, lower case
         final int[] ids;
         double margin;        // LM margin as last scored
         double corpusMargin;
@@ -205,19 +313,22 @@ public final class Restorer implements Stage {
         String runnerUp;
         double runnerUpScore;
 
-        Proposal(int first, int length, CandidateDictionary.Row row, String original, String[] words, int[] ids) {
+        Proposal(int first, int length, Candidate candidate) {
             this.first = first;
             this.length = length;
-            this.row = row;
-            this.original = original;
-            this.words = words;
-            this.ids = ids;
+            this.candidate = candidate;
+            this.row = candidate.row();
+            this.words = candidate.words();
+            this.ids = candidate.ids();
         }
 
         int end() {
             return first + length;
         }
     }
+
+    /** Token kinds for {@link #find}: not a prose word (ends a run), or a word no dictionary key uses. */
+    private static final int NOT_WORD = -2, NO_KEY = -1;
 
     @Override
     public List<Edit> find(TokenList tokens) {
@@ -226,54 +337,74 @@ public final class Restorer implements Stage {
             return List.of();
         }
         String text = tokens.text();
-        String[] words = new String[n];
+        int[] keyTokens = new int[n]; // a key token's id, or NO_KEY, NOT_WORD
         for (int i = 0; i < n; i++) {
-            words[i] = tokens.type(i) == TokenType.WORD && !inCode(tokens, i)
-                    ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
+            keyTokens[i] = tokens.type(i) != TokenType.WORD || inCode(tokens, i) ? NOT_WORD
+                    : Math.max(NO_KEY, keys.tokens.find(text, tokens.start(i), tokens.end(i)));
         }
         boolean[] linked = wordRuns(tokens);
         List<Edit> out = new ArrayList<>();
+        String[] words = null; // folded words, made for the runs that have proposals
         int i = 0;
         while (i < n) {
-            if (words[i] == null) {
+            if (keyTokens[i] == NOT_WORD) {
                 i++;
                 continue;
             }
             int end = i + 1;
-            while (end < n && words[end] != null && linked[end]) {
+            while (end < n && keyTokens[end] != NOT_WORD && linked[end]) {
                 end++;
             }
-            restoreRun(tokens, words, i, end, out);
+            List<Proposal> proposals = proposals(keyTokens, i, end);
+            if (!proposals.isEmpty()) {
+                if (words == null) {
+                    words = new String[n];
+                }
+                for (int k = i; k < end; k++) {
+                    words[k] = PhraseKey.fold(text, tokens.start(k), tokens.end(k));
+                }
+                restoreRun(tokens, words, i, end, proposals, out);
+            }
             i = end;
         }
         out.sort(org.unspin.edit.EditSet.BY_POSITION);
         return out;
     }
 
-    /** The restorations of one run of words [from, to) between punctuation. */
-    private void restoreRun(TokenList tokens, String[] words, int from, int to, List<Edit> out) {
-        List<Proposal> proposals = new ArrayList<>();
+    /** Every dictionary key in the run [from, to), in text order and shorter keys first. */
+    private List<Proposal> proposals(int[] keyTokens, int from, int to) {
+        List<Proposal> proposals = null;
         for (int i = from; i < to; i++) {
-            String key = words[i];
+            int node = 0;
             for (int len = 1; len <= CandidateDictionary.MAX_TOKENS && i + len <= to; len++) {
-                if (len > 1) {
-                    key = key + " " + words[i + len - 1];
+                int token = keyTokens[i + len - 1];
+                node = token < 0 ? -1 : keys.child(node, token);
+                if (node < 0) {
+                    break;
                 }
-                for (CandidateDictionary.Row row : dictionary.candidates(key)) {
-                    String lower = row.original().toLowerCase(Locale.ROOT);
-                    proposals.add(new Proposal(i, len, row, lower, candidateWords.get(lower), candidateIds.get(lower)));
+                Candidate[] candidates = keys.candidates(node);
+                if (candidates != null) {
+                    if (proposals == null) {
+                        proposals = new ArrayList<>();
+                    }
+                    for (Candidate c : candidates) {
+                        proposals.add(new Proposal(i, len, c));
+                    }
                 }
-                if (!prefixes.contains(key)) {
+                if (!keys.continued(node)) {
                     break;
                 }
             }
         }
-        if (proposals.isEmpty()) {
-            return;
-        }
+        return proposals == null ? List.of() : proposals;
+    }
+
+    /** The restorations of one run of words [from, to) between punctuation. */
+    private void restoreRun(TokenList tokens, String[] words, int from, int to, List<Proposal> proposals,
+                            List<Edit> out) {
         boolean sentenceStarts = startsSentence(tokens, from);
         boolean sentenceEnds = endsSentence(tokens, to);
-        Slots slots = new Slots(lm, java.util.Arrays.copyOfRange(words, from, to));
+        Slots slots = new Slots(java.util.Arrays.copyOfRange(words, from, to), sentenceStarts, sentenceEnds);
         for (Proposal p : proposals) {
             score(p, tokens, words, slots, from, to, sentenceStarts, sentenceEnds);
         }
@@ -326,6 +457,11 @@ public final class Restorer implements Stage {
 
     private void score(Proposal p, TokenList tokens, String[] words, Slots slots, int from, int to,
                        boolean sentenceStarts, boolean sentenceEnds) {
+        if (p.row.knownPhraseOnly() && !mayMakeKnownPhrase(p.candidate, slots.wordBefore(p.first - from),
+                slots.wordAfter(p.end() - from))) {
+            p.score = Double.NEGATIVE_INFINITY; // cheap test first: most cut rows stop here
+            return;
+        }
         // Context: up to two words on each side as the run reads now, sentence marks at its edges.
         List<String> left = new ArrayList<>(2);
         int[] leftIds = new int[2];
@@ -355,24 +491,38 @@ public final class Restorer implements Stage {
         }
         boolean nameCase = hasNameCase(tokens, p.first, p.end(), from);
         boolean needsPhrase = nameCase || p.row.knownPhraseOnly();
-        if (p.row.knownPhraseOnly() && (!mayMakeKnownPhrase(p.original, left, right)
-                || !unattested(before, observed, after))) {
-            p.score = Double.NEGATIVE_INFINITY; // cheap test first: most cut rows stop here
+        if (p.row.knownPhraseOnly() && !unattested(slots, p.first - from, p.end() - from, before, observed, after)) {
+            p.score = Double.NEGATIVE_INFINITY;
             return;
         }
         boolean unknown = false;
         for (int id : observed) {
             unknown |= id < 0;
         }
-        double margin = window(before, leftEdge, p.ids, after, rightEdge) - window(before, leftEdge, observed, after,
-                rightEdge);
-        margin -= Math.max(0, observed.length - p.ids.length) * WORD_COST;
+        double asWritten = slots.originalWindow(p.first - from, p.end() - from);
+        if (Double.isNaN(asWritten)) {
+            asWritten = window(before, leftEdge, observed, after, rightEdge, Double.NEGATIVE_INFINITY);
+        }
+        double wordCost = Math.max(0, observed.length - p.ids.length) * WORD_COST;
+        double corpusMargin = corpus == null ? 0 : CORPUS_WEIGHT * corpusMargin(left, p, words, right);
+        double prior = Math.log10(p.row.weight());
+        // A score under both 0 and the report margin is never reported nor a runner-up: the candidate's
+        // window need only be summed while it can still reach that (with the lexicon bonus if possible).
+        double least = Math.min(0, margins.report()) - 1e-6 + asWritten + wordCost - corpusMargin - prior
+                - (lexicon != null ? LEXICON_BONUS : 0);
+        double candidate = window(before, leftEdge, p.ids, after, rightEdge, least);
+        if (candidate == Double.NEGATIVE_INFINITY) {
+            p.score = Double.NEGATIVE_INFINITY;
+            return;
+        }
+        double margin = candidate - asWritten;
+        margin -= wordCost;
         if (unknown) {
             margin = Math.min(margin, margins.rewrite() - UNKNOWN_CAP);
         }
         p.margin = margin;
-        p.corpusMargin = corpus == null ? 0 : CORPUS_WEIGHT * corpusMargin(left, p, words, right);
-        double base = margin + p.corpusMargin + Math.log10(p.row.weight());
+        p.corpusMargin = corpusMargin;
+        double base = margin + p.corpusMargin + prior;
         // The lexicon is only read where its bonus can decide something.
         p.lexicon = lexicon != null && base + LEXICON_BONUS >= margins.report()
                 && makesKnownPhrase(left, p.words, right)
@@ -384,17 +534,23 @@ public final class Restorer implements Stage {
      * What a run reads now: a taken proposal fills its first slot with its words and empties the others. The
      * model ids of the run's own words are looked up on first use (most words are never context).
      */
-    private static final class Slots {
+    private final class Slots {
         private static final int UNSET = Integer.MIN_VALUE;
         final String[][] words;
         private final int[][] taken;
         private final int[] originalIds;
-        private final NgramModel lm;
         private final String[] runWords;
+        private final boolean sentenceStarts;
+        private final boolean sentenceEnds;
+        /** log10 P of original word k given the original words before it (k = length: the sentence end), or NaN. */
+        private final double[] originalTerms;
+        /** For {@link #storedPair}: 0 not asked yet, 1 stored, 2 not. */
+        private final byte[] storedPairs;
 
-        Slots(NgramModel lm, String[] runWords) {
-            this.lm = lm;
+        Slots(String[] runWords, boolean sentenceStarts, boolean sentenceEnds) {
             this.runWords = runWords;
+            this.sentenceStarts = sentenceStarts;
+            this.sentenceEnds = sentenceEnds;
             words = new String[runWords.length][];
             taken = new int[runWords.length][];
             originalIds = new int[runWords.length];
@@ -402,6 +558,40 @@ public final class Restorer implements Stage {
             for (int k = 0; k < runWords.length; k++) {
                 words[k] = new String[] {runWords[k]};
             }
+            storedPairs = new byte[runWords.length];
+            originalTerms = new double[runWords.length + 1];
+            java.util.Arrays.fill(originalTerms, Double.NaN);
+        }
+
+        /**
+         * What {@link #window} gives for the original words [f, e) in their original context, or NaN if a
+         * repair is in that window. Spans that overlap share most of these terms, so each is computed once.
+         */
+        double originalWindow(int f, int e) {
+            int n = runWords.length;
+            for (int k = Math.max(0, f - 2); k < Math.min(n, e + 2); k++) {
+                if (taken[k] != null) {
+                    return Double.NaN;
+                }
+            }
+            double s = 0; // summed in window's order, so the result is the same double
+            for (int k = f; k < Math.min(n, e + 2); k++) {
+                s += originalTerm(k);
+            }
+            if (n - e < 2 && sentenceEnds) {
+                s += originalTerm(n);
+            }
+            return s;
+        }
+
+        private double originalTerm(int k) {
+            if (Double.isNaN(originalTerms[k])) {
+                int w = k < runWords.length ? originalId(k) : sentenceEnd;
+                int h1 = k > 0 ? originalId(k - 1) : sentenceStarts ? sentenceStart : -1;
+                int h2 = h1 < 0 ? -1 : k > 1 ? originalId(k - 2) : k == 1 && sentenceStarts ? sentenceStart : -1;
+                originalTerms[k] = lm.log10Prob(w, h1, h2);
+            }
+            return originalTerms[k];
         }
 
         int originalId(int k) {
@@ -409,6 +599,39 @@ public final class Restorer implements Stage {
                 originalIds[k] = lm.wordId(runWords[k]);
             }
             return originalIds[k];
+        }
+
+        /** The last word before slot k as the run reads now, or null. */
+        String wordBefore(int k) {
+            for (int j = k - 1; j >= 0; j--) {
+                if (words[j].length > 0) {
+                    return words[j][words[j].length - 1];
+                }
+            }
+            return null;
+        }
+
+        /** The first word from slot k on as the run reads now, or null. */
+        String wordAfter(int k) {
+            for (int j = k; j < words.length; j++) {
+                if (words[j].length > 0) {
+                    return words[j][0];
+                }
+            }
+            return null;
+        }
+
+        /** Whether slot k holds its original word (no repair took it). */
+        boolean original(int k) {
+            return k >= 0 && k < taken.length && taken[k] == null;
+        }
+
+        /** Whether the model stores the bigram of original words k - 1 and k, both known; asked once per k. */
+        boolean storedPair(int k) {
+            if (storedPairs[k] == 0) {
+                storedPairs[k] = (byte) (lm.storedOrder(originalId(k), originalId(k - 1), -1) >= 2 ? 1 : 2);
+            }
+            return storedPairs[k] == 1;
         }
 
         /** The model id of word w of slot k as the run reads now. */
@@ -426,12 +649,17 @@ public final class Restorer implements Stage {
     }
 
     /** Whether the model stores no bigram of the observed span with a neighbour (real text does not say it). */
-    private boolean unattested(int[] left, int[] observed, int[] right) {
+    private boolean unattested(Slots slots, int f, int e, int[] left, int[] observed, int[] right) {
         int before = left.length == 0 ? -1 : left[left.length - 1];
         int after = right.length == 0 ? -1 : right[0];
-        boolean leftStored = before >= 0 && observed[0] >= 0 && lm.storedOrder(observed[0], before, -1) >= 2;
-        boolean rightStored = after >= 0 && observed[observed.length - 1] >= 0
-                && lm.storedOrder(after, observed[observed.length - 1], -1) >= 2;
+        boolean leftStored = before >= 0 && observed[0] >= 0 && (slots.original(f - 1) ? slots.storedPair(f)
+                : lm.storedOrder(observed[0], before, -1) >= 2);
+        if (leftStored ? after < 0 : before >= 0) {
+            return !leftStored; // decided without the right side's bigram
+        }
+        int last = observed[observed.length - 1];
+        boolean rightStored = after >= 0 && last >= 0 && (slots.original(e) ? slots.storedPair(e)
+                : lm.storedOrder(after, last, -1) >= 2);
         return !(leftStored && rightStored) && !(leftStored && after < 0) && !(rightStored && before < 0);
     }
 
@@ -441,8 +669,11 @@ public final class Restorer implements Stage {
         return out;
     }
 
-    /** log10 P of the span's words and the right context given the left context. */
-    private double window(int[] left, boolean leftEdge, int[] span, int[] right, boolean rightEdge) {
+    /**
+     * log10 P of the span's words and the right context given the left context; negative infinity as soon
+     * as the words still to come cannot lift the sum to {@code least}.
+     */
+    private double window(int[] left, boolean leftEdge, int[] span, int[] right, boolean rightEdge, double least) {
         int total = (leftEdge ? 1 : 0) + left.length + span.length + right.length + (rightEdge ? 1 : 0);
         int[] seq = new int[total];
         int k = 0;
@@ -462,13 +693,7 @@ public final class Restorer implements Stage {
         if (rightEdge) {
             seq[k++] = sentenceEnd;
         }
-        double s = 0;
-        for (int p = firstPredicted; p < total; p++) {
-            int h1 = p > 0 ? seq[p - 1] : -1;
-            int h2 = p > 1 && h1 >= 0 ? seq[p - 2] : -1;
-            s += lm.log10Prob(seq[p], h1, h2);
-        }
-        return s;
+        return lm.log10ProbSum(seq, firstPredicted, total, least);
     }
 
     /** log10 of how much more often the corpus pairs the candidate with its neighbours than the observed span. */
@@ -489,21 +714,19 @@ public final class Restorer implements Stage {
      * or more, or of two content words ("back to" is no evidence, "press club" is).
      */
     private boolean makesKnownPhrase(List<String> left, String[] span, List<String> right) {
-        List<String> seq = new ArrayList<>(left);
-        int spanFrom = seq.size();
-        for (String w : span) {
-            seq.add(w);
+        String[] seq = new String[left.size() + span.length + right.size()];
+        int spanFrom = left.size();
+        int spanTo = spanFrom + span.length;
+        for (int k = 0; k < seq.length; k++) {
+            seq[k] = k < spanFrom ? left.get(k) : k < spanTo ? span[k - spanFrom] : right.get(k - spanTo);
         }
-        int spanTo = seq.size();
-        seq.addAll(right);
         for (int a = 0; a < spanTo; a++) {
-            for (int b = Math.max(a + 2, spanFrom + 1); b <= Math.min(seq.size(), a + 5); b++) {
+            for (int b = Math.max(a + 2, spanFrom + 1); b <= Math.min(seq.length, a + 5); b++) {
                 if (b <= spanFrom || (a >= spanFrom && b <= spanTo && span.length == 1)) {
                     continue;
                 }
-                List<String> phrase = seq.subList(a, b);
-                if ((phrase.size() >= 3 || phrase.stream().noneMatch(FunctionWords::contains))
-                        && lexicon.contains(String.join(" ", phrase))) {
+                if ((b - a >= 3 || !FunctionWords.contains(seq[a]) && !FunctionWords.contains(seq[a + 1]))
+                        && lexicon.contains(String.join(" ", java.util.Arrays.asList(seq).subList(a, b)))) {
                     return true;
                 }
             }

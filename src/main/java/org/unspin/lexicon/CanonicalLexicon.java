@@ -196,19 +196,52 @@ public final class CanonicalLexicon {
 
     private int indexOf(String phrase) {
         byte[] q = phrase.getBytes(StandardCharsets.UTF_8);
-        int lo = 0, hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = Arrays.compareUnsigned(keys, keyStarts[mid], keyStarts[mid + 1], q, 0, q.length);
-            if (c < 0) {
-                lo = mid + 1;
-            } else if (c > 0) {
-                hi = mid - 1;
-            } else {
-                return mid;
+        int[] slots = hashIndex();
+        int mask = slots.length - 1;
+        for (int slot = hash(q, 0, q.length) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            int i = slots[slot] - 1;
+            if (Arrays.equals(keys, keyStarts[i], keyStarts[i + 1], q, 0, q.length)) {
+                return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Open addressing over the keys' bytes (phrase number + 1, 0 for an empty slot, at most half full): the
+     * restorer asks for many phrases per sentence, and a probe reads one key where bisection compares 17.
+     * Built on first use.
+     */
+    private volatile int[] hashIndex;
+
+    private int[] hashIndex() {
+        int[] slots = hashIndex;
+        if (slots == null) {
+            synchronized (this) {
+                slots = hashIndex;
+                if (slots == null) {
+                    slots = new int[Integer.highestOneBit(Math.max(1, size) * 2 - 1) << 1];
+                    int mask = slots.length - 1;
+                    for (int i = 0; i < size; i++) {
+                        int slot = hash(keys, keyStarts[i], keyStarts[i + 1]) & mask;
+                        while (slots[slot] != 0) {
+                            slot = (slot + 1) & mask;
+                        }
+                        slots[slot] = i + 1;
+                    }
+                    hashIndex = slots;
+                }
+            }
+        }
+        return slots;
+    }
+
+    private static int hash(byte[] data, int from, int to) {
+        int h = 0x811c9dc5; // FNV-1a, then a final mix so that linear probing sees well-spread low bits
+        for (int i = from; i < to; i++) {
+            h = (h ^ (data[i] & 0xff)) * 0x01000193;
+        }
+        return h ^ (h >>> 16);
     }
 
     /** A phrase close to a span: same token count, differing in {@code differences} positions. */

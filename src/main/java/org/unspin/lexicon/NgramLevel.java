@@ -62,6 +62,24 @@ final class NgramLevel {
         return (int) field(index, wordBits + 2 * QUANT_BITS, nextBits);
     }
 
+    /** The highest log-prob any entry can have (the quantisation table's maximum). */
+    float maxProb() {
+        return max(probTable);
+    }
+
+    /** The highest backoff any entry can have, or 0 for the highest order. */
+    float maxBackoff() {
+        return backoffTable == null ? 0 : max(backoffTable);
+    }
+
+    private static float max(float[] table) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float f : table) {
+            max = Math.max(max, f);
+        }
+        return max;
+    }
+
     boolean isMiddle() {
         return backoffTable != null;
     }

@@ -36,6 +36,7 @@ public final class NgramModel {
     private final NgramVocabulary vocabulary;
     private final int sentenceStart;
     private final double unknownLog10;
+    private final double maxLog10Prob;
 
     NgramModel(Path file, ByteBuffer data, int unigramOffset, long[] declaredCounts, long[] usedCounts,
                NgramLevel[] levels, NgramVocabulary vocabulary) {
@@ -48,6 +49,7 @@ public final class NgramModel {
         this.vocabulary = vocabulary;
         this.sentenceStart = vocabulary.id(SENTENCE_START);
         this.unknownLog10 = unknownWordLog10();
+        this.maxLog10Prob = maxLog10Prob();
     }
 
     /** Maps and checks a trie-format model file. */
@@ -116,6 +118,32 @@ public final class NgramModel {
     }
 
     /**
+     * A bound that no {@link #log10Prob} exceeds: the highest stored log-prob of any order plus every backoff
+     * weight that could be added to it where positive. It lets a caller stop summing a sequence that can no
+     * longer reach a score it needs.
+     */
+    public double log10ProbBound() {
+        return maxLog10Prob;
+    }
+
+    private double maxLog10Prob() {
+        // units() is the prob of the longest stored n-gram plus the backoffs of the longer histories it skipped:
+        // the unigram's backoff (h1) if only the unigram is stored, the bigram's (h2 h1) below a trigram model's top.
+        float unigramProb = Float.NEGATIVE_INFINITY, unigramBackoff = Float.NEGATIVE_INFINITY;
+        for (int id = 0; id < vocabulary.size(); id++) {
+            unigramProb = Math.max(unigramProb, unigramProb(id));
+            unigramBackoff = Math.max(unigramBackoff, unigramBackoff(id));
+        }
+        double bigramBackoff = levels.length > 0 ? Math.max(0, levels[0].maxBackoff()) : 0;
+        double best = unigramProb + Math.max(0, unigramBackoff) + bigramBackoff;
+        for (int k = 0; k < levels.length; k++) {
+            best = Math.max(best, levels[k].maxProb() + (k == 0 ? bigramBackoff : 0));
+        }
+        // A little headroom for the float sums in units(); the bound need not be tight.
+        return Math.max(unknownLog10, best * LOG10_PER_UNIT + 1e-3);
+    }
+
+    /**
      * log10 P of w and of the (up to) two words after it, given w's history h1, h2: the part of a sentence that
      * the choice of w influences. n1 &lt; 0 (or n2 &lt; 0) means the sentence ends there.
      */
@@ -145,7 +173,44 @@ public final class NgramModel {
         }
         int historyLength = h1 < 0 ? 0 : h2 < 0 ? 1 : 2;
         historyLength = Math.min(historyLength, order() - 1);
-        return units(w, h1, h2, historyLength) * LOG10_PER_UNIT;
+        long match = longestMatch(w, h1, h2, historyLength);
+        return units(w, h1, h2, historyLength, match, UNSEARCHED) * LOG10_PER_UNIT;
+    }
+
+    /**
+     * The sum of {@link #log10Prob} over {@code ids[from, to)}, each word given the two before it ({@code h1 =
+     * ids[p - 1]}, and {@code h2 = ids[p - 2]} while h1 is known; none before index 0), added in order; negative
+     * infinity as soon as the words still to come cannot lift the sum to {@code least} (see
+     * {@link #log10ProbBound()}). The same double as summing log10Prob, faster: the bigram a word was found
+     * with is the history its successor backs off from, so it is looked up once.
+     */
+    public double log10ProbSum(int[] ids, int from, int to, double least) {
+        double s = 0;
+        int size = vocabulary.size();
+        int pair = UNSEARCHED; // index of the bigram (ids[p - 2], ids[p - 1]) in levels[0], -1 if not stored
+        for (int p = from; p < to; p++) {
+            int w = ids[p];
+            int h1 = p > 0 ? ids[p - 1] : -1;
+            int h2 = p > 1 && h1 >= 0 ? ids[p - 2] : -1;
+            if (w >= size || h1 >= size || h2 >= size) {
+                throw new IllegalArgumentException("word id beyond the vocabulary of " + size + ": " + w + ", " + h1
+                        + ", " + h2);
+            }
+            if (w < 0) {
+                s += unknownLog10;
+                pair = UNSEARCHED;
+            } else {
+                int historyLength = Math.min(h1 < 0 ? 0 : h2 < 0 ? 1 : 2, order() - 1);
+                long match = longestMatch(w, h1, h2, historyLength);
+                s += units(w, h1, h2, historyLength, match, pair) * LOG10_PER_UNIT;
+                // The bigram (h1, w) was searched for if there was a history and w has bigrams at all.
+                pair = historyLength >= 1 ? (int) (match >>> 32) - 1 : UNSEARCHED;
+            }
+            if (s + (to - 1 - p) * maxLog10Prob < least) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return s;
     }
 
     /**
@@ -238,52 +303,57 @@ public final class NgramModel {
             return 0;
         }
         int historyLength = Math.min(h1 < 0 ? 0 : h2 < 0 ? 1 : 2, order() - 1);
-        return (int) (longestMatch(w, h1, h2, historyLength) >>> 32) + 1;
+        long match = longestMatch(w, h1, h2, historyLength);
+        return (int) match != 0 ? 3 : match != 0 ? 2 : 1;
     }
 
-    private float units(int w, int h1, int h2, int historyLength) {
-        long match = longestMatch(w, h1, h2, historyLength);
-        int matched = (int) (match >>> 32);
-        int index = (int) match;
-        float prob = matched == 0 ? unigramProb(w) : levels[matched - 1].prob(index);
-        return prob + skippedBackoff(h1, h2, historyLength, matched);
+    /** For {@link #skippedBackoff}: the bigram of the history has not been searched for yet. */
+    private static final int UNSEARCHED = -2;
+
+    private float units(int w, int h1, int h2, int historyLength, long match, int historyBigram) {
+        int bigram = (int) (match >>> 32) - 1, trigram = (int) match - 1;
+        float prob = trigram >= 0 ? levels[1].prob(trigram) : bigram >= 0 ? levels[0].prob(bigram) : unigramProb(w);
+        return prob + skippedBackoff(h1, h2, historyLength, trigram >= 0 ? 2 : bigram >= 0 ? 1 : 0, historyBigram);
     }
 
     /**
-     * Walks down from the predicted word through ever longer histories while they are stored: the number of
-     * history words matched (high 32 bits) and the index of the longest stored n-gram in its level (low 32).
+     * Walks down from the predicted word through ever longer histories while they are stored: the index + 1 of
+     * the bigram "h1 w" in its level (high 32 bits) and of the trigram "h2 h1 w" (low 32), 0 where not found or
+     * not searched. The bigram is searched for whenever there is a history and w has bigrams.
      */
     private long longestMatch(int w, int h1, int h2, int historyLength) {
         int begin = bigramStart(w);
         int end = bigramStart(w + 1);
-        int matched = 0;
-        int found = 0;
+        long found = 0;
         for (int k = 0; k < historyLength && begin < end; k++) {
             NgramLevel level = levels[k];
             int index = level.find(begin, end, k == 0 ? h1 : h2);
             if (index < 0) {
                 break;
             }
-            matched = k + 1;
-            found = index;
+            found |= k == 0 ? (index + 1L) << 32 : index + 1L;
             if (!level.isMiddle()) {
                 break;
             }
             begin = level.next(index);
             end = level.next(index + 1);
         }
-        return (long) matched << 32 | (found & 0xFFFFFFFFL);
+        return found;
     }
 
-    /** Backoff weights of the histories longer than the {@code matched} words that the found n-gram used. */
-    private float skippedBackoff(int h1, int h2, int historyLength, int matched) {
+    /**
+     * Backoff weights of the histories longer than the {@code matched} words that the found n-gram used;
+     * {@code historyBigram} is the index of the bigram "h2 h1" if already searched for (-1: not stored).
+     */
+    private float skippedBackoff(int h1, int h2, int historyLength, int matched, int historyBigram) {
         if (historyLength == 0) {
             return 0;
         }
         float backoff = matched < 1 ? unigramBackoff(h1) : 0;
         // The history "h2 h1" is stored as the bigram entry naming h2 under the unigram h1.
         if (historyLength == 2 && matched < 2) {
-            int index = levels[0].find(bigramStart(h1), bigramStart(h1 + 1), h2);
+            int index = historyBigram != UNSEARCHED ? historyBigram
+                    : levels[0].find(bigramStart(h1), bigramStart(h1 + 1), h2);
             if (index >= 0) {
                 backoff += levels[0].backoff(index);
             }
