@@ -101,10 +101,13 @@ public final class ContextAnomaly {
         }
         boolean[] linked = Restorer.wordRuns(tokens);
         Thesaurus thesaurus = thesaurus();
-        java.util.Map<String, Integer> occurrences = new java.util.HashMap<>();
-        for (String w : words) {
-            if (w != null) {
-                occurrences.merge(w, 1, Integer::sum);
+        // Only checked words' counts are read, so only checkable words are counted.
+        boolean[] checkable = new boolean[n];
+        java.util.Map<String, int[]> occurrences = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            checkable[i] = checkable(words[i]);
+            if (checkable[i]) {
+                occurrences.computeIfAbsent(words[i], k -> new int[1])[0]++;
             }
         }
         double floor = corpus == null ? LM_FLOOR : CORPUS_FLOOR;
@@ -112,21 +115,22 @@ public final class ContextAnomaly {
         double sum = 0;
         List<Edit> flags = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!checkable(words[i]) || (i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))))) {
+            if (!checkable[i] || (i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))))) {
                 continue; // names and acronyms mid-sentence are not spinner material
             }
-            String[] best = new String[1];
-            double z = logOdds(thesaurus, words, ids, linked, i, occurrences.get(words[i]) - 1, best);
+            int[] best = {-1};
+            double z = logOdds(thesaurus, words, ids, linked, i, occurrences.get(words[i])[0] - 1, best);
             checked++;
             sum += Math.max(0, z - floor);
             if (z >= flagLogOdds()) {
                 double p = 1 / (1 + Math.exp(-z));
-                String suggestion = best[0] == null ? null : CaseStyle.apply(tokens.token(i), best[0]);
+                String bestWord = best[0] < 0 ? null : thesaurus.wordOf(best[0]);
+                String suggestion = bestWord == null ? null : CaseStyle.apply(tokens.token(i), bestWord);
                 flags.add(Edit.at(tokens.start(i), tokens.end(i), tokens.token(i)).replacement(suggestion)
                         .category(CATEGORY).rule("context-anomaly").confidence(Math.round(p * 500) / 1000.0)
                         .explanation(String.format(Locale.ROOT,
                         "'%s' looks out of place here (a synonym swap? %.0f %% by its context)%s", tokens.token(i),
-                        100 * p, best[0] == null ? "" : "; the thesaurus word that fits best is '" + best[0] + "'"))
+                        100 * p, bestWord == null ? "" : "; the thesaurus word that fits best is '" + bestWord + "'"))
                         .build());
             }
         }
@@ -185,6 +189,41 @@ public final class ContextAnomaly {
         return out;
     }
 
+    /**
+     * A word's neighbours as {@link #logOdds} tries them: {@link #mostFrequent} without the spelling variants,
+     * as thesaurus ids and model ids.
+     */
+    private record Alternatives(int[] words, int[] modelIds) {
+    }
+
+    /** Alternatives per word type: text repeats its words, and finding them is a third of the flagger's work. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Alternatives> alternatives =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Word types kept (about 200 bytes each); words beyond it are looked up each time. */
+    static final int MAX_CACHED_WORDS = 100_000;
+
+    private Alternatives alternatives(Thesaurus thesaurus, ModelView view, String word) {
+        Alternatives found = alternatives.get(word);
+        if (found == null) {
+            int[] tried = mostFrequent(thesaurus.neighbours(word).ids(), view);
+            int n = 0;
+            for (int o : tried) {
+                if (!isSpellingVariant(word, thesaurus.wordOf(o))) {
+                    tried[n++] = o; // "minimise"/"minimize" is a spelling variant, not a swap
+                }
+            }
+            int[] modelIds = new int[n];
+            for (int k = 0; k < n; k++) {
+                modelIds[k] = view.ids()[tried[k]];
+            }
+            found = new Alternatives(java.util.Arrays.copyOf(tried, n), modelIds);
+            if (alternatives.size() < MAX_CACHED_WORDS) {
+                alternatives.putIfAbsent(word, found);
+            }
+        }
+        return found;
+    }
+
     private ModelView modelView(Thesaurus thesaurus) {
         ModelView view = modelView;
         if (view == null) {
@@ -212,10 +251,10 @@ public final class ContextAnomaly {
 
     /**
      * The model's log-odds that word i, which occurs {@code repeats} more times in the text, was swapped in;
-     * {@code best[0]} receives the thesaurus neighbour that fits the context best, if any fits better.
+     * {@code best[0]} receives the thesaurus id of the neighbour that fits the context best, if any fits better.
      */
     double logOdds(Thesaurus thesaurus, String[] words, int[] ids, boolean[] linked, int i, int repeats,
-                   String[] best) {
+                   int[] best) {
         int n = words.length;
         boolean hasLeft = i > 0 && linked[i] && words[i - 1] != null;
         boolean hasRight = i + 1 < n && linked[i + 1] && words[i + 1] != null;
@@ -225,15 +264,21 @@ public final class ContextAnomaly {
         int n2 = n1 >= 0 && i + 2 < n && linked[i + 2] && words[i + 2] != null ? ids[i + 2] : -1;
         int w = ids[i];
         double unigram = lm.log10Prob(w, -1, -1);
-        boolean bigramLeft = h1 >= 0 && w >= 0 && lm.storedOrder(w, h1, -1) >= 2;
-        boolean bigramRight = n1 >= 0 && w >= 0 && lm.storedOrder(n1, w, -1) >= 2;
-        boolean trigramLeft = h2 >= 0 && w >= 0 && lm.storedOrder(w, h1, h2) >= 3;
-        boolean trigramRight = n1 >= 0 && h1 >= 0 && w >= 0 && lm.storedOrder(n1, w, h1) >= 3;
-        double pmiLeft = h1 >= 0 ? lm.log10Prob(w, h1, h2) - unigram : 0;
-        double pmiRight = n1 >= 0 && w >= 0 ? lm.log10Prob(n1, w, h1) - lm.log10Prob(n1, -1, -1) : 0;
+        // One walk per side gives both orders: the trigram walk passes the bigram first.
+        int orderLeft = h1 >= 0 && w >= 0 ? lm.storedOrder(w, h1, h2) : 0;
+        int orderRight = n1 >= 0 && w >= 0 ? lm.storedOrder(n1, w, h1) : 0;
+        boolean bigramLeft = orderLeft >= 2;
+        boolean bigramRight = orderRight >= 2;
+        boolean trigramLeft = orderLeft >= 3;
+        boolean trigramRight = orderRight >= 3;
+        // The first two terms of the word's own window (see contextScore); without a history it is the unigram.
+        double ownLeft = h1 >= 0 ? lm.log10Prob(w, h1, h2) : unigram;
+        double nextUnigram = n1 >= 0 ? lm.log10Prob(n1, -1, -1) : 0;
+        double ownRight = n1 >= 0 && w >= 0 ? lm.log10Prob(n1, w, h1) : nextUnigram;
+        double pmiLeft = h1 >= 0 ? ownLeft - unigram : 0;
+        double pmiRight = n1 >= 0 && w >= 0 ? ownRight - nextUnigram : 0;
 
         // The best thesaurus alternative: by the language model, and by the corpus's bigrams.
-        double observed = contextScore(w, h1, h2, n1, n2);
         double bestGain = Double.NEGATIVE_INFINITY, bestCorpusGain = Double.NEGATIVE_INFINITY;
         long observedCount = corpus == null ? 0 : neighbourBigrams(words, i, words[i], hasLeft, hasRight);
         ModelView view = modelView(thesaurus);
@@ -249,22 +294,22 @@ public final class ContextAnomaly {
                 return bound;
             }
         }
-        for (int o : mostFrequent(thesaurus.neighbours(words[i]).ids(), view)) {
-            int id = view.ids()[o];
-            double gain = contextScore(id, h1, h2, n1, n2) - observed;
-            if (gain <= bestGain && corpus == null) {
-                continue; // cannot change anything: no string needed
+        Alternatives tried = alternatives(thesaurus, view, words[i]);
+        double observed = ownLeft; // contextScore(w, h1, h2, n1, n2), summed in the same order
+        if (n1 >= 0) {
+            observed += ownRight;
+            if (n2 >= 0) {
+                observed += lm.log10Prob(n2, n1, w);
             }
-            String alternative = thesaurus.wordOf(o);
-            if (isSpellingVariant(words[i], alternative)) {
-                continue; // "minimise"/"minimize" is a spelling variant, not a swap
-            }
+        }
+        for (int k = 0; k < tried.words().length; k++) {
+            double gain = contextScore(tried.modelIds()[k], h1, h2, n1, n2) - observed;
             if (gain > bestGain) {
                 bestGain = gain;
-                best[0] = gain > 0 ? alternative : null;
+                best[0] = gain > 0 ? tried.words()[k] : -1;
             }
             if (corpus != null) {
-                long count = neighbourBigrams(words, i, alternative, hasLeft, hasRight);
+                long count = neighbourBigrams(words, i, thesaurus.wordOf(tried.words()[k]), hasLeft, hasRight);
                 bestCorpusGain = Math.max(bestCorpusGain, Math.log10((count + 1.0) / (observedCount + 1.0)));
             }
         }
