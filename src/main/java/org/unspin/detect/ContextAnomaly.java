@@ -94,20 +94,28 @@ public final class ContextAnomaly {
         int n = tokens.size();
         String text = tokens.text();
         String[] words = new String[n];
-        int[] ids = new int[n];
         for (int i = 0; i < n; i++) {
             words[i] = tokens.type(i) == TokenType.WORD ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
-            ids[i] = words[i] == null ? -1 : lm.wordId(words[i]);
         }
         boolean[] linked = Restorer.wordRuns(tokens);
         Thesaurus thesaurus = thesaurus();
-        // Only checked words' counts are read, so only checkable words are counted.
-        boolean[] checkable = new boolean[n];
+        // Only checked words' counts are read, so only checkable words are counted; and only the model ids of
+        // checked words and the two words on each side of them are read.
+        boolean[] toCheck = new boolean[n];
         java.util.Map<String, int[]> occurrences = new java.util.HashMap<>();
+        int[] ids = new int[n];
+        java.util.Arrays.fill(ids, NOT_LOOKED_UP);
         for (int i = 0; i < n; i++) {
-            checkable[i] = checkable(words[i]);
-            if (checkable[i]) {
-                occurrences.computeIfAbsent(words[i], k -> new int[1])[0]++;
+            if (!checkable(words[i])) {
+                continue;
+            }
+            occurrences.computeIfAbsent(words[i], k -> new int[1])[0]++;
+            // Names and acronyms mid-sentence are not spinner material.
+            toCheck[i] = !(i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))));
+            for (int j = Math.max(0, i - 2); toCheck[i] && j <= Math.min(n - 1, i + 2); j++) {
+                if (ids[j] == NOT_LOOKED_UP) {
+                    ids[j] = words[j] == null ? -1 : lm.wordId(words[j]);
+                }
             }
         }
         double floor = corpus == null ? LM_FLOOR : CORPUS_FLOOR;
@@ -115,8 +123,8 @@ public final class ContextAnomaly {
         double sum = 0;
         List<Edit> flags = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!checkable[i] || (i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))))) {
-                continue; // names and acronyms mid-sentence are not spinner material
+            if (!toCheck[i]) {
+                continue;
             }
             int[] best = {-1};
             double z = logOdds(thesaurus, words, ids, linked, i, occurrences.get(words[i])[0] - 1, best);
@@ -136,6 +144,9 @@ public final class ContextAnomaly {
         }
         return new Result(checked, checked == 0 ? 0 : sum / checked, List.copyOf(flags));
     }
+
+    /** An id not read because no checked word's context reaches it (the model's ids are 0 and up, -1 unknown). */
+    private static final int NOT_LOOKED_UP = -2;
 
     private static boolean checkable(String w) {
         if (w == null || w.length() < 3 || FunctionWords.contains(w)) {
@@ -199,8 +210,8 @@ public final class ContextAnomaly {
     /** Alternatives per word type: text repeats its words, and finding them is a third of the flagger's work. */
     private final java.util.concurrent.ConcurrentHashMap<String, Alternatives> alternatives =
             new java.util.concurrent.ConcurrentHashMap<>();
-    /** Word types kept (about 200 bytes each); words beyond it are looked up each time. */
-    static final int MAX_CACHED_WORDS = 100_000;
+    /** Word types kept (about 350 bytes each, so at most 18 MB); words beyond it are looked up each time. */
+    static final int MAX_CACHED_WORDS = 50_000;
 
     private Alternatives alternatives(Thesaurus thesaurus, ModelView view, String word) {
         Alternatives found = alternatives.get(word);
