@@ -46,6 +46,10 @@ public final class ContextAnomaly {
     private static final double[] CORPUS_WEIGHTS = {-4.1058, -0.1214, 0.0606, 0.3018, 0.1805, 0.5973, -0.5444,
             -0.8758, -0.0970, 0.1210, 0.1237, 1.4528, 0.0965, -1.0671, -0.7463, -0.9081, 0.2163, 0.1408, -0.6444,
             1.1168, 0.5034};
+    /** The values (0 or 1) of the stored-order features (bigram left/right, trigram left/right, no bigram) that
+     * raise the LM log-odds most. */
+    private static final double[] ORDERS_UPPER = {LM_WEIGHTS[2] > 0 ? 1 : 0, LM_WEIGHTS[3] > 0 ? 1 : 0,
+            LM_WEIGHTS[4] > 0 ? 1 : 0, LM_WEIGHTS[5] > 0 ? 1 : 0, LM_WEIGHTS[12] > 0 ? 1 : 0};
     /** Log-odds below the floor add nothing to the document score (tuned on dev: best document AUC). */
     private static final double LM_FLOOR = -1.0;
     private static final double CORPUS_FLOOR = 0.0;
@@ -275,6 +279,23 @@ public final class ContextAnomaly {
         int n2 = n1 >= 0 && i + 2 < n && linked[i + 2] && words[i + 2] != null ? ids[i + 2] : -1;
         int w = ids[i];
         double unigram = lm.log10Prob(w, -1, -1);
+        // The first two terms of the word's own window (see contextScore); without a history it is the unigram.
+        double ownLeft = h1 >= 0 ? lm.log10Prob(w, h1, h2) : unigram;
+        double nextUnigram = n1 >= 0 ? lm.log10Prob(n1, -1, -1) : 0;
+        double ownRight = n1 >= 0 && w >= 0 ? lm.log10Prob(n1, w, h1) : nextUnigram;
+        double pmiLeft = h1 >= 0 ? ownLeft - unigram : 0;
+        double pmiRight = n1 >= 0 && w >= 0 ? ownRight - nextUnigram : 0;
+        if (corpus == null) {
+            // The bound below with each stored-order feature at its most favourable value: most words stay under
+            // the floor even so, and then the stored orders need not be looked up.
+            double[] upper = {1, unigram, ORDERS_UPPER[0], ORDERS_UPPER[1], ORDERS_UPPER[2], ORDERS_UPPER[3],
+                    clip(pmiLeft, -3, 3), clip(pmiRight, -3, 3), flag(hasLeft), flag(hasRight), 5, 1,
+                    ORDERS_UPPER[4], flag(repeats > 0), Math.log1p(repeats)};
+            double bound = dot(LM_WEIGHTS, upper);
+            if (bound < LM_FLOOR) {
+                return bound;
+            }
+        }
         // One walk per side gives both orders: the trigram walk passes the bigram first.
         int orderLeft = h1 >= 0 && w >= 0 ? lm.storedOrder(w, h1, h2) : 0;
         int orderRight = n1 >= 0 && w >= 0 ? lm.storedOrder(n1, w, h1) : 0;
@@ -282,12 +303,6 @@ public final class ContextAnomaly {
         boolean bigramRight = orderRight >= 2;
         boolean trigramLeft = orderLeft >= 3;
         boolean trigramRight = orderRight >= 3;
-        // The first two terms of the word's own window (see contextScore); without a history it is the unigram.
-        double ownLeft = h1 >= 0 ? lm.log10Prob(w, h1, h2) : unigram;
-        double nextUnigram = n1 >= 0 ? lm.log10Prob(n1, -1, -1) : 0;
-        double ownRight = n1 >= 0 && w >= 0 ? lm.log10Prob(n1, w, h1) : nextUnigram;
-        double pmiLeft = h1 >= 0 ? ownLeft - unigram : 0;
-        double pmiRight = n1 >= 0 && w >= 0 ? ownRight - nextUnigram : 0;
 
         // The best thesaurus alternative: by the language model, and by the corpus's bigrams.
         double bestGain = Double.NEGATIVE_INFINITY, bestCorpusGain = Double.NEGATIVE_INFINITY;
