@@ -46,6 +46,10 @@ public final class ContextAnomaly {
     private static final double[] CORPUS_WEIGHTS = {-4.1058, -0.1214, 0.0606, 0.3018, 0.1805, 0.5973, -0.5444,
             -0.8758, -0.0970, 0.1210, 0.1237, 1.4528, 0.0965, -1.0671, -0.7463, -0.9081, 0.2163, 0.1408, -0.6444,
             1.1168, 0.5034};
+    /** The values (0 or 1) of the stored-order features (bigram left/right, trigram left/right, no bigram) that
+     * raise the LM log-odds most. */
+    private static final double[] ORDERS_UPPER = {LM_WEIGHTS[2] > 0 ? 1 : 0, LM_WEIGHTS[3] > 0 ? 1 : 0,
+            LM_WEIGHTS[4] > 0 ? 1 : 0, LM_WEIGHTS[5] > 0 ? 1 : 0, LM_WEIGHTS[12] > 0 ? 1 : 0};
     /** Log-odds below the floor add nothing to the document score (tuned on dev: best document AUC). */
     private static final double LM_FLOOR = -1.0;
     private static final double CORPUS_FLOOR = 0.0;
@@ -97,17 +101,28 @@ public final class ContextAnomaly {
         int n = tokens.size();
         String text = tokens.text();
         String[] words = new String[n];
-        int[] ids = new int[n];
         for (int i = 0; i < n; i++) {
             words[i] = tokens.type(i) == TokenType.WORD ? PhraseKey.fold(text, tokens.start(i), tokens.end(i)) : null;
-            ids[i] = words[i] == null ? -1 : lm.wordId(words[i]);
         }
         boolean[] linked = Restorer.wordRuns(tokens);
         Thesaurus thesaurus = thesaurus();
-        java.util.Map<String, Integer> occurrences = new java.util.HashMap<>();
-        for (String w : words) {
-            if (w != null) {
-                occurrences.merge(w, 1, Integer::sum);
+        // Only checked words' counts are read, so only checkable words are counted; and only the model ids of
+        // checked words and the two words on each side of them are read.
+        boolean[] toCheck = new boolean[n];
+        java.util.Map<String, int[]> occurrences = new java.util.HashMap<>();
+        int[] ids = new int[n];
+        java.util.Arrays.fill(ids, NOT_LOOKED_UP);
+        for (int i = 0; i < n; i++) {
+            if (!checkable(words[i])) {
+                continue;
+            }
+            occurrences.computeIfAbsent(words[i], k -> new int[1])[0]++;
+            // Names and acronyms mid-sentence are not spinner material.
+            toCheck[i] = !(i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))));
+            for (int j = Math.max(0, i - 2); toCheck[i] && j <= Math.min(n - 1, i + 2); j++) {
+                if (ids[j] == NOT_LOOKED_UP) {
+                    ids[j] = words[j] == null ? -1 : lm.wordId(words[j]);
+                }
             }
         }
         double floor = corpus == null ? LM_FLOOR : CORPUS_FLOOR;
@@ -115,26 +130,30 @@ public final class ContextAnomaly {
         double sum = 0;
         List<Edit> flags = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!checkable(words[i]) || (i > 0 && linked[i] && Character.isUpperCase(text.charAt(tokens.start(i))))) {
-                continue; // names and acronyms mid-sentence are not spinner material
+            if (!toCheck[i]) {
+                continue;
             }
-            String[] best = new String[1];
-            double z = logOdds(thesaurus, words, ids, linked, i, occurrences.get(words[i]) - 1, best);
+            int[] best = {-1};
+            double z = logOdds(thesaurus, words, ids, linked, i, occurrences.get(words[i])[0] - 1, best);
             checked++;
             sum += Math.max(0, z - floor);
             if (z >= flagLogOdds()) {
                 double p = 1 / (1 + Math.exp(-z));
-                String suggestion = best[0] == null ? null : CaseStyle.apply(tokens.token(i), best[0]);
+                String bestWord = best[0] < 0 ? null : thesaurus.wordOf(best[0]);
+                String suggestion = bestWord == null ? null : CaseStyle.apply(tokens.token(i), bestWord);
                 flags.add(Edit.at(tokens.start(i), tokens.end(i), tokens.token(i)).replacement(suggestion)
                         .category(CATEGORY).rule("context-anomaly").confidence(Math.round(p * 500) / 1000.0)
                         .explanation(String.format(Locale.ROOT,
                         "'%s' looks out of place here (a synonym swap? %.0f %% by its context)%s", tokens.token(i),
-                        100 * p, best[0] == null ? "" : "; the thesaurus word that fits best is '" + best[0] + "'"))
+                        100 * p, bestWord == null ? "" : "; the thesaurus word that fits best is '" + bestWord + "'"))
                         .build());
             }
         }
         return new Result(checked, checked == 0 ? 0 : sum / checked, List.copyOf(flags));
     }
+
+    /** An id not read because no checked word's context reaches it (the model's ids are 0 and up, -1 unknown). */
+    private static final int NOT_LOOKED_UP = -2;
 
     private static boolean checkable(String w) {
         if (w == null || w.length() < 3 || FunctionWords.contains(w)) {
@@ -188,6 +207,41 @@ public final class ContextAnomaly {
         return out;
     }
 
+    /**
+     * A word's neighbours as {@link #logOdds} tries them: {@link #mostFrequent} without the spelling variants,
+     * as thesaurus ids and model ids.
+     */
+    private record Alternatives(int[] words, int[] modelIds) {
+    }
+
+    /** Alternatives per word type: text repeats its words, and finding them is a third of the flagger's work. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Alternatives> alternatives =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Word types kept (about 350 bytes each, so at most 18 MB); words beyond it are looked up each time. */
+    static final int MAX_CACHED_WORDS = 50_000;
+
+    private Alternatives alternatives(Thesaurus thesaurus, ModelView view, String word) {
+        Alternatives found = alternatives.get(word);
+        if (found == null) {
+            int[] tried = mostFrequent(thesaurus.neighbours(word).ids(), view);
+            int n = 0;
+            for (int o : tried) {
+                if (!isSpellingVariant(word, thesaurus.wordOf(o))) {
+                    tried[n++] = o; // "minimise"/"minimize" is a spelling variant, not a swap
+                }
+            }
+            int[] modelIds = new int[n];
+            for (int k = 0; k < n; k++) {
+                modelIds[k] = view.ids()[tried[k]];
+            }
+            found = new Alternatives(java.util.Arrays.copyOf(tried, n), modelIds);
+            if (alternatives.size() < MAX_CACHED_WORDS) {
+                alternatives.putIfAbsent(word, found);
+            }
+        }
+        return found;
+    }
+
     private ModelView modelView(Thesaurus thesaurus) {
         ModelView view = modelView;
         if (view == null) {
@@ -215,10 +269,10 @@ public final class ContextAnomaly {
 
     /**
      * The model's log-odds that word i, which occurs {@code repeats} more times in the text, was swapped in;
-     * {@code best[0]} receives the thesaurus neighbour that fits the context best, if any fits better.
+     * {@code best[0]} receives the thesaurus id of the neighbour that fits the context best, if any fits better.
      */
     double logOdds(Thesaurus thesaurus, String[] words, int[] ids, boolean[] linked, int i, int repeats,
-                   String[] best) {
+                   int[] best) {
         int n = words.length;
         boolean hasLeft = i > 0 && linked[i] && words[i - 1] != null;
         boolean hasRight = i + 1 < n && linked[i + 1] && words[i + 1] != null;
@@ -228,15 +282,32 @@ public final class ContextAnomaly {
         int n2 = n1 >= 0 && i + 2 < n && linked[i + 2] && words[i + 2] != null ? ids[i + 2] : -1;
         int w = ids[i];
         double unigram = lm.log10Prob(w, -1, -1);
-        boolean bigramLeft = h1 >= 0 && w >= 0 && lm.storedOrder(w, h1, -1) >= 2;
-        boolean bigramRight = n1 >= 0 && w >= 0 && lm.storedOrder(n1, w, -1) >= 2;
-        boolean trigramLeft = h2 >= 0 && w >= 0 && lm.storedOrder(w, h1, h2) >= 3;
-        boolean trigramRight = n1 >= 0 && h1 >= 0 && w >= 0 && lm.storedOrder(n1, w, h1) >= 3;
-        double pmiLeft = h1 >= 0 ? lm.log10Prob(w, h1, h2) - unigram : 0;
-        double pmiRight = n1 >= 0 && w >= 0 ? lm.log10Prob(n1, w, h1) - lm.log10Prob(n1, -1, -1) : 0;
+        // The first two terms of the word's own window (see contextScore); without a history it is the unigram.
+        double ownLeft = h1 >= 0 ? lm.log10Prob(w, h1, h2) : unigram;
+        double nextUnigram = n1 >= 0 ? lm.log10Prob(n1, -1, -1) : 0;
+        double ownRight = n1 >= 0 && w >= 0 ? lm.log10Prob(n1, w, h1) : nextUnigram;
+        double pmiLeft = h1 >= 0 ? ownLeft - unigram : 0;
+        double pmiRight = n1 >= 0 && w >= 0 ? ownRight - nextUnigram : 0;
+        if (corpus == null) {
+            // The bound below with each stored-order feature at its most favourable value: most words stay under
+            // the floor even so, and then the stored orders need not be looked up.
+            double[] upper = {1, unigram, ORDERS_UPPER[0], ORDERS_UPPER[1], ORDERS_UPPER[2], ORDERS_UPPER[3],
+                    clip(pmiLeft, -3, 3), clip(pmiRight, -3, 3), flag(hasLeft), flag(hasRight), 5, 1,
+                    ORDERS_UPPER[4], flag(repeats > 0), Math.log1p(repeats)};
+            double bound = dot(LM_WEIGHTS, upper);
+            if (bound < LM_FLOOR) {
+                return bound;
+            }
+        }
+        // One walk per side gives both orders: the trigram walk passes the bigram first.
+        int orderLeft = h1 >= 0 && w >= 0 ? lm.storedOrder(w, h1, h2) : 0;
+        int orderRight = n1 >= 0 && w >= 0 ? lm.storedOrder(n1, w, h1) : 0;
+        boolean bigramLeft = orderLeft >= 2;
+        boolean bigramRight = orderRight >= 2;
+        boolean trigramLeft = orderLeft >= 3;
+        boolean trigramRight = orderRight >= 3;
 
         // The best thesaurus alternative: by the language model, and by the corpus's bigrams.
-        double observed = contextScore(w, h1, h2, n1, n2);
         double bestGain = Double.NEGATIVE_INFINITY, bestCorpusGain = Double.NEGATIVE_INFINITY;
         long observedCount = corpus == null ? 0 : neighbourBigrams(words, i, words[i], hasLeft, hasRight);
         ModelView view = modelView(thesaurus);
@@ -252,22 +323,22 @@ public final class ContextAnomaly {
                 return bound;
             }
         }
-        for (int o : mostFrequent(thesaurus.neighbours(words[i]).ids(), view)) {
-            int id = view.ids()[o];
-            double gain = contextScore(id, h1, h2, n1, n2) - observed;
-            if (gain <= bestGain && corpus == null) {
-                continue; // cannot change anything: no string needed
+        Alternatives tried = alternatives(thesaurus, view, words[i]);
+        double observed = ownLeft; // contextScore(w, h1, h2, n1, n2), summed in the same order
+        if (n1 >= 0) {
+            observed += ownRight;
+            if (n2 >= 0) {
+                observed += lm.log10Prob(n2, n1, w);
             }
-            String alternative = thesaurus.wordOf(o);
-            if (isSpellingVariant(words[i], alternative)) {
-                continue; // "minimise"/"minimize" is a spelling variant, not a swap
-            }
+        }
+        for (int k = 0; k < tried.words().length; k++) {
+            double gain = contextScore(tried.modelIds()[k], h1, h2, n1, n2) - observed;
             if (gain > bestGain) {
                 bestGain = gain;
-                best[0] = gain > 0 ? alternative : null;
+                best[0] = gain > 0 ? tried.words()[k] : -1;
             }
             if (corpus != null) {
-                long count = neighbourBigrams(words, i, alternative, hasLeft, hasRight);
+                long count = neighbourBigrams(words, i, thesaurus.wordOf(tried.words()[k]), hasLeft, hasRight);
                 bestCorpusGain = Math.max(bestCorpusGain, Math.log10((count + 1.0) / (observedCount + 1.0)));
             }
         }
