@@ -282,7 +282,7 @@ public final class ContextAnomaly {
         int n2 = n1 >= 0 && i + 2 < n && linked[i + 2] && words[i + 2] != null ? ids[i + 2] : -1;
         int w = ids[i];
         double unigram = lm.log10Prob(w, -1, -1);
-        // The first two terms of the word's own window (see contextScore); without a history it is the unigram.
+        // The first two terms of the word's own window (lm.windowLog10Prob); without a history, the unigram.
         double ownLeft = h1 >= 0 ? lm.log10Prob(w, h1, h2) : unigram;
         double nextUnigram = n1 >= 0 ? lm.log10Prob(n1, -1, -1) : 0;
         double ownRight = n1 >= 0 && w >= 0 ? lm.log10Prob(n1, w, h1) : nextUnigram;
@@ -324,15 +324,23 @@ public final class ContextAnomaly {
             }
         }
         Alternatives tried = alternatives(thesaurus, view, words[i]);
-        double observed = ownLeft; // contextScore(w, h1, h2, n1, n2), summed in the same order
+        double observed = ownLeft; // lm.windowLog10Prob(w, h1, h2, n1, n2), summed in the same order
         if (n1 >= 0) {
             observed += ownRight;
             if (n2 >= 0) {
                 observed += lm.log10Prob(n2, n1, w);
             }
         }
+        // Each neighbour's window (the same sum) with h2 h1 before it and n1 n2 after, summed by log10ProbSum,
+        // which gives up once the terms left cannot lift it to `least`. Only a gain above both the best so far
+        // and -3 can change anything: an equal gain does not replace the best, and every gain up to -3 clips to
+        // -3 and names no suggestion. The 1e-9 covers the rounding of the bound's sums (the terms are near 10).
+        int[] window = {h2, h1, -1, n1, n2};
+        int to = n1 < 0 ? 3 : n2 < 0 ? 4 : 5;
         for (int k = 0; k < tried.words().length; k++) {
-            double gain = contextScore(tried.modelIds()[k], h1, h2, n1, n2) - observed;
+            window[2] = tried.modelIds()[k];
+            double least = observed + Math.max(bestGain, -3) - 1e-9;
+            double gain = lm.log10ProbSum(window, 2, to, least) - observed;
             if (gain > bestGain) {
                 bestGain = gain;
                 best[0] = gain > 0 ? tried.words()[k] : -1;
@@ -342,7 +350,7 @@ public final class ContextAnomaly {
                 bestCorpusGain = Math.max(bestCorpusGain, Math.log10((count + 1.0) / (observedCount + 1.0)));
             }
         }
-        boolean hasAlternative = bestGain != Double.NEGATIVE_INFINITY;
+        boolean hasAlternative = tried.words().length > 0;
         double[] f = {1, unigram, flag(bigramLeft), flag(bigramRight), flag(trigramLeft), flag(trigramRight),
                 clip(pmiLeft, -3, 3), clip(pmiRight, -3, 3), flag(hasLeft), flag(hasRight),
                 hasAlternative ? clip(bestGain, -3, 5) : 0, flag(hasAlternative), flag(!bigramLeft && !bigramRight),
@@ -369,11 +377,6 @@ public final class ContextAnomaly {
     /** log10(1 + count per million corpus words), so the weights hold for corpora of any size. */
     private double frequency(long count) {
         return Math.log10(1 + count * perMillion);
-    }
-
-    /** log10 P of w and the two words after it, given w's history (the part of a sentence w influences). */
-    private double contextScore(int w, int h1, int h2, int n1, int n2) {
-        return lm.windowLog10Prob(w, h1, h2, n1, n2);
     }
 
     private static double dot(double[] weights, double[] features) {
