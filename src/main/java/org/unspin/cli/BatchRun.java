@@ -54,8 +54,10 @@ import picocli.CommandLine.ParameterException;
  * counts) next to it, from which {@code --resume} continues.
  */
 final class BatchRun {
-    /** Per-thread CPU time of the workers: MB/s per core that other processes and the JIT do not distort. */
-    /** Loaded on first use: java.management costs start-up time, and every fix and check loads this class. */
+    /**
+     * Per-thread CPU time of the workers: MB/s per core that other processes and the JIT do not distort.
+     * Loaded on first use: java.management costs start-up time, and every fix and check loads this class.
+     */
     private static final class Cpu {
         static final java.lang.management.ThreadMXBean THREADS =
                 java.lang.management.ManagementFactory.getThreadMXBean();

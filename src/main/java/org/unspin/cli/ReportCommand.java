@@ -35,7 +35,6 @@ import picocli.CommandLine.Spec;
             "(sortable, filterable) and lets you mark edits as wrong and export them",
             "as an allow list for --allow."})
 final class ReportCommand implements Callable<Integer> {
-
     @Spec
     CommandSpec spec;
 
