@@ -28,15 +28,21 @@ import org.unspin.tokenise.TokenType;
  * words ends at punctuation, numbers and line breaks that end a paragraph, as for the n-gram counts) and its
  * document's key. A bottom-k sample does not depend on the order in which occurrences arrive, so worker
  * threads ({@link Batch}), the input order and Spark partitions ({@link State#merge}) give the same sample.
- * Memory: the counts are 36 bytes per model word (the model has 72,547; plus a 4 MB word table) and a sample is at most
- * {@code samples × 40 + 96} bytes per tracked type (41,287 with the shipped thesaurus: 44 MB at most).
+ * It also counts, for each tracked type s and each of its thesaurus originals w that general English uses
+ * more, the documents that have both words, and each tracked type's documents by length class (log2 of its
+ * words; documents end where the next begins, so these counts need the batches in input order, as the document
+ * counts do).
+ * Memory: the counts are 36 bytes per model word (the model has 72,547; plus a 4 MB word table), the
+ * shared-document counts 4 bytes per pair (1,209,087 pairs with the shipped thesaurus: 4.8 MB), the length
+ * classes {@value #LENGTH_CLASSES} × 4 bytes per model word (4.6 MB) and a sample is
+ * at most {@code samples × 40 + 96} bytes per tracked type (41,287 with the shipped thesaurus: 44 MB at most).
  *
  * <p><b>Scoring</b> ({@link #mine}, in parallel over types, deterministic). A tracked type s seen at least
  * {@code minOccurrences} times in {@code minDocuments} documents, in at least {@code minOccurrences} distinct
  * contexts, and more often in the corpus than in general English (the model's unigram), is scored against
  * each thesaurus original w the model knows that is more common in English than s and whose corpus frequency
  * ratio log10(count(s) / count(w)) − log10(P(s) / P(w)) is at least {@code minFrequencyRatio} (the corpus has
- * too much s for its w). In each sampled context the margin is log10 P(l2 l1 w r1 r2) − log10 P(l2 l1 s r1 r2)
+ * too much s for its w; off by default). In each sampled context the margin is log10 P(l2 l1 w r1 r2) − log10 P(l2 l1 s r1 r2)
  * (the terms of w, r1 and r2), and the context margin is the margin less log10 P(w) / P(s): what the context
  * adds beyond word frequency. An original that loses too often early is dropped; at most
  * {@value #MAX_SURVIVORS} are kept per type.
@@ -47,9 +53,15 @@ import org.unspin.tokenise.TokenType;
  * affinity, the mean evidence of its contexts' documents relative to the corpus-wide share (with
  * pseudo-contexts of affinity 1), must reach {@code minAffinity}. A pair is kept when the weighted share of
  * contexts with a positive context margin is at least {@code minShare}, the weighted mean margin at least
- * {@code minMargin}, the weighted mean context margin at least {@code minContextMargin}, and the positive
- * contexts come from at least {@code minDocuments} documents; at most {@code maxOriginals} per observed word
- * (the largest mean margins). Deterministic: the same rows for any number of threads or partitions.
+ * {@code minMargin}, the weighted mean context margin at least {@code minContextMargin}, the positive
+ * contexts come from at least {@code minDocuments} documents, and the two words share documents beyond
+ * chance: the co-occurrence z-score (shared − expected) / √(expected + 1) is at least {@code minCooccurrence},
+ * where expected sums, over the length classes, documents(s) · documents(w) / documents of that class (long
+ * documents have more of every word: without the classes, the 233 clean addresses gave 82 rows, with them 1). That last test is what separates a spinner's
+ * pairs from a domain's own words: a spinner swaps only a share of a document's words, so its substitute keeps
+ * company with the unswapped original, while "shekels" in scripture never meets "pounds". At most
+ * {@code maxOriginals} per observed word (the largest mean margins). Deterministic: the same rows for any
+ * number of threads or partitions.
  */
 public final class SubstitutionMiner {
     /** Margin (log10) at which a context counts as strong spin evidence for its document. */
@@ -63,6 +75,8 @@ public final class SubstitutionMiner {
     /** Pseudo-contexts of affinity 1 (an average document) added to a word's spin affinity. */
     private static final double AFFINITY_SHRINK = 5.0;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** Document lengths are counted in classes of log2(words): 1, 2–3, 4–7, …, 2^15 and more. */
+    static final int LENGTH_CLASSES = 16;
 
     /**
      * The miner's thresholds.
@@ -77,12 +91,21 @@ public final class SubstitutionMiner {
      * @param minFrequencyRatio the corpus frequency ratio evidence an original must have (log10)
      * @param minAffinity      the mean spin evidence of the documents of the observed word's contexts, relative
      *                         to the corpus-wide share, that the word must reach
+     * @param minCooccurrence  how far (a z-score) the documents that have both words must exceed what
+     *                         independent words would share
      * @param maxOriginals     originals kept per observed word
      */
     public record Settings(int samples, int minDocuments, int minOccurrences, double minShare, double minMargin,
-                           double minContextMargin, double minFrequencyRatio, double minAffinity, int maxOriginals)
+                           double minContextMargin, double minFrequencyRatio, double minAffinity,
+                           double minCooccurrence, int maxOriginals)
             implements Serializable {
-        public static final Settings DEFAULT = new Settings(24, 3, 5, 0.7, 1.5, 1.3, -0.5, 1.6, 3);
+        /**
+         * Fitted on the dev corpus of {@code unspin eval --setting corpus} (docs/evaluation.md, "Co-occurrence"):
+         * the co-occurrence gate replaced the frequency-ratio gate (off) and let the other thresholds and the
+         * spin affinity (1.6 before) come down.
+         */
+        public static final Settings DEFAULT = new Settings(24, 3, 5, 0.5, 0.5, 1.0, Double.NEGATIVE_INFINITY, 1.3,
+                2.0, 3);
 
         public Settings {
             if (samples < 3 || samples > 1024) {
@@ -102,6 +125,13 @@ public final class SubstitutionMiner {
     private final int[] modelIdOf;
     /** log10 unigram probability of each model word. */
     private final double[] unigrams;
+    /**
+     * The pairs whose documents are counted together: for tracked type s, slots pairStart[s] to
+     * pairStart[s + 1] of pairWord hold the model ids of its thesaurus originals that general English uses
+     * more (the only originals {@link #score} tries), in thesaurus order.
+     */
+    private final int[] pairStart;
+    private final int[] pairWord;
 
     public SubstitutionMiner(NgramModel lm, Thesaurus thesaurus, Settings settings) {
         this.lm = lm;
@@ -135,6 +165,26 @@ public final class SubstitutionMiner {
                 unigrams[id] = lm.log10Prob(id, -1, -1);
             }
         }
+        pairStart = new int[size + 1];
+        int[] words = new int[1 << 16];
+        int n = 0;
+        for (int id = 0; id < size; id++) {
+            pairStart[id] = n;
+            if (!tracked[id]) {
+                continue;
+            }
+            for (int t : thesaurus.neighbours(lm.word(id)).ids()) {
+                int w = modelIdOf[t];
+                if (w >= 0 && w != id && unigrams[w] >= unigrams[id]) {
+                    if (n == words.length) {
+                        words = Arrays.copyOf(words, n * 2);
+                    }
+                    words[n++] = w;
+                }
+            }
+        }
+        pairStart[size] = n;
+        pairWord = Arrays.copyOf(words, n);
     }
 
     public Settings settings() {
@@ -175,7 +225,7 @@ public final class SubstitutionMiner {
     }
 
     public State newState() {
-        return new State(lm.vocabularySize(), settings.samples());
+        return new State(lm.vocabularySize(), settings.samples(), pairStart, pairWord);
     }
 
     /**
@@ -279,9 +329,27 @@ public final class SubstitutionMiner {
         private final Sample[] sampled;
         /** Per type, the hash a new context must be below to enter the sample (all while it is not full). */
         private final long[] threshold;
+        private final int[] pairStart;
+        private final int[] pairWord;
+        /** Per pair slot (see {@link SubstitutionMiner#pairStart}): documents that have both words. */
+        private final int[] pairDocs;
+        /** The tracked types of the document being read: a bit per type, and the list of those set. */
+        private final long[] present;
+        private int[] seen = new int[256];
+        private int seenCount;
+        /** Words of the document being read. */
+        private int documentWords;
+        /** Documents per length class: all of them, and per type those that have it (type × class). */
+        private final long[] lengthDocs = new long[LENGTH_CLASSES];
+        private final int[] typeLengthDocs;
 
-        State(int vocabulary, int samples) {
+        State(int vocabulary, int samples, int[] pairStart, int[] pairWord) {
             this.samples = samples;
+            this.pairStart = pairStart;
+            this.pairWord = pairWord;
+            pairDocs = new int[pairWord.length];
+            present = new long[(vocabulary + 63) >> 6];
+            typeLengthDocs = new int[vocabulary * LENGTH_CLASSES];
             threshold = new long[vocabulary];
             Arrays.fill(threshold, -1L);
             count = new long[vocabulary];
@@ -298,13 +366,20 @@ public final class SubstitutionMiner {
                 count[id]++;
                 tokens++;
                 if (document != lastDocument) {
+                    endDocument();
                     documents++;
                     lastDocument = document;
                 }
+                documentWords++;
                 if (b.hash[k] != 0) {
                     if (lastDoc[id] != document) {
                         docs[id]++;
                         lastDoc[id] = document;
+                        present[id >> 6] |= 1L << id;
+                        if (seenCount == seen.length) {
+                            seen = Arrays.copyOf(seen, seenCount * 2);
+                        }
+                        seen[seenCount++] = id;
                     }
                     if (Long.compareUnsigned(b.hash[k], threshold[id]) < 0) {
                         Sample s = sampled[id];
@@ -319,11 +394,56 @@ public final class SubstitutionMiner {
             b.clear();
         }
 
+        /** Documents that have both s and its original w (0 if w is not one of s's pair slots). */
+        int sharedDocs(int s, int w) {
+            for (int k = pairStart[s]; k < pairStart[s + 1]; k++) {
+                if (pairWord[k] == w) {
+                    return pairDocs[k];
+                }
+            }
+            return 0;
+        }
+
+        /** Counts the pairs of the document read last (they are counted when the next one starts). */
+        void endDocument() {
+            if (documentWords == 0) {
+                return;
+            }
+            int length = Math.min(LENGTH_CLASSES - 1, 31 - Integer.numberOfLeadingZeros(documentWords));
+            lengthDocs[length]++;
+            documentWords = 0;
+            for (int i = 0; i < seenCount; i++) {
+                int s = seen[i];
+                typeLengthDocs[s * LENGTH_CLASSES + length]++;
+                for (int k = pairStart[s]; k < pairStart[s + 1]; k++) {
+                    int w = pairWord[k];
+                    if ((present[w >> 6] & (1L << w)) != 0) {
+                        pairDocs[k]++;
+                    }
+                }
+            }
+            for (int i = 0; i < seenCount; i++) {
+                present[seen[i] >> 6] = 0;
+            }
+            seenCount = 0;
+        }
+
         /**
          * Adds another state whose documents are disjoint from this one's (another Spark partition): counts
          * add up and the samples merge into the same bottom-k sample one pass would keep.
          */
         public State merge(State other) {
+            endDocument();
+            other.endDocument();
+            for (int k = 0; k < pairDocs.length; k++) {
+                pairDocs[k] += other.pairDocs[k];
+            }
+            for (int k = 0; k < typeLengthDocs.length; k++) {
+                typeLengthDocs[k] += other.typeLengthDocs[k];
+            }
+            for (int k = 0; k < LENGTH_CLASSES; k++) {
+                lengthDocs[k] += other.lengthDocs[k];
+            }
             tokens += other.tokens;
             documents += other.documents;
             for (int id = 0; id < count.length; id++) {
@@ -342,15 +462,53 @@ public final class SubstitutionMiner {
 
         /** The statistics of one type, for a merge by key; null if the type was never seen. */
         public TypeStats stats(int id) {
-            return count[id] == 0 ? null : new TypeStats(count[id], docs[id], sampled[id]);
+            endDocument();
+            return count[id] == 0 ? null : new TypeStats(count[id], docs[id], sampled[id],
+                    Arrays.copyOfRange(pairDocs, pairStart[id], pairStart[id + 1]),
+                    Arrays.stream(typeLengthDocs, id * LENGTH_CLASSES, (id + 1) * LENGTH_CLASSES).asLongStream().toArray());
         }
 
         /** Sets a type's merged statistics (see {@link #stats}). */
         public void put(int id, TypeStats stats) {
             count[id] = stats.count;
             docs[id] = stats.docs;
+            if (stats.pairDocs != null) {
+                System.arraycopy(stats.pairDocs, 0, pairDocs, pairStart[id], pairStart[id + 1] - pairStart[id]);
+                for (int k = 0; k < LENGTH_CLASSES; k++) {
+                    typeLengthDocs[id * LENGTH_CLASSES + k] = (int) stats.lengths[k];
+                }
+            }
             sampled[id] = stats.sample;
             threshold[id] = stats.sample == null ? -1L : stats.sample.threshold();
+        }
+
+        /** All documents by length class, as a total to carry under a key of its own (see {@link #addTotals}). */
+        public TypeStats documentTotals() {
+            endDocument();
+            return new TypeStats(documents, 0, null, null, lengthDocs.clone());
+        }
+
+        /** Adds the document totals of other parts ({@link #documentTotals}). */
+        public void addDocuments(TypeStats totals) {
+            documents += totals.count;
+            for (int k = 0; k < LENGTH_CLASSES; k++) {
+                lengthDocs[k] += totals.lengths[k];
+            }
+        }
+
+        /**
+         * The documents two independent words would share: for each length class, the documents that have s
+         * times the share of that class's documents that have w (long documents have more of every word).
+         */
+        double expectedShared(int s, int w) {
+            double e = 0;
+            for (int k = 0; k < LENGTH_CLASSES; k++) {
+                if (lengthDocs[k] > 0) {
+                    e += (double) typeLengthDocs[s * LENGTH_CLASSES + k] * typeLengthDocs[w * LENGTH_CLASSES + k]
+                            / lengthDocs[k];
+                }
+            }
+            return e;
         }
 
         public void addTotals(long tokens, long documents) {
@@ -387,16 +545,22 @@ public final class SubstitutionMiner {
         long count;
         int docs;
         Sample sample;
+        /** Documents shared with each of the type's originals (its pair slots); null for a total. */
+        int[] pairDocs;
+        /** The type's documents (or, for the document total, all documents) per length class; null for words. */
+        long[] lengths;
 
-        TypeStats(long count, int docs, Sample sample) {
+        TypeStats(long count, int docs, Sample sample, int[] pairDocs, long[] lengths) {
             this.count = count;
             this.docs = docs;
             this.sample = sample;
+            this.pairDocs = pairDocs;
+            this.lengths = lengths;
         }
 
-        /** A total (words, documents) carried under a key of its own. */
+        /** The word total carried under a key of its own. */
         public static TypeStats total(long value) {
-            return new TypeStats(value, 0, null);
+            return new TypeStats(value, 0, null, null, null);
         }
 
         public long count() {
@@ -411,7 +575,19 @@ public final class SubstitutionMiner {
                 }
                 s.merge(b.sample);
             }
-            return new TypeStats(a.count + b.count, a.docs + b.docs, s);
+            int[] pairs = a.pairDocs == null ? b.pairDocs : a.pairDocs.clone();
+            if (a.pairDocs != null && b.pairDocs != null) {
+                for (int k = 0; k < pairs.length; k++) {
+                    pairs[k] += b.pairDocs[k];
+                }
+            }
+            long[] lengths = a.lengths == null ? b.lengths : a.lengths.clone();
+            if (a.lengths != null && b.lengths != null) {
+                for (int k = 0; k < lengths.length; k++) {
+                    lengths[k] += b.lengths[k];
+                }
+            }
+            return new TypeStats(a.count + b.count, a.docs + b.docs, s, pairs, lengths);
         }
     }
 
@@ -513,11 +689,12 @@ public final class SubstitutionMiner {
 
     /** A scored observed type: its sampled contexts in order and the originals that survived. */
     private record Scored(int id, long[] docKeys, int[][] contexts, int[] originals, double[][] margins,
-                          double[][] contextMargins, double[] frequencyRatio) {
+                          double[][] contextMargins, double[] frequencyRatio, int[] sharedDocs) {
     }
 
     /** The substitutions of a state, sorted by observed word, weight (descending) and original. */
     public List<MinedSubstitution> mine(State state, int threads) {
+        state.endDocument();
         List<Integer> candidates = new ArrayList<>();
         for (int id = 0; id < state.count.length; id++) {
             Sample s = state.sampled[id];
@@ -597,8 +774,10 @@ public final class SubstitutionMiner {
                 double share = positive / total;
                 double mean = sum / total;
                 double contextMean = contextSum / total;
+                double expected = state.expectedShared(s.id, s.originals[o]);
+                double cooccurrence = (s.sharedDocs[o] - expected) / Math.sqrt(expected + 1);
                 if (share < settings.minShare() || mean < settings.minMargin()
-                        || contextMean < settings.minContextMargin()
+                        || contextMean < settings.minContextMargin() || cooccurrence < settings.minCooccurrence()
                         || positiveDocs.size() < Math.min(settings.minDocuments(), state.docs[s.id])) {
                     continue;
                 }
@@ -607,7 +786,7 @@ public final class SubstitutionMiner {
                 w = Math.max(0.001, Math.min(1, round(w)));
                 kept.add(new MinedSubstitution(lm.word(s.id), lm.word(s.originals[o]), w, state.count[s.id], docs, n,
                         round(mean), round(contextMean), round(share), round(s.frequencyRatio[o]), round(affinity),
-                        examples(s, o)));
+                        s.sharedDocs[o], round(cooccurrence), examples(s, o)));
             }
             kept.sort(Comparator.comparingDouble(MinedSubstitution::meanMargin).reversed()
                     .thenComparing(MinedSubstitution::original));
@@ -653,6 +832,7 @@ public final class SubstitutionMiner {
         List<double[]> margins = new ArrayList<>();
         List<double[]> contextMargins = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Integer> shared = new ArrayList<>();
         for (int t : linked) {
             int w = modelIdOf[t];
             if (w < 0 || w == id) {
@@ -681,6 +861,7 @@ public final class SubstitutionMiner {
                 margins.add(m);
                 contextMargins.add(k);
                 ratios.add(ratio);
+                shared.add(state.sharedDocs(id, w));
             }
         }
         if (originals.size() > MAX_SURVIVORS) { // keep the best: memory per scored word stays bounded
@@ -696,19 +877,24 @@ public final class SubstitutionMiner {
             List<Integer> o2 = new ArrayList<>();
             List<double[]> m2 = new ArrayList<>(), k2 = new ArrayList<>();
             List<Double> r2 = new ArrayList<>();
+            List<Integer> s2 = new ArrayList<>();
             for (int i = 0; i < MAX_SURVIVORS; i++) {
                 o2.add(originals.get(best[i]));
                 m2.add(margins.get(best[i]));
                 k2.add(contextMargins.get(best[i]));
                 r2.add(ratios.get(best[i]));
+                s2.add(shared.get(best[i]));
             }
             originals = o2;
             margins = m2;
             contextMargins = k2;
             ratios = r2;
+            shared = s2;
         }
         return new Scored(id, docKeys, contexts, originals.stream().mapToInt(Integer::intValue).toArray(),
-                margins.toArray(new double[0][]), contextMargins.toArray(new double[0][]), ratios.stream().mapToDouble(Double::doubleValue).toArray());
+                margins.toArray(new double[0][]), contextMargins.toArray(new double[0][]),
+                ratios.stream().mapToDouble(Double::doubleValue).toArray(),
+                shared.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** log10 P of word x and the two words after it in the context (l2, l1, r1, r2). */

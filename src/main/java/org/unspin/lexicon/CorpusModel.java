@@ -51,15 +51,20 @@ import org.unspin.normalise.Utf8;
  *             8     share of contexts preferring the original, float64 in [0, 1]
  *             8     frequency ratio (log10), float64
  *             8     spin affinity, float64 ≥ 0
+ *             8     shared documents (both words), int64 ≥ 0           (version 3 only)
+ *             8     co-occurrence z-score, float64                       (version 3 only)
  *             1     e, the number of examples (0..3), then e str: contexts with the original in [brackets]
  * </pre>
- * Records are sorted by observed word, weight (descending) and original. Version 1 files (no section) still
- * open: they have no substitutions.
+ * Records are sorted by observed word, weight (descending) and original. Version 3 is what {@code learn}
+ * writes; version 2 files open with the co-occurrence unknown (shared documents -1, z-score NaN), and
+ * version 1 files (no section) with no substitutions.
  */
 public final class CorpusModel {
     static final byte[] MAGIC = "UNSPINCM".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
-    static final int VERSION_MINED = 2;
+    /** The substitution section before it had the co-occurrence fields. */
+    static final int VERSION_MINED_2 = 2;
+    static final int VERSION_MINED = 3;
     private static final int MAX_EXAMPLES = 3;
     static final int HEADER = 32;
 
@@ -111,8 +116,8 @@ public final class CorpusModel {
             throw corrupt(name, 0, "not an unspin corpus model (bad magic)");
         }
         int version = map.getInt(8);
-        if (version != VERSION && version != VERSION_MINED) {
-            throw corrupt(name, 8, "unsupported version " + version + " (expected " + VERSION + " or "
+        if (version != VERSION && version != VERSION_MINED_2 && version != VERSION_MINED) {
+            throw corrupt(name, 8, "unsupported version " + version + " (expected " + VERSION + " to "
                     + VERSION_MINED + ")");
         }
         int threshold = map.getInt(12);
@@ -132,7 +137,7 @@ public final class CorpusModel {
         if (expected < map.capacity() && version == VERSION) {
             throw corrupt(name, expected, "unexpected bytes after the last count");
         }
-        if (expected == map.capacity() && version == VERSION_MINED) {
+        if (expected == map.capacity() && version != VERSION) {
             throw corrupt(name, expected, "truncated: the substitution section is missing");
         }
         int size = (int) n;
@@ -147,12 +152,13 @@ public final class CorpusModel {
             }
         }
         List<MinedSubstitution> mined = version == VERSION ? List.of()
-                : readSubstitutions(name, map, (int) expected);
+                : readSubstitutions(name, map, (int) expected, version == VERSION_MINED);
         return new CorpusModel(name, version, threshold, tokens, size, fingerprints, counts, mined);
     }
 
-    /** The version-2 section at {@code at}; every problem names its byte offset. */
-    private static List<MinedSubstitution> readSubstitutions(String name, ByteBuffer map, int at) {
+    /** The substitution section at {@code at}; every problem names its byte offset. */
+    private static List<MinedSubstitution> readSubstitutions(String name, ByteBuffer map, int at,
+            boolean cooccurrence) {
         Section in = new Section(name, map, at);
         int m = in.int32("substitution count");
         if (m < 0) {
@@ -191,6 +197,16 @@ public final class CorpusModel {
             if (!Double.isFinite(margin) || !Double.isFinite(context) || !Double.isFinite(ratio)) {
                 throw corrupt(name, shareAt - 16, "margin or frequency ratio not finite");
             }
+            long shared = -1;
+            double z = Double.NaN;
+            if (cooccurrence) {
+                int sharedAt = in.at;
+                shared = in.int64("shared documents");
+                z = in.float64("co-occurrence");
+                if (shared < 0 || !Double.isFinite(z)) {
+                    throw corrupt(name, sharedAt, "shared documents negative or co-occurrence not finite");
+                }
+            }
             int examplesAt = in.at;
             int e = in.uint8("example count");
             if (e > MAX_EXAMPLES) {
@@ -209,7 +225,7 @@ public final class CorpusModel {
                 throw corrupt(name, start, "substitution " + r + " has an empty side or equal sides");
             }
             rows.add(new MinedSubstitution(observed, original, weight, occurrences, documents, contexts, margin,
-                    context, share, ratio, affinity, examples));
+                    context, share, ratio, affinity, shared, z, examples));
         }
         if (in.at != map.capacity()) {
             throw corrupt(name, in.at, "unexpected bytes after the last substitution");
@@ -293,6 +309,8 @@ public final class CorpusModel {
             out.writeDouble(m.sharePositive());
             out.writeDouble(m.frequencyRatio());
             out.writeDouble(m.spinAffinity());
+            out.writeLong(m.sharedDocuments());
+            out.writeDouble(m.cooccurrence());
             int e = Math.min(MAX_EXAMPLES, m.examples().size());
             out.writeByte(e);
             for (int i = 0; i < e; i++) {
@@ -357,7 +375,7 @@ public final class CorpusModel {
         return mined;
     }
 
-    /** The file format version: 1, or 2 with a substitution section. */
+    /** The file format version: 1, or 2 or 3 with a substitution section (3 with co-occurrence). */
     public int version() {
         return version;
     }

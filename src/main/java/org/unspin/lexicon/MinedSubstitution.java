@@ -23,12 +23,17 @@ import org.unspin.lexicon.CandidateDictionary;
  *                      original, than general English (the language model's unigrams) does
  * @param spinAffinity  the mean spin evidence of the documents the observed word's contexts come from,
  *                      relative to the whole corpus (above 1: it occurs in documents that look spun)
+ * @param sharedDocuments documents that have both words (-1: unknown, a model written before it was counted)
+ * @param cooccurrence  how far those exceed what two independent words would share: (shared − expected) /
+ *                      √(expected + 1), expected from each word's documents per document-length class. A
+ *                      spinner swaps only some of a document's words, so its substitute keeps company with the
+ *                      unswapped original; a domain's own word does not (NaN: unknown)
  * @param examples      up to 3 sampled contexts with the original in [brackets]
  */
 public record MinedSubstitution(String observed, String original, double weight, long occurrences, long documents,
                                 int contexts, double meanMargin, double contextMargin, double sharePositive,
-                                double frequencyRatio, double spinAffinity,
-                                List<String> examples) {
+                                double frequencyRatio, double spinAffinity, long sharedDocuments,
+                                double cooccurrence, List<String> examples) {
     public static final String SOURCE = "corpus-model";
 
     public MinedSubstitution {
@@ -65,9 +70,10 @@ public record MinedSubstitution(String observed, String original, double weight,
     /** The counts for people, as the row's note. */
     public String note() {
         return String.format(Locale.ROOT, "mined: %d occurrences in %d documents; %d contexts scored, %.0f%% prefer "
-                        + "the original, mean margin %+.2f log10 (context %+.2f); frequency ratio %+.2f log10; spin affinity %.2f",
+                        + "the original, mean margin %+.2f log10 (context %+.2f); frequency ratio %+.2f log10; spin affinity %.2f%s",
                 occurrences, documents, contexts, 100 * sharePositive, meanMargin, contextMargin, frequencyRatio,
-                spinAffinity);
+                spinAffinity, sharedDocuments < 0 ? "" : String.format(Locale.ROOT,
+                        "; %d documents with the original (co-occurrence %+.1f)", sharedDocuments, cooccurrence));
     }
 
     /** As a candidate-dictionary row: source {@value #SOURCE}, the first example, the counts in the note. */

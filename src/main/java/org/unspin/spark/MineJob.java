@@ -125,7 +125,7 @@ public final class MineJob implements Callable<Integer> {
             if (t._1() == TOKENS) {
                 state.addTotals(t._2().count(), 0);
             } else if (t._1() == DOCUMENTS) {
-                state.addTotals(0, t._2().count());
+                state.addDocuments(t._2());
             } else {
                 state.put(t._1(), t._2());
             }
@@ -199,7 +199,7 @@ public final class MineJob implements Callable<Integer> {
                 }
             }
             out.add(new Tuple2<>(TOKENS, SubstitutionMiner.TypeStats.total(state.tokens())));
-            out.add(new Tuple2<>(DOCUMENTS, SubstitutionMiner.TypeStats.total(state.documents())));
+            out.add(new Tuple2<>(DOCUMENTS, state.documentTotals()));
             return out.iterator();
         }
     }

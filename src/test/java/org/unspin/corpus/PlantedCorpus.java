@@ -18,9 +18,9 @@ import org.unspin.lexicon.Thesaurus;
 
 /**
  * A generated corpus with planted substitutions: the State of the Union addresses since 1946 cut into
- * documents of about 250 words; in one document in five, each of a fixed set of common words w is replaced
- * everywhere by one thesaurus neighbour s that the clean corpus (almost) never uses, as one spinner with one
- * dictionary would.
+ * documents of about 250 words; in one document in five, about half the occurrences of each of a fixed set of
+ * common words w are replaced by one thesaurus neighbour s that the clean corpus (almost) never uses, as one
+ * spinner with one dictionary would.
  */
 public final class PlantedCorpus {
     public static final Path SOTU = Path.of("target/corpora/sotu/package/data");
@@ -38,6 +38,12 @@ public final class PlantedCorpus {
     int spunDocuments;
 
     public PlantedCorpus(NgramModel lm, Thesaurus thesaurus, int firstYear, double spunShare) throws IOException {
+        this(lm, thesaurus, firstYear, spunShare, false);
+    }
+
+    /** With {@code everywhere}, every occurrence of a planted original in a spun document is replaced. */
+    public PlantedCorpus(NgramModel lm, Thesaurus thesaurus, int firstYear, double spunShare, boolean everywhere)
+            throws IOException {
         List<String> docs = new ArrayList<>();
         try (Stream<Path> files = Files.list(SOTU)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
@@ -86,7 +92,10 @@ public final class PlantedCorpus {
             if (spin) {
                 spunDocuments++;
                 Matcher m = target.matcher(d);
-                d = m.replaceAll(r -> byOriginal.get(r.group(1)));
+                int doc = i;
+                // like a spinner, a share of the occurrences (about half), so the originals stay in the text too
+                d = m.replaceAll(r -> everywhere || (SubstitutionMiner.keyOf(doc + ":" + r.start()) & 3) == 0
+                        ? byOriginal.get(r.group(1)) : r.group(1));
             }
             spun.add(d);
         }

@@ -81,8 +81,29 @@ class SubstitutionMinerTest {
                         + "(%d with a planted observed word but another original)%n", corpus.clean.size(),
                 corpus.spunDocuments, corpus.planted.size(), found, others, wrongOriginal);
         assertThat(corpus.planted).hasSizeGreaterThanOrEqualTo(25);
-        assertThat(found).isGreaterThanOrEqualTo((int) Math.ceil(0.7 * corpus.planted.size()));
+        // A quarter of the occurrences are swapped, so a substitute occurs in 6 to 60 documents and its
+        // co-occurrence with the original is weak evidence in a corpus this small: 11 of 30 are recovered, with
+        // 1 other row. (The gates before the co-occurrence test recover 15 here, with 11 wrong originals for
+        // planted words; on the dev corpus of `unspin eval` their rows name 866 of the spinner's swaps, these
+        // 2,046: docs/evaluation.md, "Co-occurrence".)
+        assertThat(found).isGreaterThanOrEqualTo((int) Math.ceil(0.33 * corpus.planted.size()));
         assertThat(others).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void minedRowsShareDocumentsWithTheirOriginalAndASubstituteThatNeverMeetsItIsNotMined() throws Exception {
+        assumeCorpus();
+        for (MinedSubstitution m : spun) {
+            assertThat(m.sharedDocuments()).isPositive();
+            assertThat(m.cooccurrence()).isGreaterThanOrEqualTo(SubstitutionMiner.Settings.DEFAULT.minCooccurrence());
+            assertThat(m.note()).contains(m.sharedDocuments() + " documents with the original");
+        }
+        // The same words replaced everywhere in a spun document: a substitute never meets its original, as a
+        // domain's own word ("shekels" in scripture, never "pounds") does not, and no planted pair is mined.
+        PlantedCorpus everywhere = new PlantedCorpus(lm, Thesaurus.shipped(), 1946, 0.2, true);
+        List<MinedSubstitution> rows = mine(2, PlantedCorpus.jsonl(dir.resolve("everywhere.jsonl"), everywhere.spun));
+        assertThat(everywhere.planted).isEqualTo(corpus.planted);
+        assertThat(rows).noneMatch(m -> m.original().equals(everywhere.planted.get(m.observed())));
     }
 
     @Test
@@ -123,7 +144,7 @@ class SubstitutionMinerTest {
         }
         // Twelve documents, each a mix of spun and clean ones, all look alike: no spin affinity is asked here.
         SubstitutionMiner miner = new SubstitutionMiner(lm, Thesaurus.shipped(),
-                new SubstitutionMiner.Settings(24, 3, 5, 0.8, 1.5, 1.3, 0.5, 0.0, 3));
+                new SubstitutionMiner.Settings(24, 3, 5, 0.8, 1.5, 1.3, 0.5, 0.0, -99, 3));
         List<MinedSubstitution> one = miner.mine(readText(miner, 1, folder), 1);
         assertThat(one).isNotEmpty();
         assertThat(miner.mine(readText(miner, 3, folder), 3)).isEqualTo(one);

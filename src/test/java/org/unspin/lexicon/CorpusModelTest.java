@@ -80,20 +80,24 @@ class CorpusModelTest {
     }
 
     private static final List<MinedSubstitution> MINED = List.of(
-            new MinedSubstitution("adept", "great", 0.8, 125, 96, 24, 5.16, 2.6, 0.95, 1.93, 2.14,
+            new MinedSubstitution("adept", "great", 0.8, 125, 96, 24, 5.16, 2.6, 0.95, 1.93, 2.14, 40, 6.5,
                     List.of("a [great] nation", "the [great] lakes")),
-            new MinedSubstitution("bloom", "health", 0.5, 12, 5, 9, 3.2, 1.5, 0.9, 1.3, 2.0, List.of()));
+            new MinedSubstitution("bloom", "health", 0.5, 12, 5, 9, 3.2, 1.5, 0.9, 1.3, 2.0, 4, 2.25, List.of()));
 
     private byte[] mined() throws Exception {
+        return mined(MINED);
+    }
+
+    private byte[] mined(List<MinedSubstitution> rows) throws Exception {
         NgramCounter c = new NgramCounter(100);
         c.add("one small step for a man, one giant leap");
         Path file = dir.resolve("mined.model");
-        c.write(file, MINED);
+        c.write(file, rows);
         return Files.readAllBytes(file);
     }
 
     @Test
-    void version2CarriesTheMinedSubstitutionsAndVersion1HasNone() throws Exception {
+    void version3CarriesTheMinedSubstitutionsAndVersion1HasNone() throws Exception {
         CorpusModel v1 = CorpusModel.open(withBytes(good));
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v1.substitutions()).isEmpty();
@@ -101,7 +105,7 @@ class CorpusModelTest {
         assertThat(Arrays.copyOf(bytes, good.length)).isNotEqualTo(good); // the version differs...
         assertThat(Arrays.copyOfRange(bytes, 12, good.length)).isEqualTo(Arrays.copyOfRange(good, 12, good.length));
         CorpusModel v2 = CorpusModel.open(withBytes(bytes));
-        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.version()).isEqualTo(3);
         assertThat(v2.count("one", "small")).isEqualTo(1);
         assertThat(v2.minedSubstitutions()).isEqualTo(MINED);
         List<CandidateDictionary.Row> rows = v2.substitutions();
@@ -112,7 +116,8 @@ class CorpusModelTest {
             assertThat(r.weight()).isEqualTo(0.8);
             assertThat(r.source()).isEqualTo("corpus-model");
             assertThat(r.example()).isEqualTo("a [great] nation");
-            assertThat(r.note()).contains("125 occurrences in 96 documents").contains("95% prefer the original");
+            assertThat(r.note()).contains("125 occurrences in 96 documents").contains("95% prefer the original")
+                    .contains("40 documents with the original (co-occurrence +6.5)");
         });
         assertThat(rows.get(1).example()).isEmpty();
         // the export reads back as a candidate file with the same rows
@@ -154,9 +159,30 @@ class CorpusModelTest {
         assertThatThrownBy(() -> CorpusModel.open(badText)).hasMessage(badText + ": corrupt corpus model at byte "
                 + "offset " + (section + 4) + ": observed word is not valid UTF-8");
         byte[] version = good.clone();
-        ByteBuffer.wrap(version).putInt(8, 3);
+        ByteBuffer.wrap(version).putInt(8, 4);
         Path future = withBytes(version);
         assertThatThrownBy(() -> CorpusModel.open(future)).hasMessage(future + ": corrupt corpus model at byte "
-                + "offset 8: unsupported version 3 (expected 1 or 2)");
+                + "offset 8: unsupported version 4 (expected 1 to 3)");
+    }
+
+    @Test
+    void aVersion2ModelOpensWithTheCooccurrenceUnknown() throws Exception {
+        byte[] v3 = mined(List.of(MINED.get(1))); // its one record ends: shared (8), z (8), no examples (1)
+        byte[] v2 = Arrays.copyOf(v3, v3.length - 16);
+        v2[v2.length - 1] = 0;
+        ByteBuffer.wrap(v2).putInt(8, 2);
+        CorpusModel m = CorpusModel.open(withBytes(v2));
+        assertThat(m.version()).isEqualTo(2);
+        MinedSubstitution row = m.minedSubstitutions().get(0);
+        assertThat(row.observed()).isEqualTo("bloom");
+        assertThat(row.spinAffinity()).isEqualTo(2.0);
+        assertThat(row.sharedDocuments()).isEqualTo(-1);
+        assertThat(row.cooccurrence()).isNaN();
+        assertThat(row.note()).doesNotContain("co-occurrence");
+        byte[] bad = v3.clone();
+        ByteBuffer.wrap(bad).putLong(v3.length - 17, -3);
+        Path negative = withBytes(bad);
+        assertThatThrownBy(() -> CorpusModel.open(negative)).hasMessage(negative + ": corrupt corpus model at byte "
+                + "offset " + (v3.length - 17) + ": shared documents negative or co-occurrence not finite");
     }
 }

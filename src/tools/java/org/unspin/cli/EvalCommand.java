@@ -270,6 +270,9 @@ final class EvalCommand implements Callable<Integer> {
         Path model = dir.resolve("corpus.model");
         MixedCorpus.Stats stats = MixedCorpus.write(jsonl, profile, seed, spunShare, splitDocs, fill, corpusWords);
         double built = (System.nanoTime() - t0) / 1e9;
+        StringBuilder swaps = new StringBuilder("observed\toriginal\tswaps\n"); // kept with --work, for study
+        stats.swapPairs().forEach((pair, n) -> swaps.append(pair).append('\t').append(n).append('\n'));
+        AtomicFile.write(dir.resolve("swaps.tsv").toString(), swaps.toString());
         out.printf(Locale.ROOT, "corpus: %,d documents (%,d of the split, %,d filler), %,d words; %,d documents "
                         + "(%.1f %%) spun, %,d swaps; written in %.1f s%n", stats.documents(), stats.evaluatedDocuments(),
                 stats.fillerDocuments(), stats.words(), stats.spunDocuments(), stats.spunShare() * 100, stats.swaps(),
@@ -290,6 +293,9 @@ final class EvalCommand implements Callable<Integer> {
         double learned = (System.nanoTime() - t1) / 1e9;
         out.print(learnOut);
         out.printf(Locale.ROOT, "learned in %.1f s%n", learned);
+        MixedCorpus.MiningRecall recall = MixedCorpus.MiningRecall.of(stats.swapPairs(),
+                org.unspin.lexicon.CorpusModel.open(model).minedSubstitutions());
+        out.print(recall.line());
         out.flush();
         Map<String, Object> info = new LinkedHashMap<>(stats.toJson());
         info.put("targetWords", corpusWords);
@@ -297,6 +303,7 @@ final class EvalCommand implements Callable<Integer> {
         info.put("buildSeconds", Math.round(built * 10) / 10.0);
         info.put("learnSeconds", Math.round(learned * 10) / 10.0);
         info.put("learnSummary", learnOut.toString().strip());
+        info.put("mining", recall.toJson());
         info.put("miningThesaurus", settings.spinner() == SpinnerProfile.Kind.SHARED ? "all" : "moby");
         return settings.withCorpusModel(model, info);
     }

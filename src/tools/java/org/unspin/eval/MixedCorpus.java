@@ -30,9 +30,14 @@ public final class MixedCorpus {
     public static final long DEFAULT_WORDS = 5_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What was written. */
+    /**
+     * What was written.
+     *
+     * @param swapPairs how often the spinner wrote each substitute for each original ("observed\toriginal",
+     *                  both lower case), to measure what {@code learn} mined against what the spinner did
+     */
     public record Stats(Path file, int documents, long words, int spunDocuments, long spunWords, long swaps,
-                        int evaluatedDocuments, int fillerDocuments) {
+                        int evaluatedDocuments, int fillerDocuments, Map<String, Long> swapPairs) {
         public double spunShare() {
             return documents == 0 ? 0 : (double) spunDocuments / documents;
         }
@@ -76,6 +81,7 @@ public final class MixedCorpus {
         }
         int docs = 0, spunDocs = 0, fromSplit = 0, fromFiller = 0;
         long words = 0, spunWords = 0, swaps = 0;
+        Map<String, Long> pairs = new java.util.TreeMap<>();
         List<EvalDocument> all = new ArrayList<>(split);
         all.addAll(filler);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -93,6 +99,10 @@ public final class MixedCorpus {
                     spunDocs++;
                     spunWords += SotuChunker.words(doc.text());
                     swaps += s.swaps().size();
+                    for (org.unspin.edit.Edit e : s.swaps()) {
+                        pairs.merge(e.replacement().toLowerCase(Locale.ROOT) + "\t"
+                                + e.original().toLowerCase(Locale.ROOT), 1L, Long::sum);
+                    }
                 }
                 Map<String, String> row = new LinkedHashMap<>();
                 row.put("id", key);
@@ -117,7 +127,47 @@ public final class MixedCorpus {
                     + "and the filler hold only %,d: run scripts/filler/build.sh (filler into %s)", targetWords, words,
                     FILLER_DIR));
         }
-        return new Stats(file, docs, words, spunDocs, spunWords, swaps, fromSplit, fromFiller);
+        return new Stats(file, docs, words, spunDocs, spunWords, swaps, fromSplit, fromFiller, pairs);
+    }
+
+    /**
+     * What {@code learn} mined, measured against what the spinner did: rows, rows that are a pair the spinner
+     * used, and how many of its swaps those rows name (of all swaps, and of the one-word-for-one-word swaps
+     * the miner can see at all).
+     */
+    public record MiningRecall(int rows, int spinnerRows, long swapsNamed, long swaps, long wordSwaps) {
+        public static MiningRecall of(Map<String, Long> swapPairs, List<org.unspin.lexicon.MinedSubstitution> mined) {
+            int spinnerRows = 0;
+            long named = 0, all = 0, words = 0;
+            for (org.unspin.lexicon.MinedSubstitution m : mined) {
+                Long n = swapPairs.get(m.observed() + "\t" + m.original());
+                if (n != null) {
+                    spinnerRows++;
+                    named += n;
+                }
+            }
+            for (Map.Entry<String, Long> e : swapPairs.entrySet()) {
+                all += e.getValue();
+                words += e.getKey().indexOf(' ') < 0 ? e.getValue() : 0;
+            }
+            return new MiningRecall(mined.size(), spinnerRows, named, all, words);
+        }
+
+        public String line() {
+            return String.format(Locale.ROOT, "mined %,d rows, %,d of them pairs the spinner used, naming %,d of its "
+                    + "%,d swaps (%.1f %%; %.1f %% of the %,d one-word swaps)%n", rows, spinnerRows, swapsNamed, swaps,
+                    100.0 * swapsNamed / Math.max(1, swaps), 100.0 * swapsNamed / Math.max(1, wordSwaps), wordSwaps);
+        }
+
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("minedRows", rows);
+            m.put("spinnerRows", spinnerRows);
+            m.put("swapsNamed", swapsNamed);
+            m.put("swaps", swaps);
+            m.put("wordSwaps", wordSwaps);
+            return m;
+        }
     }
 
     /** Where scripts/filler/build.sh writes the filler. */
