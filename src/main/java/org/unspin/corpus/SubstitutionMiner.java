@@ -146,6 +146,7 @@ public final class SubstitutionMiner {
         unigrams = new double[size];
         modelIdOf = new int[thesaurus.wordCount()];
         Arrays.fill(modelIdOf, -1);
+        int[] thesaurusIdOf = new int[size];
         for (int id = 0; id < size; id++) {
             String word = lm.word(id);
             if (word.isEmpty() || word.startsWith("<") || !word.equals(word.toLowerCase(java.util.Locale.ROOT))) {
@@ -161,6 +162,7 @@ public final class SubstitutionMiner {
                 this.slots[2 * i + 1] = id;
                 int t = thesaurus.id(word);
                 tracked[id] = t >= 0;
+                thesaurusIdOf[id] = t;
                 if (t >= 0) {
                     modelIdOf[t] = id;
                 }
@@ -175,7 +177,7 @@ public final class SubstitutionMiner {
             if (!tracked[id]) {
                 continue;
             }
-            for (int t : thesaurus.neighbours(lm.word(id)).ids()) {
+            for (int t : thesaurus.neighbours(thesaurusIdOf[id]).ids()) {
                 int w = modelIdOf[t];
                 if (w >= 0 && w != id && unigrams[w] >= unigrams[id]) {
                     if (n == words.length) {

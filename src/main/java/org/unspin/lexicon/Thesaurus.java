@@ -271,9 +271,11 @@ public final class Thesaurus {
      */
     public Neighbours neighbours(String observed) {
         int id = find(observed.toLowerCase(Locale.ROOT));
-        if (id < 0) {
-            return Neighbours.NONE;
-        }
+        return id < 0 ? Neighbours.NONE : neighbours(id);
+    }
+
+    /** {@link #neighbours(String)} of the word with this id ({@link #id}), for callers that hold ids. */
+    public Neighbours neighbours(int id) {
         long[] sorted = collect(id).sorted();
         int[] ids = new int[sorted.length];
         byte[] strengths = new byte[sorted.length];
