@@ -40,12 +40,19 @@ import org.unspin.tokenise.TokenType;
  * <p><b>Scoring</b> ({@link #mine}, in parallel over types, deterministic). A tracked type s seen at least
  * {@code minOccurrences} times in {@code minDocuments} documents, in at least {@code minOccurrences} distinct
  * contexts, and more often in the corpus than in general English (the model's unigram), is scored against
- * each thesaurus original w the model knows that is more common in English than s and whose corpus frequency
+ * each thesaurus original w the model knows that is more common in English than s, whose corpus frequency
  * ratio log10(count(s) / count(w)) − log10(P(s) / P(w)) is at least {@code minFrequencyRatio} (the corpus has
- * too much s for its w; off by default). In each sampled context the margin is log10 P(l2 l1 w r1 r2) − log10 P(l2 l1 s r1 r2)
- * (the terms of w, r1 and r2), and the context margin is the margin less log10 P(w) / P(s): what the context
- * adds beyond word frequency. An original that loses too often early is dropped; at most
- * {@value #MAX_SURVIVORS} are kept per type.
+ * too much s for its w; off by default), and that shares documents with s beyond chance: the co-occurrence
+ * z-score (shared − expected) / √(expected + 1) is at least {@code minCooccurrence}, where expected sums, over
+ * the length classes, documents(s) · documents(w) / documents of that class (long documents have more of
+ * every word: at a spin affinity of 1.0 the 233 clean addresses gave 82 rows without the classes, 10 with
+ * them). That test separates a spinner's pairs from a domain's own words: a spinner swaps only a share of a
+ * document's words, so its substitute keeps company with the unswapped original, while "shekels" in
+ * scripture never meets "pounds". It comes before any context is scored, because it needs only counts and
+ * passes few pairs, so each of those is scored in every sampled context. In each context the margin is
+ * log10 P(l2 l1 w r1 r2) − log10 P(l2 l1 s r1 r2) (the terms of w, r1 and r2), and the context margin is the
+ * margin less log10 P(w) / P(s): what the context adds beyond word frequency. At most
+ * {@value #MAX_SURVIVORS} originals are kept per type (the largest summed context margins).
  *
  * <p>A document's spin evidence is the share of its sampled contexts (of all scored types but s itself) in
  * which some original beats the observed word by a context margin of at least {@value #STRONG}, shrunk
@@ -53,22 +60,14 @@ import org.unspin.tokenise.TokenType;
  * affinity, the mean evidence of its contexts' documents relative to the corpus-wide share (with
  * pseudo-contexts of affinity 1), must reach {@code minAffinity}. A pair is kept when the weighted share of
  * contexts with a positive context margin is at least {@code minShare}, the weighted mean margin at least
- * {@code minMargin}, the weighted mean context margin at least {@code minContextMargin}, the positive
- * contexts come from at least {@code minDocuments} documents, and the two words share documents beyond
- * chance: the co-occurrence z-score (shared − expected) / √(expected + 1) is at least {@code minCooccurrence},
- * where expected sums, over the length classes, documents(s) · documents(w) / documents of that class (long
- * documents have more of every word: at a spin affinity of 1.0 the 233 clean addresses gave 82 rows without
- * the classes, 10 with them). That last test is what separates a spinner's
- * pairs from a domain's own words: a spinner swaps only a share of a document's words, so its substitute keeps
- * company with the unswapped original, while "shekels" in scripture never meets "pounds". At most
+ * {@code minMargin}, the weighted mean context margin at least {@code minContextMargin}, and the positive
+ * contexts come from at least {@code minDocuments} documents. At most
  * {@code maxOriginals} per observed word (the largest mean margins). Deterministic: the same rows for any
  * number of threads or partitions.
  */
 public final class SubstitutionMiner {
     /** Margin (log10) at which a context counts as strong spin evidence for its document. */
     static final double STRONG = 2.0;
-    /** Share of positive contexts below which an original is dropped before weighting. */
-    private static final double LOOSE_SHARE = 0.6;
     /** Originals of one observed word kept for weighting (the best by context margin). */
     private static final int MAX_SURVIVORS = 8;
     /** Pseudo-contexts of the corpus-wide share added to each document's evidence. */
@@ -101,13 +100,13 @@ public final class SubstitutionMiner {
                            double minCooccurrence, int maxOriginals)
             implements Serializable {
         /**
-         * Fitted on the dev corpus of {@code unspin eval --setting corpus} (docs/evaluation.md, "Co-occurrence"):
-         * the co-occurrence gate replaced the frequency-ratio gate (off) and let the share, margin and context
-         * margin thresholds come down. The spin affinity stays 1.6: lower, the repeated and archaic addresses of
-         * the clean State of the Union corpora give rows.
+         * Fitted on the dev corpus of {@code unspin eval --setting corpus} (docs/evaluation.md, "Co-occurrence
+         * first"): the co-occurrence gate, applied before scoring, replaced the frequency-ratio gate (off) and an
+         * early cut on the unweighted share of winning contexts; the spin affinity (1.4) and the margins keep the
+         * clean State of the Union corpora at 1 row ("prowess → skill") for the 233 addresses and 1 for 100 MB of them in 4 KB pieces.
          */
-        public static final Settings DEFAULT = new Settings(24, 3, 5, 0.5, 0.5, 1.0, Double.NEGATIVE_INFINITY, 1.6,
-                1.5, 3);
+        public static final Settings DEFAULT = new Settings(24, 3, 5, 0.3, 2.0, 0.5, Double.NEGATIVE_INFINITY, 1.4,
+                2.0, 3);
 
         public Settings {
             if (samples < 3 || samples > 1024) {
@@ -693,7 +692,8 @@ public final class SubstitutionMiner {
 
     /** A scored observed type: its sampled contexts in order and the originals that survived. */
     private record Scored(int id, long[] docKeys, int[][] contexts, int[] originals, double[][] margins,
-                          double[][] contextMargins, double[] frequencyRatio, int[] sharedDocs) {
+                          double[][] contextMargins, double[] frequencyRatio, int[] sharedDocs,
+                          double[] cooccurrence) {
     }
 
     /** The substitutions of a state, sorted by observed word, weight (descending) and original. */
@@ -778,10 +778,8 @@ public final class SubstitutionMiner {
                 double share = positive / total;
                 double mean = sum / total;
                 double contextMean = contextSum / total;
-                double expected = state.expectedShared(s.id, s.originals[o]);
-                double cooccurrence = (s.sharedDocs[o] - expected) / Math.sqrt(expected + 1);
                 if (share < settings.minShare() || mean < settings.minMargin()
-                        || contextMean < settings.minContextMargin() || cooccurrence < settings.minCooccurrence()
+                        || contextMean < settings.minContextMargin()
                         || positiveDocs.size() < Math.min(settings.minDocuments(), state.docs[s.id])) {
                     continue;
                 }
@@ -790,7 +788,7 @@ public final class SubstitutionMiner {
                 w = Math.max(0.001, Math.min(1, round(w)));
                 kept.add(new MinedSubstitution(lm.word(s.id), lm.word(s.originals[o]), w, state.count[s.id], docs, n,
                         round(mean), round(contextMean), round(share), round(s.frequencyRatio[o]), round(affinity),
-                        s.sharedDocs[o], round(cooccurrence), examples(s, o)));
+                        s.sharedDocs[o], round(s.cooccurrence[o]), examples(s, o)));
             }
             kept.sort(Comparator.comparingDouble(MinedSubstitution::meanMargin).reversed()
                     .thenComparing(MinedSubstitution::original));
@@ -815,7 +813,7 @@ public final class SubstitutionMiner {
         return Math.round(x * 1000) / 1000.0;
     }
 
-    /** The observed type's contexts scored against each original; originals that lose too often are dropped. */
+    /** The observed type's contexts scored against each original that shares its documents beyond chance. */
     private Scored score(State state, int id) {
         Sample sample = state.sampled[id];
         Integer[] order = sample.order();
@@ -837,6 +835,7 @@ public final class SubstitutionMiner {
         List<double[]> contextMargins = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Integer> shared = new ArrayList<>();
+        List<Double> cooccurrences = new ArrayList<>();
         for (int t : linked) {
             int w = modelIdOf[t];
             if (w < 0 || w == id) {
@@ -847,26 +846,30 @@ public final class SubstitutionMiner {
             if (prior < 0 || ratio < settings.minFrequencyRatio()) {
                 continue; // the spinner's word is the rarer one, and the corpus has too much of it
             }
+            // The co-occurrence test comes first: it needs no scoring, and it passes few pairs, so every context
+            // of those can be scored (an early cut on the unweighted share of winning contexts lost the common
+            // words a spinner swaps only some of the time: on the dev corpus half the swaps it could reach).
+            int sharedDocs = state.sharedDocs(id, w);
+            double expected = state.expectedShared(id, w);
+            double cooccurrence = (sharedDocs - expected) / Math.sqrt(expected + 1);
+            if (cooccurrence < settings.minCooccurrence()) {
+                continue;
+            }
             double[] m = new double[n];
             double[] k = new double[n];
-            int failures = 0;
-            boolean rejected = false;
-            for (int c = 0; c < n && !rejected; c++) {
+            for (int c = 0; c < n; c++) {
                 if (Double.isNaN(base[c])) {
                     base[c] = window(id, contexts[c]);
                 }
                 m[c] = window(w, contexts[c]) - base[c];
                 k[c] = m[c] - prior;
-                failures += k[c] > 0 ? 0 : 1;
-                rejected = failures > 1 + (1 - LOOSE_SHARE) * (c + 1);
             }
-            if (!rejected) {
-                originals.add(w);
-                margins.add(m);
-                contextMargins.add(k);
-                ratios.add(ratio);
-                shared.add(state.sharedDocs(id, w));
-            }
+            originals.add(w);
+            margins.add(m);
+            contextMargins.add(k);
+            ratios.add(ratio);
+            shared.add(sharedDocs);
+            cooccurrences.add(cooccurrence);
         }
         if (originals.size() > MAX_SURVIVORS) { // keep the best: memory per scored word stays bounded
             Integer[] best = new Integer[originals.size()];
@@ -880,7 +883,7 @@ public final class SubstitutionMiner {
                     : Integer.compare(ids.get(x), ids.get(y)));
             List<Integer> o2 = new ArrayList<>();
             List<double[]> m2 = new ArrayList<>(), k2 = new ArrayList<>();
-            List<Double> r2 = new ArrayList<>();
+            List<Double> r2 = new ArrayList<>(), z2 = new ArrayList<>();
             List<Integer> s2 = new ArrayList<>();
             for (int i = 0; i < MAX_SURVIVORS; i++) {
                 o2.add(originals.get(best[i]));
@@ -888,17 +891,20 @@ public final class SubstitutionMiner {
                 k2.add(contextMargins.get(best[i]));
                 r2.add(ratios.get(best[i]));
                 s2.add(shared.get(best[i]));
+                z2.add(cooccurrences.get(best[i]));
             }
             originals = o2;
             margins = m2;
             contextMargins = k2;
             ratios = r2;
             shared = s2;
+            cooccurrences = z2;
         }
         return new Scored(id, docKeys, contexts, originals.stream().mapToInt(Integer::intValue).toArray(),
                 margins.toArray(new double[0][]), contextMargins.toArray(new double[0][]),
                 ratios.stream().mapToDouble(Double::doubleValue).toArray(),
-                shared.stream().mapToInt(Integer::intValue).toArray());
+                shared.stream().mapToInt(Integer::intValue).toArray(),
+                cooccurrences.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** log10 P of word x and the two words after it in the context (l2, l1, r1, r2). */

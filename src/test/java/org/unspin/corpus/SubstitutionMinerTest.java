@@ -82,11 +82,12 @@ class SubstitutionMinerTest {
                 corpus.spunDocuments, corpus.planted.size(), found, others, wrongOriginal);
         assertThat(corpus.planted).hasSizeGreaterThanOrEqualTo(25);
         // A quarter of the occurrences are swapped, so a substitute occurs in 6 to 60 documents and its
-        // co-occurrence with the original is weak evidence in a corpus this small: 12 of 30 are recovered, with
-        // 0 other rows. (The gates before the co-occurrence test recover 15 here, with 11 wrong originals for
-        // planted words; on the dev corpus of `unspin eval` their rows name 866 of the spinner's swaps, 34 of
-        // 164 rows being its pairs, and these 1,098, 42 of 60: docs/evaluation.md, "Co-occurrence".)
-        assertThat(found).isGreaterThanOrEqualTo((int) Math.ceil(0.33 * corpus.planted.size()));
+        // co-occurrence with the original is weak evidence in a corpus this small: 9 of 30 are recovered, with
+        // 3 other rows, since the co-occurrence test (z >= 2) comes before scoring. (With z >= 1.5 after an early
+        // cut on the unweighted share, 12 were recovered here, but on the 16,268-document dev corpus of `unspin
+        // eval` those gates named 1,098 of the spinner's swaps and these 3,990: docs/evaluation.md,
+        // "Co-occurrence first".)
+        assertThat(found).isGreaterThanOrEqualTo((int) Math.ceil(0.3 * corpus.planted.size()));
         assertThat(others).isLessThanOrEqualTo(5);
     }
 
