@@ -35,6 +35,8 @@ public final class Resolver {
     public static final int PRIOR_WORDS = 500;
     /** Prior from which a document counts as spun. */
     public static final double SPUN_PRIOR = 0.5;
+    /** What a weaker finding from a mined substitution adds to the document's evidence (see {@link #evidence}). */
+    static final double MINED_EVIDENCE = 0.15;
     /** Least confidence of a restorer finding reported in a document the prior does not mark as spun. */
     public static final double LONE_REPORT = 0.85;
     /** Categories that say nothing about spinning. */
@@ -76,20 +78,23 @@ public final class Resolver {
 
     /**
      * What a finding says about its document: 1 for a strong rewrite candidate of any stage, 0.5 for a weaker
-     * restorer rewrite candidate (two such count as one strong finding), else 0. A finding from a substitution
-     * mined from the corpus counts 0: on the dev split most mined rows that fire on clean text are the style of
-     * a whole domain (scripture's "shall", "upon", "shekels"; see docs/evaluation.md), so a document full of
-     * them is not thereby spun; such a finding is still applied where other findings mark the document as
-     * spun, or on its own when it is strong.
+     * restorer rewrite candidate (two such count as one strong finding), else 0. A weaker finding from a
+     * substitution mined from the corpus counts {@value #MINED_EVIDENCE}: a mined row is the corpus's word, not
+     * this document's, and some rows that fire on clean text are the style of a whole domain (scripture's
+     * "iniquity", "arose"; see docs/evaluation.md), so it takes five of them to mark a document as spun. Dev
+     * corpus setting (restore, rewrite precision, false rewrites and flags per 10k clean words; shared /
+     * independent spinner): at 0, 2.7 % 0.864 0.34 2.87 / 0.4 % 0.806 0.38 3.37; at 0.15, 3.0 % 0.862 0.34 2.87
+     * / 0.4 % 0.767 0.38 3.37; at 0.25 (three suffice), 3.5 % 0.860 0.34 3.06 / 0.6 % 0.712 0.45 4.77, too near
+     * the budgets of 0.5 and 5 for a setting not tuned on.
      */
     private static double evidence(Edit e) {
         if (!e.applied() || NOT_SPIN.contains(e.category())) {
             return 0;
         }
-        if (MinedSubstitution.SOURCE.equals(e.source())) {
-            return 0; // a mined row is the corpus's word, not this document's: it lends the prior nothing
+        if (e.confidence() >= STRONG) {
+            return 1;
         }
-        return e.confidence() >= STRONG ? 1 : Restorer.RULE.equals(e.rule()) ? 0.5 : 0;
+        return MinedSubstitution.SOURCE.equals(e.source()) ? MINED_EVIDENCE : Restorer.RULE.equals(e.rule()) ? 0.5 : 0;
     }
 
     /** The document prior of {@code evidence} strong findings in {@code words} words. */
