@@ -83,7 +83,7 @@ class SubstitutionMinerTest {
         assertThat(corpus.planted).hasSizeGreaterThanOrEqualTo(25);
         // A quarter of the occurrences are swapped, so a substitute occurs in 6 to 60 documents and its
         // co-occurrence with the original is weak evidence in a corpus this small: 9 of 30 are recovered, with
-        // 3 other rows, since the co-occurrence test (z >= 2) comes before scoring. (With z >= 1.5 after an early
+        // 4 other rows, since the co-occurrence test (z >= 2) comes before scoring. (With z >= 1.5 after an early
         // cut on the unweighted share, 12 were recovered here, but on the 16,268-document dev corpus of `unspin
         // eval` those gates named 1,098 of the spinner's swaps and these 3,990: docs/evaluation.md,
         // "Co-occurrence first".)
