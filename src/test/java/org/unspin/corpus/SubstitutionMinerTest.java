@@ -85,7 +85,7 @@ class SubstitutionMinerTest {
         // co-occurrence with the original is weak evidence in a corpus this small: 9 of 30 are recovered, with
         // 4 other rows, since the co-occurrence test (z >= 2) comes before scoring. (With z >= 1.5 after an early
         // cut on the unweighted share, 12 were recovered here, but on the 16,268-document dev corpus of `unspin
-        // eval` those gates named 1,098 of the spinner's swaps and these 3,990: docs/evaluation.md,
+        // eval` those gates named 1,098 of the spinner's swaps and these 4,700: docs/evaluation.md,
         // "Co-occurrence first".)
         assertThat(found).isGreaterThanOrEqualTo((int) Math.ceil(0.3 * corpus.planted.size()));
         assertThat(others).isLessThanOrEqualTo(5);
