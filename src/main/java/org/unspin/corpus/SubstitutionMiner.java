@@ -699,9 +699,15 @@ public final class SubstitutionMiner {
     }
 
     /** A scored observed type: its sampled contexts in order and the originals that survived. */
-    private record Scored(int id, long[] docKeys, int[][] contexts, int[] originals, double[][] margins,
-                          double[][] contextMargins, double[] frequencyRatio, int[] sharedDocs,
-                          double[] cooccurrence) {
+    private record Scored(int id, long[] docKeys, int[][] contexts, Original[] originals) {
+    }
+
+    /** One original of a scored type: its margin and context margin in each sampled context, and its counts. */
+    private record Original(int id, double[] margins, double[] contextMargins, double frequencyRatio,
+                            int sharedDocs, double cooccurrence) {
+        double contextMarginSum() {
+            return Arrays.stream(contextMargins).sum();
+        }
     }
 
     /** The substitutions of a state, sorted by observed word, weight (descending) and original. */
@@ -770,13 +776,13 @@ public final class SubstitutionMiner {
                 continue;
             }
             List<MinedSubstitution> kept = new ArrayList<>();
-            for (int o = 0; o < s.originals.length; o++) {
+            for (Original o : s.originals) {
                 double total = 0, positive = 0, sum = 0, contextSum = 0;
                 java.util.Set<Long> positiveDocs = new java.util.HashSet<>();
                 for (int c = 0; c < n; c++) {
-                    double k = s.contextMargins[o][c];
+                    double k = o.contextMargins[c];
                     total += weight[c];
-                    sum += weight[c] * s.margins[o][c];
+                    sum += weight[c] * o.margins[c];
                     contextSum += weight[c] * k;
                     if (k > 0) {
                         positive += weight[c];
@@ -794,9 +800,9 @@ public final class SubstitutionMiner {
                 long docs = state.docs[s.id];
                 double w = share * (1 - Math.exp(-mean / 3)) * docs / (docs + 2.0);
                 w = Math.max(0.001, Math.min(1, round(w)));
-                kept.add(new MinedSubstitution(lm.word(s.id), lm.word(s.originals[o]), w, state.count[s.id], docs, n,
-                        round(mean), round(contextMean), round(share), round(s.frequencyRatio[o]), round(affinity),
-                        s.sharedDocs[o], round(s.cooccurrence[o]), examples(s, o)));
+                kept.add(new MinedSubstitution(lm.word(s.id), lm.word(o.id), w, state.count[s.id], docs, n,
+                        round(mean), round(contextMean), round(share), round(o.frequencyRatio), round(affinity),
+                        o.sharedDocs, round(o.cooccurrence), examples(s, o)));
             }
             kept.sort(Comparator.comparingDouble(MinedSubstitution::meanMargin).reversed()
                     .thenComparing(MinedSubstitution::original));
@@ -809,8 +815,8 @@ public final class SubstitutionMiner {
     }
 
     private static boolean strong(Scored s, int c) {
-        for (double[] m : s.contextMargins) {
-            if (m[c] >= STRONG) {
+        for (Original o : s.originals) {
+            if (o.contextMargins[c] >= STRONG) {
                 return true;
             }
         }
@@ -838,12 +844,7 @@ public final class SubstitutionMiner {
         double unigram = unigrams[id];
         double corpus = Math.log10(state.count[id] + 0.5);
         int[] linked = thesaurus.neighbours(lm.word(id)).ids();
-        List<Integer> originals = new ArrayList<>();
-        List<double[]> margins = new ArrayList<>();
-        List<double[]> contextMargins = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
-        List<Integer> shared = new ArrayList<>();
-        List<Double> cooccurrences = new ArrayList<>();
+        List<Original> originals = new ArrayList<>();
         for (int t : linked) {
             int w = modelIdOf[t];
             if (w < 0 || w == id) {
@@ -872,47 +873,14 @@ public final class SubstitutionMiner {
                 m[c] = window(w, contexts[c]) - base[c];
                 k[c] = m[c] - prior;
             }
-            originals.add(w);
-            margins.add(m);
-            contextMargins.add(k);
-            ratios.add(ratio);
-            shared.add(sharedDocs);
-            cooccurrences.add(cooccurrence);
+            originals.add(new Original(w, m, k, ratio, sharedDocs, cooccurrence));
         }
         if (originals.size() > MAX_SURVIVORS) { // keep the best: memory per scored word stays bounded
-            Integer[] best = new Integer[originals.size()];
-            double[] mean = new double[best.length];
-            for (int o = 0; o < best.length; o++) {
-                best[o] = o;
-                mean[o] = Arrays.stream(contextMargins.get(o)).sum();
-            }
-            List<Integer> ids = originals;
-            Arrays.sort(best, (x, y) -> mean[y] != mean[x] ? Double.compare(mean[y], mean[x])
-                    : Integer.compare(ids.get(x), ids.get(y)));
-            List<Integer> o2 = new ArrayList<>();
-            List<double[]> m2 = new ArrayList<>(), k2 = new ArrayList<>();
-            List<Double> r2 = new ArrayList<>(), z2 = new ArrayList<>();
-            List<Integer> s2 = new ArrayList<>();
-            for (int i = 0; i < MAX_SURVIVORS; i++) {
-                o2.add(originals.get(best[i]));
-                m2.add(margins.get(best[i]));
-                k2.add(contextMargins.get(best[i]));
-                r2.add(ratios.get(best[i]));
-                s2.add(shared.get(best[i]));
-                z2.add(cooccurrences.get(best[i]));
-            }
-            originals = o2;
-            margins = m2;
-            contextMargins = k2;
-            ratios = r2;
-            shared = s2;
-            cooccurrences = z2;
+            originals.sort(Comparator.comparingDouble(Original::contextMarginSum).reversed()
+                    .thenComparingInt(Original::id));
+            originals = originals.subList(0, MAX_SURVIVORS);
         }
-        return new Scored(id, docKeys, contexts, originals.stream().mapToInt(Integer::intValue).toArray(),
-                margins.toArray(new double[0][]), contextMargins.toArray(new double[0][]),
-                ratios.stream().mapToDouble(Double::doubleValue).toArray(),
-                shared.stream().mapToInt(Integer::intValue).toArray(),
-                cooccurrences.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Scored(id, docKeys, contexts, originals.toArray(new Original[0]));
     }
 
     /** log10 P of word x and the two words after it in the context (l2, l1, r1, r2). */
@@ -921,12 +889,12 @@ public final class SubstitutionMiner {
     }
 
     /** Up to 3 contexts where the original wins most, with the original in brackets. */
-    private List<String> examples(Scored s, int o) {
+    private List<String> examples(Scored s, Original o) {
         Integer[] best = new Integer[s.docKeys.length];
         for (int c = 0; c < best.length; c++) {
             best[c] = c;
         }
-        double[] m = s.contextMargins[o];
+        double[] m = o.contextMargins;
         Arrays.sort(best, (a, b) -> Double.compare(m[b], m[a]));
         List<String> out = new ArrayList<>();
         for (int c : best) {
@@ -941,7 +909,7 @@ public final class SubstitutionMiner {
                 }
                 sb.append(lm.word(ctx[1])).append(' ');
             }
-            sb.append('[').append(lm.word(s.originals[o])).append(']');
+            sb.append('[').append(lm.word(o.id)).append(']');
             if (ctx[2] >= 0) {
                 sb.append(' ').append(lm.word(ctx[2]));
                 if (ctx[3] >= 0) {
