@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 /**
  * One bit-packed n-gram array (order 2 and up), read in place from the mapped file. Each entry holds the word
  * that extends the history further back, a 16-bit quantised log-prob, and for all but the highest order a
- * 16-bit quantised backoff and the index of its first child in the next order.
+ * 16-bit quantised backoff and the index of its first child in the next order. The word column, which every
+ * search reads many times, is decoded once onto the heap (4 bytes an entry); the other fields are read from
+ * the mapped file once per found entry.
  */
 final class NgramLevel {
     private static final int QUANT_BITS = 16;
@@ -23,8 +25,12 @@ final class NgramLevel {
     private final int nextBits;
     private final float[] probTable;
     private final float[] backoffTable; // null for the highest order
+    /** The word field of every entry: a search reads an int instead of decoding a bit field. */
+    private final int[] words;
 
-    NgramLevel(ByteBuffer data, int byteOffset, int wordBits, int nextBits, float[] probTable, float[] backoffTable) {
+    /** @param entries the entries in the array, the closing one included */
+    NgramLevel(ByteBuffer data, int byteOffset, int entries, int wordBits, int nextBits, float[] probTable,
+               float[] backoffTable) {
         this.data = data;
         this.byteOffset = byteOffset;
         this.wordBits = wordBits;
@@ -32,6 +38,10 @@ final class NgramLevel {
         this.probTable = probTable;
         this.backoffTable = backoffTable;
         this.entryBits = entryBits(wordBits, nextBits, backoffTable != null);
+        this.words = new int[entries];
+        for (int index = 0; index < entries; index++) {
+            words[index] = (int) field(index, 0, wordBits);
+        }
     }
 
     static int entryBits(int wordBits, int nextBits, boolean middle) {
@@ -44,7 +54,7 @@ final class NgramLevel {
     }
 
     int word(int index) {
-        return (int) field(index, 0, wordBits);
+        return words[index];
     }
 
     /** Log-prob in sphinx's base-1.0001 log units. Middle entries store the backoff first, then the prob. */
@@ -88,7 +98,7 @@ final class NgramLevel {
     int find(int begin, int end, int word) {
         if (end - begin <= LINEAR_SCAN_MAX) {
             for (int index = begin; index < end; index++) {
-                if (word(index) == word) {
+                if (words[index] == word) {
                     return index;
                 }
             }
@@ -98,7 +108,7 @@ final class NgramLevel {
         int high = end - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int found = word(mid);
+            int found = words[mid];
             if (found < word) {
                 low = mid + 1;
             } else if (found > word) {

@@ -28,8 +28,6 @@ public final class NgramModel {
     private static final double LOG10_PER_UNIT = Math.log10(1.0001);
 
     private final Path file;
-    private final ByteBuffer data;
-    private final int unigramOffset;
     private final long[] declaredCounts;
     private final long[] usedCounts;
     private final NgramLevel[] levels; // levels[k] holds the n-grams of order k + 2
@@ -37,16 +35,27 @@ public final class NgramModel {
     private final int sentenceStart;
     private final double unknownLog10;
     private final double maxLog10Prob;
+    /** The unigram records, copied from the mapped file: every lookup reads them. */
+    private final float[] unigramProbs;
+    private final float[] unigramBackoffs;
+    private final int[] bigramStarts;
 
     NgramModel(Path file, ByteBuffer data, int unigramOffset, long[] declaredCounts, long[] usedCounts,
                NgramLevel[] levels, NgramVocabulary vocabulary) {
         this.file = file;
-        this.data = data;
-        this.unigramOffset = unigramOffset;
         this.declaredCounts = declaredCounts.clone();
         this.usedCounts = usedCounts.clone();
         this.levels = levels.clone();
         this.vocabulary = vocabulary;
+        int words = vocabulary.size();
+        this.unigramProbs = new float[words + 1];
+        this.unigramBackoffs = new float[words + 1];
+        this.bigramStarts = new int[words + 1];
+        for (int w = 0; w <= words; w++) {
+            unigramProbs[w] = data.getFloat(unigramOffset + w * 12);
+            unigramBackoffs[w] = data.getFloat(unigramOffset + w * 12 + 4);
+            bigramStarts[w] = data.getInt(unigramOffset + w * 12 + 8);
+        }
         this.sentenceStart = vocabulary.id(SENTENCE_START);
         this.unknownLog10 = unknownWordLog10();
         this.maxLog10Prob = maxLog10Prob();
@@ -377,15 +386,15 @@ public final class NgramModel {
 
     // Unigram records are {float32 log-prob, float32 backoff, uint32 first bigram}; record count + 1 closes.
     float unigramProb(int w) {
-        return data.getFloat(unigramOffset + w * 12);
+        return unigramProbs[w];
     }
 
     float unigramBackoff(int w) {
-        return data.getFloat(unigramOffset + w * 12 + 4);
+        return unigramBackoffs[w];
     }
 
     int bigramStart(int w) {
-        return data.getInt(unigramOffset + w * 12 + 8);
+        return bigramStarts[w];
     }
 
     /** The bit-packed array of order {@code n} ≥ 2, for structural checks. */
