@@ -3,11 +3,11 @@ package org.unspin.lexicon;
 import java.nio.ByteBuffer;
 
 /**
- * One bit-packed n-gram array (order 2 and up), read in place from the mapped file. Each entry holds the word
- * that extends the history further back, a 16-bit quantised log-prob, and for all but the highest order a
- * 16-bit quantised backoff and the index of its first child in the next order. The word column, which every
- * search reads many times, is decoded once onto the heap (4 bytes an entry); the other fields are read from
- * the mapped file once per found entry.
+ * One bit-packed n-gram array (order 2 and up). Each entry holds the word that extends the history further
+ * back, a 16-bit quantised log-prob, and for all but the highest order a 16-bit quantised backoff and the index
+ * of its first child in the next order. The fields are decoded once at open into plain arrays (12 bytes a
+ * middle entry, 6 a top one): reading the bit fields of the mapped file on every probe cost more than the
+ * searches themselves.
  */
 final class NgramLevel {
     private static final int QUANT_BITS = 16;
@@ -18,29 +18,34 @@ final class NgramLevel {
      */
     static final int LINEAR_SCAN_MAX = 8;
 
-    private final ByteBuffer data;
     private final int byteOffset;
     private final int entryBits;
-    private final int wordBits;
-    private final int nextBits;
     private final float[] probTable;
     private final float[] backoffTable; // null for the highest order
-    /** The word field of every entry: a search reads an int instead of decoding a bit field. */
     private final int[] words;
+    private final char[] probs;    // indices into probTable
+    private final char[] backoffs; // indices into backoffTable; null for the highest order
+    private final int[] next;      // null for the highest order
 
     /** @param entries the entries in the array, the closing one included */
     NgramLevel(ByteBuffer data, int byteOffset, int entries, int wordBits, int nextBits, float[] probTable,
                float[] backoffTable) {
-        this.data = data;
         this.byteOffset = byteOffset;
-        this.wordBits = wordBits;
-        this.nextBits = nextBits;
         this.probTable = probTable;
         this.backoffTable = backoffTable;
         this.entryBits = entryBits(wordBits, nextBits, backoffTable != null);
-        this.words = new int[entries];
+        boolean middle = backoffTable != null;
+        words = new int[entries];
+        probs = new char[entries];
+        backoffs = middle ? new char[entries] : null;
+        next = middle ? new int[entries] : null;
         for (int index = 0; index < entries; index++) {
-            words[index] = (int) field(index, 0, wordBits);
+            words[index] = (int) field(data, index, 0, wordBits);
+            probs[index] = (char) field(data, index, middle ? wordBits + QUANT_BITS : wordBits, QUANT_BITS);
+            if (middle) {
+                backoffs[index] = (char) field(data, index, wordBits, QUANT_BITS);
+                next[index] = (int) field(data, index, wordBits + 2 * QUANT_BITS, nextBits);
+            }
         }
     }
 
@@ -59,17 +64,16 @@ final class NgramLevel {
 
     /** Log-prob in sphinx's base-1.0001 log units. Middle entries store the backoff first, then the prob. */
     float prob(int index) {
-        int offset = backoffTable == null ? wordBits : wordBits + QUANT_BITS;
-        return probTable[(int) field(index, offset, QUANT_BITS)];
+        return probTable[probs[index]];
     }
 
     float backoff(int index) {
-        return backoffTable[(int) field(index, wordBits, QUANT_BITS)];
+        return backoffTable[backoffs[index]];
     }
 
     /** First child in the next order; entry {@code index + 1} gives the end of the range. */
     int next(int index) {
-        return (int) field(index, wordBits + 2 * QUANT_BITS, nextBits);
+        return next[index];
     }
 
     /** The highest log-prob any entry can have (the quantisation table's maximum). */
@@ -125,7 +129,7 @@ final class NgramLevel {
         return byteOffset + (long) index * entryBits / 8;
     }
 
-    private long field(int index, int offsetInEntry, int bits) {
+    private long field(ByteBuffer data, int index, int offsetInEntry, int bits) {
         long bit = (long) index * entryBits + offsetInEntry;
         long word = data.getLong(byteOffset + (int) (bit >>> 3)) >>> (bit & 7);
         return word & ((1L << bits) - 1);
