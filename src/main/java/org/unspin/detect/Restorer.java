@@ -360,43 +360,15 @@ public final class Restorer implements Stage {
                 if (words == null) {
                     words = new String[n];
                 }
-                // A run whose proposals all fail score()'s first, cheap test gives nothing: only their
-                // neighbours are folded to find that out, not the whole run.
-                if (anyPassesNeighbourTest(tokens, words, i, end, proposals)) {
-                    for (int k = i; k < end; k++) {
-                        folded(tokens, words, k);
-                    }
-                    restoreRun(tokens, words, i, end, proposals, out);
+                for (int k = i; k < end; k++) {
+                    words[k] = PhraseKey.fold(text, tokens.start(k), tokens.end(k));
                 }
+                restoreRun(tokens, words, i, end, proposals, out);
             }
             i = end;
         }
         out.sort(org.unspin.edit.EditSet.BY_POSITION);
         return out;
-    }
-
-    /**
-     * Whether some proposal of the run [from, to) passes the neighbour test that {@link #score} starts with,
-     * read on the run as written (before any repair, which is how restoreRun first scores them).
-     */
-    private static boolean anyPassesNeighbourTest(TokenList tokens, String[] words, int from, int to,
-                                                  List<Proposal> proposals) {
-        for (Proposal p : proposals) {
-            if (!p.row.knownPhraseOnly() || mayMakeKnownPhrase(p.candidate,
-                    p.first > from ? folded(tokens, words, p.first - 1) : null,
-                    p.end() < to ? folded(tokens, words, p.end()) : null)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Token k folded, kept in {@code words} once made (words of a document are folded at most once). */
-    private static String folded(TokenList tokens, String[] words, int k) {
-        if (words[k] == null) {
-            words[k] = PhraseKey.fold(tokens.text(), tokens.start(k), tokens.end(k));
-        }
-        return words[k];
     }
 
     /** Every dictionary key in the run [from, to), in text order and shorter keys first. */

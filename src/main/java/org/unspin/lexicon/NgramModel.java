@@ -226,18 +226,13 @@ public final class NgramModel {
     /**
      * The sum of {@link #log10Prob} over {@code ids[from, to)}, each word given the two before it ({@code h1 =
      * ids[p - 1]}, and {@code h2 = ids[p - 2]} while h1 is known; none before index 0), added in order; negative
-     * infinity as soon as the words still to come cannot lift the sum to {@code least} (by
-     * {@link #log10ProbBound(int)} of each). The same double as summing log10Prob, faster: the bigram a word was found
+     * infinity as soon as the words still to come cannot lift the sum to {@code least} (see
+     * {@link #log10ProbBound()}). The same double as summing log10Prob, faster: the bigram a word was found
      * with is the history its successor backs off from, so it is looked up once.
      */
     public double log10ProbSum(int[] ids, int from, int to, double least) {
         double s = 0;
         int size = vocabulary.size();
-        for (int p = from; p < to; p++) { // before the bounds below read them
-            if (ids[p] >= size) {
-                throw new IllegalArgumentException("word id beyond the vocabulary of " + size + ": " + ids[p]);
-            }
-        }
         int pair = UNSEARCHED; // index of the bigram (ids[p - 2], ids[p - 1]) in levels[0], -1 if not stored
         for (int p = from; p < to; p++) {
             int w = ids[p];
@@ -257,11 +252,7 @@ public final class NgramModel {
                 // The bigram (h1, w) was searched for if there was a history and w has bigrams at all.
                 pair = historyLength >= 1 ? (int) (match >>> 32) - 1 : UNSEARCHED;
             }
-            double rest = 0; // the most the words still to come can add
-            for (int q = p + 1; q < to; q++) {
-                rest += log10ProbBound(ids[q]);
-            }
-            if (s + rest < least) {
+            if (s + (to - 1 - p) * maxLog10Prob < least) {
                 return Double.NEGATIVE_INFINITY;
             }
         }
