@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Maps a CMU Sphinx binary "trie" language model and checks that its parts fill the file exactly. Layout (all
  * little-endian; see docs/ngram-model.md): magic, order, counts, quantisation tables, unigram records, one
- * bit-packed array per order ≥ 2, vocabulary. The vocabulary, the quantisation tables, the unigram records and
- * the word column of each n-gram array are copied onto the heap; the other n-gram fields are read in place.
+ * bit-packed array per order ≥ 2, vocabulary. Everything is copied onto the heap (the n-gram fields decoded into
+ * plain arrays); the mapped file is read only while opening.
  */
 final class NgramModelReader {
     private static final byte[] MAGIC = "Trie Language Model".getBytes(StandardCharsets.US_ASCII);
