@@ -331,16 +331,15 @@ public final class ContextAnomaly {
                 observed += lm.log10Prob(n2, n1, w);
             }
         }
-        // Each neighbour's window (the same sum) with h2 h1 before it and n1 n2 after, summed by log10ProbSum,
-        // which gives up once the terms left cannot lift it to `least`. Only a gain above both the best so far
-        // and -3 can change anything: an equal gain does not replace the best, and every gain up to -3 clips to
-        // -3 and names no suggestion. The 1e-9 covers the rounding of the bound's sums (the terms are near 10).
-        int[] window = {h2, h1, -1, n1, n2};
-        int to = n1 < 0 ? 3 : n2 < 0 ? 4 : 5;
+        // Each neighbour's window (the same sum) with h2 h1 before it and n1 n2 after, summed in one model slot
+        // (the context's searches done once), which gives up once the terms left cannot lift it to `least`.
+        // Only a gain above both the best so far and -3 can change anything: an equal gain does not replace the
+        // best, and every gain up to -3 clips to -3 and names no suggestion. The 1e-9 covers the rounding of the
+        // bound's sums (the terms are near 10).
+        NgramModel.Slot slot = lm.slot(h2, h1, n1, n2);
         for (int k = 0; k < tried.words().length; k++) {
-            window[2] = tried.modelIds()[k];
             double least = observed + Math.max(bestGain, -3) - 1e-9;
-            double gain = lm.log10ProbSum(window, 2, to, least) - observed;
+            double gain = slot.log10ProbSum(tried.modelIds()[k], least) - observed;
             if (gain > bestGain) {
                 bestGain = gain;
                 best[0] = gain > 0 ? tried.words()[k] : -1;

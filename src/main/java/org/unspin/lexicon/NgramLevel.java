@@ -3,9 +3,11 @@ package org.unspin.lexicon;
 import java.nio.ByteBuffer;
 
 /**
- * One bit-packed n-gram array (order 2 and up), read in place from the mapped file. Each entry holds the word
- * that extends the history further back, a 16-bit quantised log-prob, and for all but the highest order a
- * 16-bit quantised backoff and the index of its first child in the next order.
+ * One bit-packed n-gram array (order 2 and up). Each entry holds the word that extends the history further
+ * back, a 16-bit quantised log-prob, and for all but the highest order a 16-bit quantised backoff and the index
+ * of its first child in the next order. The fields are decoded once at open into plain arrays (12 bytes a
+ * middle entry, 6 a top one): reading the bit fields of the mapped file on every probe cost more than the
+ * searches themselves.
  */
 final class NgramLevel {
     private static final int QUANT_BITS = 16;
@@ -16,22 +18,35 @@ final class NgramLevel {
      */
     static final int LINEAR_SCAN_MAX = 8;
 
-    private final ByteBuffer data;
     private final int byteOffset;
     private final int entryBits;
-    private final int wordBits;
-    private final int nextBits;
     private final float[] probTable;
     private final float[] backoffTable; // null for the highest order
+    private final int[] words;
+    private final char[] probs;    // indices into probTable
+    private final char[] backoffs; // indices into backoffTable; null for the highest order
+    private final int[] next;      // null for the highest order
 
-    NgramLevel(ByteBuffer data, int byteOffset, int wordBits, int nextBits, float[] probTable, float[] backoffTable) {
-        this.data = data;
+    /** @param entries the entries in the array, the closing one included */
+    NgramLevel(ByteBuffer data, int byteOffset, int entries, int wordBits, int nextBits, float[] probTable,
+               float[] backoffTable) {
         this.byteOffset = byteOffset;
-        this.wordBits = wordBits;
-        this.nextBits = nextBits;
         this.probTable = probTable;
         this.backoffTable = backoffTable;
         this.entryBits = entryBits(wordBits, nextBits, backoffTable != null);
+        boolean middle = backoffTable != null;
+        words = new int[entries];
+        probs = new char[entries];
+        backoffs = middle ? new char[entries] : null;
+        next = middle ? new int[entries] : null;
+        for (int index = 0; index < entries; index++) {
+            words[index] = (int) field(data, index, 0, wordBits);
+            probs[index] = (char) field(data, index, middle ? wordBits + QUANT_BITS : wordBits, QUANT_BITS);
+            if (middle) {
+                backoffs[index] = (char) field(data, index, wordBits, QUANT_BITS);
+                next[index] = (int) field(data, index, wordBits + 2 * QUANT_BITS, nextBits);
+            }
+        }
     }
 
     static int entryBits(int wordBits, int nextBits, boolean middle) {
@@ -44,22 +59,21 @@ final class NgramLevel {
     }
 
     int word(int index) {
-        return (int) field(index, 0, wordBits);
+        return words[index];
     }
 
     /** Log-prob in sphinx's base-1.0001 log units. Middle entries store the backoff first, then the prob. */
     float prob(int index) {
-        int offset = backoffTable == null ? wordBits : wordBits + QUANT_BITS;
-        return probTable[(int) field(index, offset, QUANT_BITS)];
+        return probTable[probs[index]];
     }
 
     float backoff(int index) {
-        return backoffTable[(int) field(index, wordBits, QUANT_BITS)];
+        return backoffTable[backoffs[index]];
     }
 
     /** First child in the next order; entry {@code index + 1} gives the end of the range. */
     int next(int index) {
-        return (int) field(index, wordBits + 2 * QUANT_BITS, nextBits);
+        return next[index];
     }
 
     /** The highest log-prob any entry can have (the quantisation table's maximum). */
@@ -88,7 +102,7 @@ final class NgramLevel {
     int find(int begin, int end, int word) {
         if (end - begin <= LINEAR_SCAN_MAX) {
             for (int index = begin; index < end; index++) {
-                if (word(index) == word) {
+                if (words[index] == word) {
                     return index;
                 }
             }
@@ -98,7 +112,7 @@ final class NgramLevel {
         int high = end - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int found = word(mid);
+            int found = words[mid];
             if (found < word) {
                 low = mid + 1;
             } else if (found > word) {
@@ -115,7 +129,7 @@ final class NgramLevel {
         return byteOffset + (long) index * entryBits / 8;
     }
 
-    private long field(int index, int offsetInEntry, int bits) {
+    private long field(ByteBuffer data, int index, int offsetInEntry, int bits) {
         long bit = (long) index * entryBits + offsetInEntry;
         long word = data.getLong(byteOffset + (int) (bit >>> 3)) >>> (bit & 7);
         return word & ((1L << bits) - 1);

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * A back-off n-gram language model in CMU Sphinx's binary "trie" format (such as Debian's
- * {@code pocketsphinx-en-us} {@code en-us.lm.bin}), memory-mapped and read in place. Immutable and thread-safe.
+ * {@code pocketsphinx-en-us} {@code en-us.lm.bin}), memory-mapped at open and decoded onto the heap (about 36 MB
+ * for en-us). Immutable and thread-safe.
  *
  * <p>Scores are log10 probabilities. Missing n-grams back off ARPA-style: the longest stored n-gram ending in the
  * word is used, plus the backoff weights of the longer histories that were not found. The model is pruned, so
@@ -28,8 +29,6 @@ public final class NgramModel {
     private static final double LOG10_PER_UNIT = Math.log10(1.0001);
 
     private final Path file;
-    private final ByteBuffer data;
-    private final int unigramOffset;
     private final long[] declaredCounts;
     private final long[] usedCounts;
     private final NgramLevel[] levels; // levels[k] holds the n-grams of order k + 2
@@ -37,19 +36,33 @@ public final class NgramModel {
     private final int sentenceStart;
     private final double unknownLog10;
     private final double maxLog10Prob;
+    /** Per word, what {@link #log10ProbBound(int)} returns. */
+    private final double[] wordBounds;
+    /** The unigram records, copied from the mapped file: every lookup reads them. */
+    private final float[] unigramProbs;
+    private final float[] unigramBackoffs;
+    private final int[] bigramStarts;
 
     NgramModel(Path file, ByteBuffer data, int unigramOffset, long[] declaredCounts, long[] usedCounts,
                NgramLevel[] levels, NgramVocabulary vocabulary) {
         this.file = file;
-        this.data = data;
-        this.unigramOffset = unigramOffset;
         this.declaredCounts = declaredCounts.clone();
         this.usedCounts = usedCounts.clone();
         this.levels = levels.clone();
         this.vocabulary = vocabulary;
+        int words = vocabulary.size();
+        this.unigramProbs = new float[words + 1];
+        this.unigramBackoffs = new float[words + 1];
+        this.bigramStarts = new int[words + 1];
+        for (int w = 0; w <= words; w++) {
+            unigramProbs[w] = data.getFloat(unigramOffset + w * 12);
+            unigramBackoffs[w] = data.getFloat(unigramOffset + w * 12 + 4);
+            bigramStarts[w] = data.getInt(unigramOffset + w * 12 + 8);
+        }
         this.sentenceStart = vocabulary.id(SENTENCE_START);
         this.unknownLog10 = unknownWordLog10();
         this.maxLog10Prob = maxLog10Prob();
+        this.wordBounds = wordBounds();
     }
 
     /** Maps and checks a trie-format model file. */
@@ -144,6 +157,40 @@ public final class NgramModel {
     }
 
     /**
+     * A bound that no {@link #log10Prob}{@code (w, h1, h2)} exceeds, whatever the history: the highest of w's
+     * stored log-probs, each plus the positive backoffs that could be added to it (as in
+     * {@link #log10ProbBound()}); {@link #unknownLog10()} for a negative id. Tighter than the model-wide bound
+     * for all but the commonest words, so a caller can give up on a candidate sooner.
+     */
+    public double log10ProbBound(int w) {
+        return w < 0 ? unknownLog10 : wordBounds[w];
+    }
+
+    private double[] wordBounds() {
+        float unigramBackoff = 0, bigramBackoff = levels.length > 0 ? Math.max(0, levels[0].maxBackoff()) : 0;
+        for (int id = 0; id < vocabulary.size(); id++) {
+            unigramBackoff = Math.max(unigramBackoff, unigramBackoff(id));
+        }
+        double[] bounds = new double[vocabulary.size()];
+        for (int w = 0; w < bounds.length; w++) {
+            double best = (double) unigramProb(w) + unigramBackoff + bigramBackoff;
+            for (int b = bigramStart(w); levels.length > 0 && b < bigramStart(w + 1); b++) {
+                if (levels.length == 1) {
+                    best = Math.max(best, levels[0].prob(b));
+                    continue;
+                }
+                best = Math.max(best, levels[0].prob(b) + bigramBackoff);
+                for (int t = levels[0].next(b); t < levels[0].next(b + 1); t++) {
+                    best = Math.max(best, levels[1].prob(t));
+                }
+            }
+            // The same headroom as the model-wide bound, for the float sums in units().
+            bounds[w] = best * LOG10_PER_UNIT + 1e-3;
+        }
+        return bounds;
+    }
+
+    /**
      * log10 P of w and of the (up to) two words after it, given w's history h1, h2: the part of a sentence that
      * the choice of w influences. n1 &lt; 0 (or n2 &lt; 0) means the sentence ends there.
      */
@@ -211,6 +258,90 @@ public final class NgramModel {
             }
         }
         return s;
+    }
+
+    /**
+     * A gap h2 h1 _ n1 n2 in which many words are tried (the suspect-word flagger scores a word's thesaurus
+     * neighbours in its context): {@link Slot#log10ProbSum} gives for a word w what {@link #log10ProbSum} gives
+     * for {@code {h2, h1, w, n1, n2}} from w on, the same double, but the searches that do not depend on w are
+     * done once, here: the history bigram "h2 h1" whose backoff w's own term may add, and the bigram "n1 n2"
+     * under which the trigram "w n1 n2" is looked for. A negative h1 means no history (h2 is then not read), a
+     * negative n1 that the window ends after w, a negative n2 that it ends after n1.
+     */
+    public Slot slot(int h2, int h1, int n1, int n2) {
+        return new Slot(h2, h1, n1, n2);
+    }
+
+    /** See {@link #slot}. Immutable; cheap to make (two bigram searches). */
+    public final class Slot {
+        private final int h2, h1, n1, n2;
+        private final int historyLength;  // of w's own term
+        private final int historyBigram;  // "h2 h1" in levels[0], -1 if not stored, UNSEARCHED if not needed
+        private final int lastBigram;     // "n1 n2" in levels[0], -1 if not stored or not needed
+        private final int lastBegin, lastEnd; // the trigrams under it
+        private final double boundAfterW, boundAfterN1; // the most the words after w (after n1) can add
+
+        private Slot(int h2, int h1, int n1, int n2) {
+            this.h1 = h1;
+            this.h2 = h1 < 0 ? -1 : h2;
+            this.n1 = n1;
+            this.n2 = n1 < 0 ? -1 : n2;
+            int size = vocabulary.size();
+            if (h1 >= size || this.h2 >= size || n1 >= size || this.n2 >= size) {
+                throw new IllegalArgumentException("word id beyond the vocabulary of " + size + ": " + h2 + ", "
+                        + h1 + ", " + n1 + ", " + n2);
+            }
+            historyLength = Math.min(h1 < 0 ? 0 : this.h2 < 0 ? 1 : 2, order() - 1);
+            historyBigram = historyLength == 2 ? levels[0].find(bigramStart(h1), bigramStart(h1 + 1), this.h2)
+                    : UNSEARCHED;
+            lastBigram = this.n2 >= 0 && levels.length > 0
+                    ? levels[0].find(bigramStart(this.n2), bigramStart(this.n2 + 1), n1) : -1;
+            boolean trigrams = lastBigram >= 0 && levels.length > 1;
+            lastBegin = trigrams ? levels[0].next(lastBigram) : 0;
+            lastEnd = trigrams ? levels[0].next(lastBigram + 1) : 0;
+            boundAfterN1 = this.n2 >= 0 ? log10ProbBound(this.n2) : 0;
+            boundAfterW = n1 >= 0 ? log10ProbBound(n1) + boundAfterN1 : 0;
+        }
+
+        /**
+         * {@link NgramModel#log10ProbSum} of the window with w in the gap; negative infinity as soon as the words
+         * still to come cannot lift it to {@code least} (by {@link #log10ProbBound(int)} of each).
+         */
+        public double log10ProbSum(int w, double least) {
+            if (w < 0 || w >= vocabulary.size()) { // not the flagger's case: the plain sum
+                int[] ids = {h2, h1, w, n1, n2};
+                return NgramModel.this.log10ProbSum(ids, 2, n1 < 0 ? 3 : n2 < 0 ? 4 : 5, least);
+            }
+            if (log10ProbBound(w) + boundAfterW < least) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            // The terms as log10ProbSum adds them: w | h1 h2, then n1 | w h1, then n2 | n1 w.
+            long match = longestMatch(w, h1, h2, historyLength);
+            double s = units(w, h1, h2, historyLength, match, historyBigram) * LOG10_PER_UNIT;
+            int pair = historyLength >= 1 ? (int) (match >>> 32) - 1 : UNSEARCHED;
+            if (s + boundAfterW < least) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            if (n1 < 0) {
+                return s;
+            }
+            int length = Math.min(h1 < 0 ? 1 : 2, order() - 1);
+            match = longestMatch(n1, w, h1, length);
+            s += units(n1, w, h1, length, match, pair) * LOG10_PER_UNIT;
+            pair = length >= 1 ? (int) (match >>> 32) - 1 : UNSEARCHED;
+            if (s + boundAfterN1 < least) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            if (n2 < 0) {
+                return s;
+            }
+            // longestMatch(n2, n1, w) with its first search, for n1 under n2, done once.
+            length = Math.min(2, order() - 1);
+            int trigram = lastBegin < lastEnd ? levels[1].find(lastBegin, lastEnd, w) : -1;
+            match = lastBigram < 0 ? 0 : (lastBigram + 1L) << 32 | (trigram + 1L);
+            s += units(n2, n1, w, length, match, pair) * LOG10_PER_UNIT;
+            return s < least ? Double.NEGATIVE_INFINITY : s;
+        }
     }
 
     /**
@@ -377,15 +508,15 @@ public final class NgramModel {
 
     // Unigram records are {float32 log-prob, float32 backoff, uint32 first bigram}; record count + 1 closes.
     float unigramProb(int w) {
-        return data.getFloat(unigramOffset + w * 12);
+        return unigramProbs[w];
     }
 
     float unigramBackoff(int w) {
-        return data.getFloat(unigramOffset + w * 12 + 4);
+        return unigramBackoffs[w];
     }
 
     int bigramStart(int w) {
-        return data.getInt(unigramOffset + w * 12 + 8);
+        return bigramStarts[w];
     }
 
     /** The bit-packed array of order {@code n} ≥ 2, for structural checks. */

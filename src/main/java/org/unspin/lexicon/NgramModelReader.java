@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Maps a CMU Sphinx binary "trie" language model and checks that its parts fill the file exactly. Layout (all
  * little-endian; see docs/ngram-model.md): magic, order, counts, quantisation tables, unigram records, one
- * bit-packed array per order ≥ 2, vocabulary. Only the vocabulary and the small quantisation tables are copied
- * onto the heap; the n-gram arrays are read in place.
+ * bit-packed array per order ≥ 2, vocabulary. Everything is copied onto the heap (the n-gram fields decoded into
+ * plain arrays); the mapped file is read only while opening.
  */
 final class NgramModelReader {
     private static final byte[] MAGIC = "Trie Language Model".getBytes(StandardCharsets.US_ASCII);
@@ -86,7 +86,8 @@ final class NgramModelReader {
             int entryBits = NgramLevel.entryBits(wordBits, nextBits, middle);
             long bytes = NgramLevel.byteSize(declared[n - 1] + 1, entryBits);
             require(bytes, "bit-packed " + n + "-gram array");
-            levels[n - 2] = new NgramLevel(data, position, wordBits, nextBits, probTables[n - 1], backoffTables[n - 1]);
+            levels[n - 2] = new NgramLevel(data, position, (int) declared[n - 1] + 1, wordBits, nextBits,
+                    probTables[n - 1], backoffTables[n - 1]);
             position += (int) bytes;
         }
 

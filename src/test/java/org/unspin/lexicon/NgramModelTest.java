@@ -102,6 +102,9 @@ class NgramModelTest {
             throw new AssertionError(String.format("%s %s %s: lookup gives %f, stored %f", h2 < 0 ? "" : lm.word(h2),
                     lm.word(h1), lm.word(w), score, storedUnits * LOG10_PER_SPHINX_UNIT));
         }
+        if (score > lm.log10ProbBound(w)) {
+            throw new AssertionError(lm.word(w) + ": stored " + score + " above its bound " + lm.log10ProbBound(w));
+        }
     }
 
     @Test
@@ -168,6 +171,37 @@ class NgramModelTest {
             assertThat(lm.log10Prob(lm.wordId((String) term[0]), h1, h2)).as(Arrays.toString(term))
                     .isCloseTo(expected, within(1e-4));
         }
+    }
+
+    @Test
+    void slotSumsAreTheSameDoublesAndWordBoundsHold() throws IOException {
+        NgramModel lm = installedModel();
+        String text = Files.readString(Path.of("testdata/clean-sotu-excerpt.txt")).toLowerCase(java.util.Locale.ROOT);
+        int[] ids = Arrays.stream(text.split("[^a-z']+")).filter(t -> !t.isEmpty()).mapToInt(lm::wordId).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        long compared = 0;
+        for (int i = 2; i + 2 < ids.length; i++) {
+            for (int shape = 0; shape < 4; shape++) { // full window, ends after n1, ends after w, no history
+                int h2 = ids[i - 2], h1 = shape == 3 ? -1 : ids[i - 1];
+                int n1 = shape == 2 ? -1 : ids[i + 1], n2 = shape >= 1 ? -1 : ids[i + 2];
+                NgramModel.Slot slot = lm.slot(h2, h1, n1, n2);
+                int[] followers = h1 < 0 ? new int[0] : lm.followers(h1);
+                for (int k = 0; k < 12; k++) {
+                    int w = k == 0 ? ids[i] : k < 8 && followers.length > 0
+                            ? followers[random.nextInt(followers.length)] : random.nextInt(lm.vocabularySize());
+                    int[] window = {h2, h1, w, n1, n2};
+                    int to = n1 < 0 ? 3 : n2 < 0 ? 4 : 5;
+                    double plain = lm.log10ProbSum(window, 2, to, Double.NEGATIVE_INFINITY);
+                    assertThat(slot.log10ProbSum(w, Double.NEGATIVE_INFINITY)).isEqualTo(plain);
+                    double least = plain + random.nextDouble(-2, 2);
+                    double cut = slot.log10ProbSum(w, least);
+                    assertThat(cut).isEqualTo(plain >= least ? plain : Double.NEGATIVE_INFINITY);
+                    assertThat(lm.log10Prob(w, h1, h2)).isLessThanOrEqualTo(lm.log10ProbBound(w));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(1000);
     }
 
     @Test
