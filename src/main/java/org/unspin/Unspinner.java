@@ -57,6 +57,11 @@ public final class Unspinner {
         Settings s = b.settings.build();
         this.settings = s;
         this.normaliser = new Normaliser(new Normaliser.Options(s.collapseSpaces(), s.foldTypography()));
+        this.contextRules = s.contextRules() ? new LanguageToolStage(new LanguageToolStage.Options(s.ltRules(),
+                paths(s.ruleFiles()), true, s.minConfidence())) : null;
+        if (contextRules != null && b.preload) {
+            contextRules.preload(); // LanguageTool loads on the other core while the tables and the model load here
+        }
         PhraseTable tables = PhraseTable.load(s.shippedDictionaries(), paths(s.dictionaries()));
         List<PhraseList.Row> allowRows = new ArrayList<>(b.allowRows);
         List<PhraseList.Row> denyRows = new ArrayList<>(b.denyRows);
@@ -69,8 +74,6 @@ public final class Unspinner {
             list.add(new DenyMatcher(denyRows)); // first and at confidence 1: the user's verdict wins every tie
         }
         list.add(new PhraseMatcher(tables));
-        this.contextRules = s.contextRules() ? new LanguageToolStage(new LanguageToolStage.Options(s.ltRules(),
-                paths(s.ruleFiles()), true, s.minConfidence())) : null;
         if (contextRules != null) {
             boolean thorough = s.thorough();
             list.add(tokens -> contextRules.check(tokens, thorough));
@@ -174,6 +177,7 @@ public final class Unspinner {
         private boolean useLanguageModel = true;
         private final List<PhraseList.Row> allowRows = new ArrayList<>();
         private final List<PhraseList.Row> denyRows = new ArrayList<>();
+        private boolean preload;
 
         /** Replaces every option a {@link Settings} holds (files added before are dropped). */
         public Builder settings(Settings s) {
@@ -225,6 +229,17 @@ public final class Unspinner {
          */
         public Builder contextRules(boolean on) {
             settings.contextRules(on);
+            return this;
+        }
+
+        /**
+         * Whether {@link #build} starts loading LanguageTool on a background thread (default false). For a process
+         * that checks text right after building, as the command line does: LanguageTool's second of loading then
+         * overlaps the loading of the tables and the language model. Off, it loads on the first sentence with a
+         * trigger word, and a pipeline that never meets one never loads it.
+         */
+        public Builder preload(boolean on) {
+            this.preload = on;
             return this;
         }
 

@@ -93,7 +93,7 @@ final class PipelineOptions {
         checkReadable(settings.allowLists());
         checkReadable(settings.denyLists());
         try {
-            Unspinner unspinner = Unspinner.builder().settings(settings).build();
+            Unspinner unspinner = Unspinner.builder().settings(settings).preload(true).build();
             unspinner.notice().ifPresent(n -> System.err.println("unspin: " + n));
             return unspinner;
         } catch (CorpusException e) {

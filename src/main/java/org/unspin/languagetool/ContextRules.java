@@ -48,6 +48,26 @@ public final class ContextRules {
         return java.util.Collections.unmodifiableMap(files);
     }
 
+    /**
+     * The words of rule XML through which a rule reads more than the tokens: part-of-speech tags, lemmas
+     * ({@code inflected}), chunks, unification, filters (Java code that may read anything), antipatterns and
+     * disambiguation. A plain text search, so a comment naming one also counts: it errs towards the full
+     * analysis, which gives the same matches, only slower.
+     */
+    private static final List<String> ANALYSIS_WORDS = List.of("postag", "inflected", "chunk", "unify", "filter",
+            "antipattern", "disambig");
+
+    /** Whether some loaded rule may read LanguageTool's tags, lemmas or chunks, not only its tokens. */
+    boolean readsTags() {
+        for (byte[] content : files.values()) {
+            String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+            if (ANALYSIS_WORDS.stream().anyMatch(xml::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The source names of the loaded files, in load order. */
     public List<String> fileNames() {
         return List.copyOf(files.keySet());

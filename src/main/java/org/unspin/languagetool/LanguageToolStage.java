@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.text.BreakIterator;
@@ -28,16 +30,16 @@ import org.unspin.tokenise.TokenList;
  * LanguageTool as an unspin stage: runs unspin's context rules ({@code dictionaries/rules/*.xml}) and,
  * optionally, chosen LanguageTool English rules, and turns their matches into {@link Edit}s.
  *
- * <p>Speed: the text is split into sentences with ICU (20 times faster than LanguageTool's SRX splitter, which
- * still runs inside each sentence sent to it), and only sentences that contain a trigger of some rule
- * ({@link TriggerIndex}) and whose LanguageTool tokens hold every fixed word of some rule are analysed,
- * unless {@code thorough}.
+ * <p>Speed: the text is split into sentences with ICU (20 times faster than LanguageTool's SRX splitter), and
+ * only sentences that contain a trigger of some rule ({@link TriggerIndex}) and whose LanguageTool tokens hold
+ * every fixed word of some rule are analysed, unless {@code thorough}.
  * Only the rules asked for are loaded (LanguageTool's custom-rules constructor, none of its ~6,000 built-in
- * rules), and the chunker is replaced by a no-op when no loaded rule uses chunk tags (tokeniser, tagger and
- * disambiguator still run: the rules may use POS tags).
+ * rules), and only the analysis they read ({@link UnspinEnglish.Analysis}): the shipped rules match on words
+ * alone, so by default LanguageTool only tokenises (no tagger, disambiguator, chunker or second sentence
+ * split); a rule file that uses tags or chunks, or any of LanguageTool's own rules, brings them back.
  *
  * <p>Thread-safe: LanguageTool is loaded on first use, one {@link JLanguageTool} with its own rule objects
- * per thread, all sharing one {@link Language}.
+ * per thread, all sharing one {@link Language}. {@link #preload} starts that loading on a background thread.
  */
 public final class LanguageToolStage {
     /** Confidence of a match of unspin's own context rules: rewritten under the default 0.8 threshold. */
@@ -95,9 +97,12 @@ public final class LanguageToolStage {
     private final java.util.concurrent.atomic.LongAdder sentencesChecked = new java.util.concurrent.atomic.LongAdder();
     private volatile Shared shared;
     private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(this::newWorker);
+    /** Set by {@link #preload}: parses the rules and warms the shared language; workers wait for it. */
+    private FutureTask<Void> preloading;
 
     /** What all threads share: the language, the trigger index, and which rule comes from which file. */
-    private record Shared(Language language, TriggerIndex triggers, Map<String, String> fileOfRule) {
+    private record Shared(Language language, UnspinEnglish.Analysis analysis, TriggerIndex triggers,
+            Map<String, String> fileOfRule) {
     }
 
     /** One thread's LanguageTool and sentence splitter. */
@@ -129,6 +134,54 @@ public final class LanguageToolStage {
      */
     public List<Edit> check(TokenList tokens, boolean thorough) {
         return analyse(tokens.text(), tokens, thorough).edits();
+    }
+
+    /**
+     * Starts loading LanguageTool (rule parsing, tokenisers, tagger and disambiguator, about a second of CPU)
+     * on a daemon thread, so that it overlaps whatever the caller loads next; the first sentence that needs
+     * LanguageTool then waits only for what is left. For a process about to check text (the command line);
+     * without it the same loading happens on first use. Loading errors surface on first use, as without it.
+     */
+    public synchronized void preload() {
+        if (preloading != null) {
+            return;
+        }
+        preloading = new FutureTask<>(() -> {
+            warm(shared().language());
+            return null;
+        });
+        Thread thread = new Thread(preloading, "unspin-languagetool-preload");
+        thread.setDaemon(true); // a run that never needs LanguageTool does not wait for it at exit
+        thread.start();
+    }
+
+    /** Runs the lazy set-up of {@code language} that every first check needs, on a rule-less tool. */
+    private static void warm(Language language) throws IOException {
+        new JLanguageTool(language, List.of(), null, null, null, null, false, false, List.of())
+                .check("The preloaded sentence is checked once.");
+    }
+
+    /** Waits for {@link #preload}'s loading, if started, so that no worker touches a half-warmed language. */
+    private void awaitPreload() {
+        FutureTask<Void> task;
+        synchronized (this) {
+            task = preloading;
+        }
+        if (task == null) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while LanguageTool loaded", e);
+        } catch (ExecutionException e) {
+            // The same error shared() or the first check would have thrown without the preload.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UncheckedIOException(new IOException(e.getCause()));
+        }
     }
 
     /** Sentences sent to LanguageTool by all calls of {@link #analyse} and {@link #check} so far. */
@@ -218,6 +271,11 @@ public final class LanguageToolStage {
         Set<String> all = new java.util.TreeSet<>(index.words());
         all.addAll(index.pairs());
         return all;
+    }
+
+    /** How much of LanguageTool's analysis the loaded rules get (loads LanguageTool if not yet loaded). */
+    UnspinEnglish.Analysis analysis() {
+        return shared().analysis();
     }
 
     /** Ids of rules that have no trigger word and so send every sentence to LanguageTool. */
@@ -321,12 +379,14 @@ public final class LanguageToolStage {
     }
 
     private Shared loadShared() {
-        Map<AbstractPatternRule, String> rules = contextRules.parse(new UnspinEnglish(true));
-        boolean chunker = !options.ltRules().isEmpty() || rules.keySet().stream().anyMatch(LanguageToolStage::usesChunks);
-        Language language = new UnspinEnglish(chunker);
+        Map<AbstractPatternRule, String> rules = contextRules.parse(new UnspinEnglish(UnspinEnglish.Analysis.FULL));
+        UnspinEnglish.Analysis analysis = !options.ltRules().isEmpty()
+                || rules.keySet().stream().anyMatch(LanguageToolStage::usesChunks) ? UnspinEnglish.Analysis.FULL
+                : contextRules.readsTags() ? UnspinEnglish.Analysis.TAGS : UnspinEnglish.Analysis.TOKENS;
+        Language language = new UnspinEnglish(analysis);
         Map<String, String> fileOfRule = new java.util.HashMap<>();
         rules.forEach((rule, file) -> fileOfRule.put(rule.getId(), file));
-        return new Shared(language, TriggerIndex.of(rules.keySet()), Map.copyOf(fileOfRule));
+        return new Shared(language, analysis, TriggerIndex.of(rules.keySet()), Map.copyOf(fileOfRule));
     }
 
     private static boolean usesChunks(AbstractPatternRule rule) {
@@ -339,6 +399,7 @@ public final class LanguageToolStage {
     }
 
     private Worker newWorker() {
+        awaitPreload();
         Language language = shared().language();
         List<Rule> rules = new ArrayList<>(contextRules.parse(language).keySet());
         rules.addAll(languageToolRules(language));
@@ -356,7 +417,7 @@ public final class LanguageToolStage {
     public static Set<String> unknownRuleIds(Set<String> ltRules) {
         Set<String> missing = new LinkedHashSet<>(ltRules);
         if (!missing.isEmpty()) {
-            for (Rule rule : new JLanguageTool(new UnspinEnglish(true)).getAllRules()) {
+            for (Rule rule : new JLanguageTool(new UnspinEnglish(UnspinEnglish.Analysis.FULL)).getAllRules()) {
                 missing.remove(rule.getId());
             }
         }

@@ -24,7 +24,7 @@ class ContextRuleExamplesTest {
     @BeforeAll
     static void load() {
         stage = LanguageToolStage.withDefaults();
-        rules = ContextRules.load(true, List.of()).parse(new UnspinEnglish(true));
+        rules = ContextRules.load(true, List.of()).parse(new UnspinEnglish(UnspinEnglish.Analysis.FULL));
     }
 
     @Test

@@ -179,7 +179,7 @@ class LanguageToolStageTest {
 
     @Test
     void triggerScanOnTokensAgreesWithTheScanOfTheText() throws IOException {
-        TriggerIndex index = TriggerIndex.of(ContextRules.load(true, List.of()).parse(new UnspinEnglish(true)).keySet());
+        TriggerIndex index = TriggerIndex.of(ContextRules.load(true, List.of()).parse(new UnspinEnglish(UnspinEnglish.Analysis.FULL)).keySet());
         // Trigger words in any case, next to what makes a word run differ from a token: ideographs, marks,
         // joiners, digits, apostrophes, hyphens, dots.
         String[] pieces = {"United States", "Soviet Union", "a cope", "menace to", "President Xi", "an offer",
@@ -259,5 +259,57 @@ class LanguageToolStageTest {
                 org.assertj.core.groups.Tuple.tuple("EXTRA_COUNTRYWIDE", file.toString()),
                 org.assertj.core.groups.Tuple.tuple("UNSPIN_ROUTINE_IN_CAPITAL", "rules/senses.xml"));
         assertThat(extra.triggers()).contains("countrywide press");
+    }
+
+    @Test
+    void shippedRulesRunOnTokensAloneAndGiveTheEditsTheTaggedAnalysisGives(@TempDir Path dir) throws IOException {
+        assertThat(stage.analysis()).isEqualTo(UnspinEnglish.Analysis.TOKENS);
+        Path file = dir.resolve("pos.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rules lang="en"><category id="POS" name="pos">
+                <rule id="POS_NUMBERS" name="two numbers">
+                  <pattern><token>count</token><token postag="CD"/><marker><token postag="CD"/></marker></pattern>
+                  <message>Test: <suggestion>and</suggestion></message>
+                  <example correction="and">We count 7 <marker>8</marker>.</example>
+                </rule></category></rules>
+                """, StandardCharsets.UTF_8);
+        LanguageToolStage tagged = new LanguageToolStage(new LanguageToolStage.Options(Set.of(), List.of(file),
+                true, 0.8));
+        assertThat(tagged.analysis()).isEqualTo(UnspinEnglish.Analysis.TAGS);
+        assertThat(tagged.check("We count 7 8 of them.", false)).extracting(Edit::rule).containsExactly("POS_NUMBERS");
+        // With the tagger, the disambiguator and LanguageTool's own sentence split back, the shipped rules find
+        // exactly what they find on tokens alone.
+        List<String> texts = new ArrayList<>(List.of(MIXED));
+        ContextRules.load(true, List.of()).parse(new UnspinEnglish(UnspinEnglish.Analysis.FULL)).keySet()
+                .forEach(rule -> rule.getIncorrectExamples().forEach(example -> texts.add(
+                        example.getExample().replace("<marker>", "").replace("</marker>", ""))));
+        for (String name : List.of("spun-news.txt", "spun-science.txt", "clean-sotu-excerpt.txt")) {
+            texts.add(Files.readString(Path.of("testdata", name), StandardCharsets.UTF_8));
+        }
+        int edits = 0;
+        for (String text : texts) {
+            List<Edit> onTokens = stage.check(text, true);
+            assertThat(onTokens).isEqualTo(tagged.check(text, true));
+            edits += onTokens.size();
+        }
+        assertThat(edits).isGreaterThan(50);
+    }
+
+    @Test
+    void preloadGivesTheSameEditsAndItsErrorsSurfaceOnFirstUse(@TempDir Path dir) throws IOException {
+        LanguageToolStage preloaded = LanguageToolStage.withDefaults();
+        preloaded.preload();
+        preloaded.preload(); // idempotent
+        assertThat(preloaded.check(MIXED, false)).isEqualTo(stage.check(MIXED, false));
+        Path file = dir.resolve("broken.xml");
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n<rules lang=\"en\">\n<category id=\"X\" name=\"x\">\n"
+                + "<rule id=\"R\" name=\"r\"><pattern><token>a</pattern></rule>\n</category></rules>\n",
+                StandardCharsets.UTF_8);
+        LanguageToolStage broken = new LanguageToolStage(new LanguageToolStage.Options(Set.of(), List.of(file),
+                false, 0.8));
+        broken.preload();
+        assertThatThrownBy(() -> broken.check("A sentence.", false)).isInstanceOf(DictionaryException.class)
+                .hasMessageStartingWith(file + ":4: ");
     }
 }
