@@ -168,11 +168,7 @@ class LanguageToolStageTest {
     @Test
     void brokenRuleFileNamesFileAndLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("broken.xml");
-        Files.writeString(file, "<?xml version=\"1.0\"?>\n<rules lang=\"en\">\n<category id=\"X\" name=\"x\">\n"
-                + "<rule id=\"R\" name=\"r\"><pattern><token>a</pattern></rule>\n</category></rules>\n",
-                StandardCharsets.UTF_8);
-        LanguageToolStage broken = new LanguageToolStage(new LanguageToolStage.Options(Set.of(), List.of(file),
-                false, 0.8));
+        LanguageToolStage broken = brokenStage(file);
         assertThatThrownBy(() -> broken.check("Text.", false)).isInstanceOf(DictionaryException.class)
                 .hasMessageStartingWith(file + ":4: ");
     }
@@ -303,13 +299,17 @@ class LanguageToolStageTest {
         preloaded.preload(); // idempotent
         assertThat(preloaded.check(MIXED, false)).isEqualTo(stage.check(MIXED, false));
         Path file = dir.resolve("broken.xml");
-        Files.writeString(file, "<?xml version=\"1.0\"?>\n<rules lang=\"en\">\n<category id=\"X\" name=\"x\">\n"
-                + "<rule id=\"R\" name=\"r\"><pattern><token>a</pattern></rule>\n</category></rules>\n",
-                StandardCharsets.UTF_8);
-        LanguageToolStage broken = new LanguageToolStage(new LanguageToolStage.Options(Set.of(), List.of(file),
-                false, 0.8));
+        LanguageToolStage broken = brokenStage(file);
         broken.preload();
         assertThatThrownBy(() -> broken.check("A sentence.", false)).isInstanceOf(DictionaryException.class)
                 .hasMessageStartingWith(file + ":4: ");
+    }
+
+    /** A stage with only a rule file that is broken on its line 4 (an unclosed token). */
+    private static LanguageToolStage brokenStage(Path file) throws IOException {
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n<rules lang=\"en\">\n<category id=\"X\" name=\"x\">\n"
+                + "<rule id=\"R\" name=\"r\"><pattern><token>a</pattern></rule>\n</category></rules>\n",
+                StandardCharsets.UTF_8);
+        return new LanguageToolStage(new LanguageToolStage.Options(Set.of(), List.of(file), false, 0.8));
     }
 }
