@@ -234,8 +234,8 @@ public final class Unspinner {
 
         /**
          * Whether {@link #build} starts loading LanguageTool on a background thread (default false). For a process
-         * that checks text right after building, as the command line does: LanguageTool's second of loading then
-         * overlaps the loading of the tables and the language model. Off, it loads on the first sentence with a
+         * that checks text right after building, as the command line does: LanguageTool's loading (0.3 s of CPU with
+         * the shipped rules) then overlaps the loading of the tables and the language model. Off, it loads on the first sentence with a
          * trigger word, and a pipeline that never meets one never loads it.
          */
         public Builder preload(boolean on) {
