@@ -41,9 +41,10 @@ import org.unspin.tokenise.TokenType;
  *
  * Overlapping and neighbouring spans of a sentence are decided jointly: the best-scoring proposal is taken,
  * the text around it is read with that repair in place, the others near it are scored again, and so on.
- * A proposal at or above {@link Margins#rewrite()} is a rewrite candidate (the {@link Resolver} applies it at
- * the confidence threshold, and only in documents its prior marks as spun unless the score is strong); one at
- * or above {@link Margins#report()} is reported with its suggestion. Each edit names the dictionary row, the
+ * A proposal at or above {@link Margins#candidate()} is a rewrite candidate, which lends the document prior its
+ * evidence; from {@link Margins#rewrite()} on its confidence reaches the threshold, and the {@link Resolver}
+ * applies it, only in documents its prior marks as spun unless the score is strong. A proposal at or above
+ * {@link Margins#report()} and under the rewrite margin is reported with its suggestion. Each edit names the dictionary row, the
  * log10 margin and the runner-up. Thread-safe.
  */
 public final class Restorer implements Stage {
@@ -69,23 +70,28 @@ public final class Restorer implements Stage {
 
     /**
      * Decision thresholds on the score, in log10 units (fitted on the dev split of {@code unspin eval}, see
-     * docs/evaluation.md).
+     * docs/evaluation.md, "Rewrite and candidate margins").
      *
-     * @param rewrite least score of a rewrite candidate (confidence 0.8 there)
-     * @param strong  least score rewritten even where the document prior does not mark the text as spun
-     * @param report  least score reported with its suggestion
+     * @param candidate least score of a rewrite candidate: it counts as evidence in the document prior, and
+     *                  below {@code rewrite} it is reported with its suggestion (confidence 0.67–0.8)
+     * @param rewrite   least score rewritten where the document prior marks the text as spun (confidence 0.8)
+     * @param strong    least score rewritten even where the document prior does not mark the text as spun
+     * @param report    least score reported with its suggestion
      */
-    public record Margins(double rewrite, double strong, double report) {
-        public static final Margins DEFAULT = new Margins(3.5, 8.0, 2.0);
+    public record Margins(double candidate, double rewrite, double strong, double report) {
+        public static final Margins DEFAULT = new Margins(3.5, 4.5, 8.0, 2.0);
 
         public Margins {
-            if (!(report <= rewrite && rewrite <= strong)) {
-                throw new IllegalArgumentException("need report <= rewrite <= strong, got " + report + ", "
-                        + rewrite + ", " + strong);
+            if (!(report <= candidate && candidate <= rewrite && rewrite <= strong)) {
+                throw new IllegalArgumentException("need report <= candidate <= rewrite <= strong, got " + report
+                        + ", " + candidate + ", " + rewrite + ", " + strong);
             }
         }
 
-        /** The confidence of a score: 0.8 at {@link #rewrite}, 0.9 at {@link #strong}, below 0.8 under it. */
+        /**
+         * The confidence of a score: 0.8 at {@link #rewrite}, 0.9 at {@link #strong}, below 0.8 under it, so that
+         * the threshold of 0.8 rewrites what {@link #rewrite} names.
+         */
         public double confidence(double score) {
             if (score >= rewrite) {
                 double x = (score - rewrite) / Math.max(1e-9, strong - rewrite); // 1 at strong
@@ -518,7 +524,7 @@ public final class Restorer implements Stage {
         double margin = candidate - asWritten;
         margin -= wordCost;
         if (unknown) {
-            margin = Math.min(margin, margins.rewrite() - UNKNOWN_CAP);
+            margin = Math.min(margin, margins.candidate() - UNKNOWN_CAP);
         }
         p.margin = margin;
         p.corpusMargin = corpusMargin;
@@ -830,7 +836,7 @@ public final class Restorer implements Stage {
         String category = p.length > 1 || p.words.length > 1 ? "spun-phrase" : "spun-word";
         return Edit.at(start, end, original).replacement(replacement).category(category).rule(RULE)
                 .source(p.row.source()).confidence(confidence).explanation(why.toString())
-                .applied(p.score >= margins.rewrite()).build();
+                .applied(p.score >= margins.candidate()).build();
     }
 
     /** linked[i]: token i continues a run of words from token i-1 (only spaces, at most one line break). */

@@ -39,7 +39,7 @@ class EvalCommandTest {
         Cli.Result r = Cli.run("", "eval", "--domains", "science", "--max-docs", "4",
                 "--no-context-rules", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("restorer: shipped tables + restorer (margins rewrite ", "thesaurus all sources");
+        assertThat(r.out()).contains("restorer: shipped tables + restorer (margins candidate ", "thesaurus all sources");
         assertThat(new ObjectMapper().readTree(json.toFile()).at("/settings/contextRules").asBoolean()).isFalse();
 
         Cli.Result off = Cli.run("", "eval", "--domains", "science", "--max-docs", "4", "--no-restore",

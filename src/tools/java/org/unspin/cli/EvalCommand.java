@@ -108,6 +108,10 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     Options.Restore restore;
 
+    @Option(names = "--candidate-margin", paramLabel = "LOG10",
+            description = "Restorer: least score of a rewrite candidate, which counts as evidence in the document prior (default: ${DEFAULT-VALUE}).")
+    double candidateMargin = Restorer.Margins.DEFAULT.candidate();
+
     @Option(names = "--rewrite-margin", paramLabel = "LOG10",
             description = "Restorer: least score rewritten where the document prior marks the text as spun (default: ${DEFAULT-VALUE}).")
     double rewriteMargin = Restorer.Margins.DEFAULT.rewrite();
@@ -183,7 +187,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         Restorer.Margins margins;
         try {
-            margins = new Restorer.Margins(rewriteMargin, strongMargin, reportMargin);
+            margins = new Restorer.Margins(candidateMargin, rewriteMargin, strongMargin, reportMargin);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -205,8 +209,8 @@ final class EvalCommand implements Callable<Integer> {
                 split, profile.name(), profile.dictionary().size(), SpinnerProfile.MIN_RATE * 100,
                 SpinnerProfile.MAX_RATE * 100, mode.id(),
                 tables ? "shipped tables" : "no shipped tables", pipeline.contextRules() ? " + context rules" : "",
-                !pipeline.restorer() ? "" : String.format(Locale.ROOT, " + restorer (margins rewrite %.1f, strong %.1f, report %.1f)",
-                        margins.rewrite(), margins.strong(), margins.report()),
+                !pipeline.restorer() ? "" : String.format(Locale.ROOT, " + restorer (margins candidate %.1f, rewrite %.1f, strong %.1f, report %.1f)",
+                        margins.candidate(), margins.rewrite(), margins.strong(), margins.report()),
                 oracle ? " + ORACLE (the spinner's own dictionary: an upper bound)" : "",
                 kind == SpinnerProfile.Kind.SHARED ? "all sources" : "Moby only", pipeline.minConfidence(),
                 (System.nanoTime() - t0) / 1e9);

@@ -337,6 +337,7 @@ public final class Evaluation {
         Map<String, Object> point = new java.util.LinkedHashMap<>();
         point.put("minConfidence", settings.pipeline().minConfidence());
         point.put("restorer", settings.pipeline().restorer());
+        point.put("candidateMargin", settings.margins().candidate());
         point.put("rewriteMargin", settings.margins().rewrite());
         point.put("strongMargin", settings.margins().strong());
         point.put("reportMargin", settings.margins().report());
