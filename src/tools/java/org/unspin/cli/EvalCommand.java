@@ -113,7 +113,7 @@ final class EvalCommand implements Callable<Integer> {
     double candidateMargin = Restorer.Margins.DEFAULT.candidate();
 
     @Option(names = "--rewrite-margin", paramLabel = "LOG10",
-            description = "Restorer: least score rewritten where the document prior marks the text as spun (default: ${DEFAULT-VALUE}).")
+            description = "Restorer: least score rewritten where the document prior marks the text as spun, at least the candidate margin (default: ${DEFAULT-VALUE}).")
     double rewriteMargin = Restorer.Margins.DEFAULT.rewrite();
 
     @Option(names = "--strong-margin", paramLabel = "LOG10",
