@@ -44,8 +44,8 @@ import org.unspin.tokenise.TokenType;
  * A proposal at or above {@link Margins#candidate()} is a rewrite candidate, which lends the document prior its
  * evidence; from {@link Margins#rewrite()} on its confidence reaches the threshold, and the {@link Resolver}
  * applies it, only in documents its prior marks as spun unless the score is strong. A proposal at or above
- * {@link Margins#report()} and under the rewrite margin is reported with its suggestion. Each edit names the dictionary row, the
- * log10 margin and the runner-up. Thread-safe.
+ * {@link Margins#report()} and under the rewrite margin is reported with its suggestion. Each edit names the
+ * dictionary row, the log10 margin and the runner-up. Thread-safe.
  */
 public final class Restorer implements Stage {
     public static final String RULE = "restorer";
