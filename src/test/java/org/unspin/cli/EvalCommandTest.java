@@ -37,10 +37,18 @@ class EvalCommandTest {
     void contextRulesCanBeSwitchedOffForABeforeAfterComparison(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("eval.json");
         Cli.Result r = Cli.run("", "eval", "--domains", "science", "--max-docs", "4",
-                "--no-context-rules", "--json", json.toString());
+                "--no-context-rules", "--by-source", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("restorer: shipped tables + restorer (margins candidate ", "thesaurus all sources");
-        assertThat(new ObjectMapper().readTree(json.toFile()).at("/settings/contextRules").asBoolean()).isFalse();
+        assertThat(r.out()).contains("restorer: shipped tables + restorer (margins candidate ", "thesaurus all sources",
+                "rewrites by source");
+        JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        assertThat(tree.at("/settings/contextRules").asBoolean()).isFalse();
+        // The rewrites by source add up to all rewrites.
+        long bySource = 0;
+        for (JsonNode source : tree.at("/rewritesBySource")) {
+            bySource += source.get("rewrites").asLong();
+        }
+        assertThat(tree.at("/overall/rewrites").asLong()).isPositive().isEqualTo(bySource);
 
         Cli.Result off = Cli.run("", "eval", "--domains", "science", "--max-docs", "4", "--no-restore",
                 "--json", json.toString());

@@ -49,6 +49,32 @@ class MetricsTest {
     }
 
     @Test
+    void rewritesAreCountedByRuleAndFileOfTheirSource() {
+        SpinnerProfile spinner = SpinnerProfile.of("test", THESAURUS);
+        String clean = "The Secretary of State met the National Press Club as well as others.";
+        Spun spun = spinner.spin(clean, 1, 1.0);
+        String s = spun.spun();
+        List<Edit> edits = List.of(
+                sourced(edit(s, "Secretary of Condition", "Secretary of State", true), "restorer", "names.tsv:3"),
+                sourced(edit(s, "Countrywide Press Club", "Nationwide Press Club", true), "restorer", "names.tsv:9"),
+                sourced(edit(s, "as perfectly as", "as well as", false), "restorer", "names.tsv:4"),
+                sourced(edit(s, "others", "other people", true), "restorer", "corpus-model"));
+        Metrics m = new Metrics();
+        m.addSpun(spun, repairWith(s, edits));
+        String other = "Nothing here is spun at all, said the speaker to the committee.";
+        m.addClean(repairWith(other, List.of(sourced(edit(other, "speaker", "talker", true), "restorer",
+                "corpus-model"))));
+        // The line of a source is dropped, a report is no rewrite, and a clean text's rewrite counts as false.
+        assertThat(m.rewritesBySource()).containsOnlyKeys("restorer names.tsv", "restorer corpus-model");
+        assertThat(m.rewritesBySource().get("restorer names.tsv")).containsExactly(2, 1, 0);
+        assertThat(m.rewritesBySource().get("restorer corpus-model")).containsExactly(1, 0, 1);
+    }
+
+    private static Edit sourced(Edit e, String rule, String source) {
+        return e.toBuilder().rule(rule).source(source).build();
+    }
+
+    @Test
     void cleanTextRewritesAreFalseAndAucRanksDocuments() {
         Metrics m = new Metrics();
         String clean = "Nothing here is spun at all, said the speaker to the committee.";

@@ -144,6 +144,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Print N missed phrases and N wrong rewrites with context (a reproducible sample).")
     int examples;
 
+    @Option(names = "--by-source", description = "Also print, per source of a rewrite (rule and file), its rewrites, "
+            + "their precision and its false rewrites on clean text.")
+    boolean bySource;
+
     @Option(names = "--oracle", description = "Upper bound, not a result: the restorer is also given the spinner's own "
             + "dictionary read backwards (substitute -> original), as if mining had recovered it perfectly.")
     boolean oracle;
@@ -232,6 +236,10 @@ final class EvalCommand implements Callable<Integer> {
             out.print(result.table());
             out.printf(Locale.ROOT, "%,d documents (spun and clean) in %.1f s on %d threads%n",
                     result.overall().docs(), result.seconds(), settings.threadCount());
+            if (bySource) {
+                out.printf("%n");
+                out.print(result.bySourceTable());
+            }
             if (examples > 0) {
                 printExamples(out, "missed phrases [[spun -> clean]]", result.missedExamples());
                 printExamples(out, "wrong rewrites [[span -> replacement]]", result.wrongExamples());

@@ -33,6 +33,22 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         return out.toString();
     }
 
+    /**
+     * Where the rewrites of all domains come from: per source ({@code Metrics.sourceOf}), rewrites on spun
+     * text, their precision, and rewrites on clean text, most rewrites first.
+     */
+    public String bySourceTable() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-52s %8s %7s %7s%n", "rewrites by source",
+                "rewrites", "rw.prec", "false"));
+        overall.metrics().rewritesBySource().entrySet().stream()
+                .sorted(Map.Entry.<String, long[]>comparingByValue(
+                        java.util.Comparator.comparingLong((long[] c) -> c[0] + c[2]).reversed()))
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%-52s %8d %7s %7d%n", e.getKey(), e.getValue()[0],
+                        e.getValue()[0] == 0 ? "-" : fraction((double) e.getValue()[1] / e.getValue()[0]),
+                        e.getValue()[2])));
+        return out.toString();
+    }
+
     private static String row(DomainResult d) {
         Metrics m = d.metrics();
         return String.format(Locale.ROOT, "%-8s %6d %9d %8d %7s %7s %7s %7s %8d %7d %7s %9.2f %9.2f %6s %6s %6s %6s (%d/%d)",
@@ -78,6 +94,15 @@ public record EvalResult(Evaluation.Settings settings, List<DomainResult> domain
         }
         json.put("domains", byDomain);
         json.put("overall", numbers(overall));
+        Map<String, Object> bySource = new LinkedHashMap<>();
+        overall.metrics().rewritesBySource().forEach((source, c) -> {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("rewrites", c[0]);
+            n.put("correctRewrites", c[1]);
+            n.put("falseRewritesOnClean", c[2]);
+            bySource.put(source, n);
+        });
+        json.put("rewritesBySource", bySource);
         json.put("seconds", Math.round(seconds * 10) / 10.0);
         json.put("missedExamples", missedExamples);
         json.put("wrongRewriteExamples", wrongExamples);

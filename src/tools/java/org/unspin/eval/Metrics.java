@@ -2,6 +2,8 @@ package org.unspin.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.unspin.Repair;
 import org.unspin.SpinScore;
 import org.unspin.edit.Edit;
@@ -20,6 +22,8 @@ public final class Metrics {
     private long swaps, reachableSwaps;
     private long rewrites, correctRewrites, reports, reportsOnTruth;
     private long cleanWords, falseRewritesOnClean, reportsOnClean;
+    /** Per {@link #sourceOf source}: rewrites on spun text, how many of them were correct, rewrites on clean text. */
+    private final Map<String, long[]> bySource = new TreeMap<>();
     private final List<Double> spunScores = new ArrayList<>();
     private final List<Double> cleanScores = new ArrayList<>();
     private final List<Double> spunContext = new ArrayList<>();
@@ -49,8 +53,11 @@ public final class Metrics {
             boolean onTruth = truth.stream().anyMatch(t -> overlaps(e, t));
             if (e.applied()) {
                 rewrites++;
+                long[] counts = bySource.computeIfAbsent(sourceOf(e), k -> new long[3]);
+                counts[0]++;
                 if (restoresItsSwaps(spun, truthMap, swapSpans, e)) {
                     correctRewrites++;
+                    counts[1]++;
                     correct.add(e);
                 }
             } else {
@@ -94,6 +101,7 @@ public final class Metrics {
             if (isSpin(e)) {
                 if (e.applied()) {
                     falseRewritesOnClean++;
+                    bySource.computeIfAbsent(sourceOf(e), k -> new long[3])[2]++;
                 } else {
                     reportsOnClean++;
                 }
@@ -104,6 +112,25 @@ public final class Metrics {
             cleanContext.add(repair.score().contextAnomaly());
             cleanPrior.add(Evaluation.prior(repair.score()));
         }
+    }
+
+    /**
+     * Where a rewrite comes from: its rule and the file of its source without the line ("restorer
+     * function-words.tsv", "restorer corpus-model", "phrase-table spun-news.tsv", a context rule's id and file).
+     */
+    static String sourceOf(Edit e) {
+        String file = e.source() == null ? "" : e.source().replaceFirst(":\\d+$", "");
+        return file.isEmpty() ? e.rule() : e.rule() + " " + file;
+    }
+
+    /**
+     * Per source of a rewrite ({@link #sourceOf}), in name order: rewrites on spun text, how many restored the
+     * clean text, and rewrites on clean text (false rewrites).
+     */
+    public Map<String, long[]> rewritesBySource() {
+        Map<String, long[]> copy = new TreeMap<>();
+        bySource.forEach((k, v) -> copy.put(k, v.clone()));
+        return copy;
     }
 
     /** Adds a spin score (findings per 1,000 words) of a spun document or pool of documents to the AUC. */
