@@ -21,6 +21,12 @@ class MetricsTest {
                 OffsetMap.of(text.length(), edits));
     }
 
+    /** Three phrases spun: "Secretary of Condition", "Countrywide Press Club", "as perfectly as". */
+    private static Spun spunSample() {
+        return SpinnerProfile.of("test", THESAURUS).spin(
+                "The Secretary of State met the National Press Club as well as others.", 1, 1.0);
+    }
+
     private static Edit edit(String text, String span, String replacement, boolean applied) {
         int at = text.indexOf(span);
         return Edit.at(at, at + span.length(), span).replacement(replacement).category("spun-phrase").rule("t")
@@ -29,9 +35,7 @@ class MetricsTest {
 
     @Test
     void countsRestoredDetectedAndWrongRewrites() {
-        SpinnerProfile spinner = SpinnerProfile.of("test", THESAURUS);
-        String clean = "The Secretary of State met the National Press Club as well as others.";
-        Spun spun = spinner.spin(clean, 1, 1.0);
+        Spun spun = spunSample();
         String s = spun.spun();
         List<Edit> edits = List.of(
                 edit(s, "Secretary of Condition", "Secretary of State", true),       // correct rewrite
@@ -50,9 +54,7 @@ class MetricsTest {
 
     @Test
     void rewritesAreCountedByRuleAndFileOfTheirSource() {
-        SpinnerProfile spinner = SpinnerProfile.of("test", THESAURUS);
-        String clean = "The Secretary of State met the National Press Club as well as others.";
-        Spun spun = spinner.spin(clean, 1, 1.0);
+        Spun spun = spunSample();
         String s = spun.spun();
         List<Edit> edits = List.of(
                 sourced(edit(s, "Secretary of Condition", "Secretary of State", true), "restorer", "names.tsv:3"),
