@@ -20,9 +20,9 @@ import org.unspin.edit.EditSet;
  *       a guess.</li>
  *   <li><b>Document prior</b>: the chance that the document is spun, from its evidence per
  *       {@link #PRIOR_WORDS} words: {@code 1 - exp(-evidence / max(1, words / 500))}, where a rewrite
- *       candidate at confidence ≥ {@link #STRONG} counts 1 and a weaker restorer rewrite candidate 0.5 (a finding
- *       of a substitution mined from the corpus counts 0). One strong finding in a paragraph gives 0.63, none
- *       gives 0.</li>
+ *       candidate at confidence ≥ {@link #STRONG} counts 1 and a weaker restorer rewrite candidate 0.5 (one
+ *       from a substitution mined from the corpus {@value #MINED_EVIDENCE}). One strong finding in a paragraph
+ *       gives 0.63, none gives 0.</li>
  *   <li><b>Threshold</b>: a rewrite candidate is applied at confidence ≥ the threshold; a restorer finding
  *       under {@link #STRONG} also needs the prior of the <em>other</em> findings to reach
  *       {@link #SPUN_PRIOR}, so weak evidence never rewrites a clean document.</li>
