@@ -216,7 +216,8 @@ public final class CandidateDictionary {
      * The phrase tables cut into the words and phrases they change: the common first and last tokens of a
      * row's spun and canonical forms are dropped, and what remains (1 to {@link #MAX_TOKENS} tokens a side) is
      * a candidate; rows of equal length also give one candidate per changed token ("Household Armed
-     * Solutions Committee" gives household → house and solutions → services). The weight is the row's
+     * Solutions Committee" gives household → house and solutions → services; no such piece has a digit, so
+     * "in the 1st location" gives no "1st → first"). The weight is the row's
      * confidence; the original is lower-cased unless it is an acronym. Cut rows are
      * {@link Row#knownPhraseOnly()}: "specified → certain" from a table row is no evidence against "under
      * specified conditions" (measured: most clean-text rewrites came from such words until this rule).
@@ -250,7 +251,8 @@ public final class CandidateDictionary {
             }
             if (spun.size() == canonical.size() && observed.size() > 1) {
                 for (int i = 0; i < observed.size(); i++) {
-                    if (!observed.get(i).equals(original.get(i).toLowerCase(Locale.ROOT))) {
+                    if (!observed.get(i).equals(original.get(i).toLowerCase(Locale.ROOT))
+                            && !hasDigit(observed.get(i)) && !hasDigit(original.get(i))) {
                         rows.add(new Row(observed.get(i), written(List.of(original.get(i))), weight,
                                 entry.source(), "", why, true));
                     }
@@ -258,6 +260,11 @@ public final class CandidateDictionary {
             }
         }
         return rows;
+    }
+
+    /** "1st" and "first" are one word written two ways: a text's own choice, no evidence of a swap. */
+    private static boolean hasDigit(String token) {
+        return token.chars().anyMatch(Character::isDigit);
     }
 
     private static List<String> tokenTexts(String phrase) {

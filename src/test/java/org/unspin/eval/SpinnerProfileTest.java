@@ -112,6 +112,14 @@ class SpinnerProfileTest {
     }
 
     @Test
+    void aNameInsideASubstituteIsWrittenAsNamesAre() {
+        SpinnerProfile spinner = SpinnerProfile.of("t",
+                Map.of("america", List.of("the united states"), "porcelain", List.of("china")));
+        Spun spun = spinner.spin("America exports porcelain to America.", 1, 1.0);
+        assertThat(spun.spun()).isEqualTo("The United States exports china to The United States.");
+    }
+
+    @Test
     void theIndependentSpinnerNeverUsesARowOfTheRestorersCandidateDictionary() {
         Set<String> rows = SpinnerProfile.candidatePairs();
         assertThat(rows).isNotEmpty();

@@ -144,6 +144,18 @@ class CandidateDictionaryFilesTest {
     }
 
     @Test
+    void cutTableRowsGiveTheWordsTheyChangeButNoNumeralSpellings() {
+        List<CandidateDictionary.Row> cut = CandidateDictionary.cut(PhraseTable.shipped());
+        assertThat(cut).anySatisfy(r -> {
+            assertThat(r.observed()).isEqualTo("location");
+            assertThat(r.original()).isEqualTo("place");
+            assertThat(r.note()).contains("in the 1st location");
+        });
+        // "in the 1st location" is also cut whole ("1st location" → "first place"), but never into "1st → first"
+        assertThat(cut).noneSatisfy(r -> assertThat(r.observed()).isEqualTo("1st"));
+    }
+
+    @Test
     void noPairIsWrittenTwice() throws IOException {
         Map<String, String> first = new HashMap<>();
         List<String> duplicates = new ArrayList<>();

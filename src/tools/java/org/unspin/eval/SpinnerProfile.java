@@ -2,6 +2,7 @@ package org.unspin.eval;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.unspin.edit.Edit;
 import org.unspin.edit.EditSet;
 import org.unspin.lexicon.CandidateDictionary;
+import org.unspin.lexicon.CanonicalLexicon;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.PhraseTable;
 import org.unspin.lexicon.Thesaurus;
@@ -31,7 +33,8 @@ import org.unspin.tokenise.Tokeniser;
  * writes the same substitute for the same original every time it swaps it. Each document swaps a share of
  * its eligible units (words and phrases the dictionary has, matched longest first) drawn uniformly from
  * {@link #MIN_RATE}–{@link #MAX_RATE}. Title-case words are swapped like any other (names and titles are not
- * spared: "United States" → "Joined States"), keeping their case; acronyms are skipped.
+ * spared: "United States" → "Joined States"), keeping their case, and a name inside a substitute is written as
+ * names are ("America" → "The United States", {@link #properCase}); acronyms are skipped.
  *
  * <p>Two kinds ({@link Kind}): {@code SHARED} draws from the sources the restorer uses, {@code INDEPENDENT}
  * only from sources it does not use. See docs/evaluation.md. Immutable and thread-safe.
@@ -341,7 +344,7 @@ public final class SpinnerProfile {
             int from = units.get(u)[0], to = units.get(u)[1];
             int start = tokens.start(from), end = tokens.end(to - 1);
             String original = clean.substring(start, end);
-            swaps.add(Edit.at(start, end, original).replacement(matchCase(original, substitute))
+            swaps.add(Edit.at(start, end, original).replacement(matchCase(original, properCase(substitute)))
                     .category("spun-phrase").rule("simulator").confidence(1.0)
                     .explanation("simulated swap of '" + original + "'").applied(true).build());
         }
@@ -373,9 +376,39 @@ public final class SpinnerProfile {
     }
 
     /**
+     * The substitute with the names inside it written as the lexicon writes them ("the united states" → "the
+     * United States"): a spinner's thesaurus keeps the case of proper names, as WordNet and Moby do. Only
+     * names of two or more words, which are unambiguous ("china" may be porcelain).
+     */
+    static String properCase(String substitute) {
+        String[] words = substitute.split(" ");
+        if (words.length < 2) {
+            return substitute;
+        }
+        CanonicalLexicon lexicon = CanonicalLexicon.shipped();
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < words.length) {
+            int taken = 1;
+            String written = words[i];
+            for (int len = Math.min(MAX_KEY_TOKENS, words.length - i); len >= 2; len--) {
+                String proper = lexicon.properForm(String.join(" ", Arrays.asList(words).subList(i, i + len)));
+                if (proper != null) {
+                    taken = len;
+                    written = proper;
+                    break;
+                }
+            }
+            out.append(out.isEmpty() ? "" : " ").append(written);
+            i += taken;
+        }
+        return out.toString();
+    }
+
+    /**
      * The substitute written in the case of what it replaces: every word Title case if the original's words
      * all are and there are several (a name or title), else the first letter capitalised if the original's
-     * is, else lower case.
+     * is, else as it is (lower case but for the names {@link #properCase} wrote).
      */
     static String matchCase(String original, String substitute) {
         String[] words = original.split("\\s+");
