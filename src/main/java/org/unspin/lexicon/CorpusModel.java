@@ -52,11 +52,13 @@ import org.unspin.normalise.Utf8;
  *             8     frequency ratio (log10), float64
  *             8     spin affinity, float64 ≥ 0
  *             8     shared documents (both words), int64 ≥ 0           (version 3 only)
- *             8     co-occurrence z-score, float64                       (version 3 only)
+ *             8     co-occurrence z-score, float64                       (version 3 on)
+ *             1     mining round that kept the pair, 1 or more           (version 4)
  *             1     e, the number of examples (0..3), then e str: contexts with the original in [brackets]
  * </pre>
- * Records are sorted by observed word, weight (descending) and original. Version 3 is what {@code learn}
- * writes; version 2 files open with the co-occurrence unknown (shared documents -1, z-score NaN), and
+ * Records are sorted by observed word, weight (descending) and original. Version 4 is what {@code learn}
+ * writes; version 3 files open with every row from round 1, version 2 files also with the co-occurrence
+ * unknown (shared documents -1, z-score NaN), and
  * version 1 files (no section) with no substitutions.
  */
 public final class CorpusModel {
@@ -64,7 +66,9 @@ public final class CorpusModel {
     static final int VERSION = 1;
     /** The substitution section before it had the co-occurrence fields. */
     static final int VERSION_MINED_2 = 2;
-    static final int VERSION_MINED = 3;
+    /** The substitution section before it had the mining round. */
+    static final int VERSION_MINED_3 = 3;
+    static final int VERSION_MINED = 4;
     private static final int MAX_EXAMPLES = 3;
     static final int HEADER = 32;
 
@@ -116,7 +120,8 @@ public final class CorpusModel {
             throw corrupt(name, 0, "not an unspin corpus model (bad magic)");
         }
         int version = map.getInt(8);
-        if (version != VERSION && version != VERSION_MINED_2 && version != VERSION_MINED) {
+        if (version != VERSION && version != VERSION_MINED_2 && version != VERSION_MINED_3
+                && version != VERSION_MINED) {
             throw corrupt(name, 8, "unsupported version " + version + " (expected " + VERSION + " to "
                     + VERSION_MINED + ")");
         }
@@ -152,13 +157,13 @@ public final class CorpusModel {
             }
         }
         List<MinedSubstitution> mined = version == VERSION ? List.of()
-                : readSubstitutions(name, map, (int) expected, version == VERSION_MINED);
+                : readSubstitutions(name, map, (int) expected, version);
         return new CorpusModel(name, version, threshold, tokens, size, fingerprints, counts, mined);
     }
 
     /** The substitution section at {@code at}; every problem names its byte offset. */
-    private static List<MinedSubstitution> readSubstitutions(String name, ByteBuffer map, int at,
-            boolean cooccurrence) {
+    private static List<MinedSubstitution> readSubstitutions(String name, ByteBuffer map, int at, int version) {
+        boolean cooccurrence = version >= VERSION_MINED_3;
         Section in = new Section(name, map, at);
         int m = in.int32("substitution count");
         if (m < 0) {
@@ -207,6 +212,14 @@ public final class CorpusModel {
                     throw corrupt(name, sharedAt, "shared documents negative or co-occurrence not finite");
                 }
             }
+            int round = 1;
+            if (version >= VERSION_MINED) {
+                int roundAt = in.at;
+                round = in.uint8("round");
+                if (round < 1) {
+                    throw corrupt(name, roundAt, "round " + round + " below 1");
+                }
+            }
             int examplesAt = in.at;
             int e = in.uint8("example count");
             if (e > MAX_EXAMPLES) {
@@ -225,7 +238,7 @@ public final class CorpusModel {
                 throw corrupt(name, start, "substitution " + r + " has an empty side or equal sides");
             }
             rows.add(new MinedSubstitution(observed, original, weight, occurrences, documents, contexts, margin,
-                    context, share, ratio, affinity, shared, z, examples));
+                    context, share, ratio, affinity, shared, z, round, examples));
         }
         if (in.at != map.capacity()) {
             throw corrupt(name, in.at, "unexpected bytes after the last substitution");
@@ -311,6 +324,7 @@ public final class CorpusModel {
             out.writeDouble(m.spinAffinity());
             out.writeLong(m.sharedDocuments());
             out.writeDouble(m.cooccurrence());
+            out.writeByte(m.round());
             int e = Math.min(MAX_EXAMPLES, m.examples().size());
             out.writeByte(e);
             for (int i = 0; i < e; i++) {
@@ -375,7 +389,10 @@ public final class CorpusModel {
         return mined;
     }
 
-    /** The file format version: 1, or 2 or 3 with a substitution section (3 with co-occurrence). */
+    /**
+     * The file format version: 1, or 2 to 4 with a substitution section (3 on with co-occurrence, 4 with the
+     * mining round).
+     */
     public int version() {
         return version;
     }

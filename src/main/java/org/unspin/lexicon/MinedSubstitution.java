@@ -28,17 +28,23 @@ import org.unspin.lexicon.CandidateDictionary;
  *                      √(expected + 1), expected from each word's documents per document-length class. A
  *                      spinner swaps only some of a document's words, so its substitute keeps company with the
  *                      unswapped original; a domain's own word does not (NaN: unknown)
+ * @param round         the mining round that kept the pair: 1 weighs its contexts by the documents' own spin
+ *                      evidence; 2 and later by the documents the earlier rounds' rows mark, and then
+ *                      {@code spinAffinity} is the affinity to those marked documents
  * @param examples      up to 3 sampled contexts with the original in [brackets]
  */
 public record MinedSubstitution(String observed, String original, double weight, long occurrences, long documents,
                                 int contexts, double meanMargin, double contextMargin, double sharePositive,
                                 double frequencyRatio, double spinAffinity, long sharedDocuments,
-                                double cooccurrence, List<String> examples) {
+                                double cooccurrence, int round, List<String> examples) {
     public static final String SOURCE = "corpus-model";
 
     public MinedSubstitution {
         if (!(weight > 0 && weight <= 1)) {
             throw new IllegalArgumentException("weight out of (0, 1]: " + weight);
+        }
+        if (round < 1 || round > 255) {
+            throw new IllegalArgumentException("round out of 1..255: " + round);
         }
         examples = List.copyOf(examples);
     }
@@ -70,8 +76,9 @@ public record MinedSubstitution(String observed, String original, double weight,
     /** The counts for people, as the row's note. */
     public String note() {
         return String.format(Locale.ROOT, "mined: %d occurrences in %d documents; %d contexts scored, %.0f%% prefer "
-                        + "the original, mean margin %+.2f log10 (context %+.2f); frequency ratio %+.2f log10; spin affinity %.2f%s",
+                        + "the original, mean margin %+.2f log10 (context %+.2f); frequency ratio %+.2f log10; %s %.2f%s",
                 occurrences, documents, contexts, 100 * sharePositive, meanMargin, contextMargin, frequencyRatio,
+                round == 1 ? "spin affinity" : "round " + round + ", affinity to the documents other mined rows mark",
                 spinAffinity, sharedDocuments < 0 ? "" : String.format(Locale.ROOT,
                         "; %d documents with the original (co-occurrence %+.1f)", sharedDocuments, cooccurrence));
     }

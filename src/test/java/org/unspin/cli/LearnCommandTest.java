@@ -98,7 +98,7 @@ class LearnCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains(" substitutions mined from ").contains("exported to " + tsv);
         CorpusModel m = CorpusModel.open(model);
-        assertThat(m.version()).isEqualTo(3);
+        assertThat(m.version()).isEqualTo(4);
         byte[] table = Files.readAllBytes(tsv);
         assertThat(new String(table, StandardCharsets.UTF_8)).contains("observed\toriginal\tweight\texample\tnote\n");
         assertThat(org.unspin.lexicon.CandidateDictionary.parse(tsv.toString(), table))

@@ -92,6 +92,29 @@ class SubstitutionMinerTest {
     }
 
     @Test
+    void laterRoundsAddPairsWhoseContextsFallInDocumentsTheFirstRoundMarks() {
+        assumeCorpus();
+        // The planted corpus is small: its first round gives fewer rows than the default seed, so the
+        // later rounds start here from 5 rows.
+        assertThat(spun).allSatisfy(m -> assertThat(m.round()).isEqualTo(1));
+        assertThat(spun.size()).isLessThan(SubstitutionMiner.Settings.DEFAULT.seedRows());
+        SubstitutionMiner.Settings d = SubstitutionMiner.Settings.DEFAULT;
+        SubstitutionMiner miner = new SubstitutionMiner(lm, Thesaurus.shipped(), new SubstitutionMiner.Settings(
+                d.samples(), d.minDocuments(), d.minOccurrences(), d.minShare(), d.minMargin(), d.minContextMargin(),
+                d.minFrequencyRatio(), d.minAffinity(), d.minCooccurrence(), d.maxOriginals(), 5));
+        List<MinedSubstitution> rounds = miner.mine(read(miner, 2, spunFile), 2);
+        List<MinedSubstitution> later = rounds.stream().filter(m -> m.round() > 1).toList();
+        long planted = later.stream().filter(m -> m.original().equals(corpus.planted.get(m.observed()))).count();
+        System.out.printf("later rounds on the planted corpus: %d rows, %d of them planted: %s%n", later.size(),
+                planted, later.stream().map(m -> m.observed() + "→" + m.original()).toList());
+        assertThat(rounds).containsAll(spun); // the first round's rows are kept as they were
+        assertThat(later).isNotEmpty().allSatisfy(m -> assertThat(m.note()).contains("round " + m.round()));
+        assertThat(planted).isGreaterThan(later.size() / 2);
+        // the clean corpus never reaches the seed
+        assertThat(miner.mine(read(miner, 2, cleanFile), 2)).allSatisfy(m -> assertThat(m.round()).isEqualTo(1));
+    }
+
+    @Test
     void minedRowsShareDocumentsWithTheirOriginalAndASubstituteThatNeverMeetsItIsNotMined() throws Exception {
         assumeCorpus();
         for (MinedSubstitution m : spun) {
@@ -145,7 +168,7 @@ class SubstitutionMinerTest {
         }
         // Twelve documents, each a mix of spun and clean ones, all look alike: no spin affinity is asked here.
         SubstitutionMiner miner = new SubstitutionMiner(lm, Thesaurus.shipped(),
-                new SubstitutionMiner.Settings(24, 3, 5, 0.8, 1.5, 1.3, 0.5, 0.0, -99, 3));
+                new SubstitutionMiner.Settings(24, 3, 5, 0.8, 1.5, 1.3, 0.5, 0.0, -99, 3, 20));
         List<MinedSubstitution> one = miner.mine(readText(miner, 1, folder), 1);
         assertThat(one).isNotEmpty();
         assertThat(miner.mine(readText(miner, 3, folder), 3)).isEqualTo(one);

@@ -80,9 +80,9 @@ class CorpusModelTest {
     }
 
     private static final List<MinedSubstitution> MINED = List.of(
-            new MinedSubstitution("adept", "great", 0.8, 125, 96, 24, 5.16, 2.6, 0.95, 1.93, 2.14, 40, 6.5,
+            new MinedSubstitution("adept", "great", 0.8, 125, 96, 24, 5.16, 2.6, 0.95, 1.93, 2.14, 40, 6.5, 1,
                     List.of("a [great] nation", "the [great] lakes")),
-            new MinedSubstitution("bloom", "health", 0.5, 12, 5, 9, 3.2, 1.5, 0.9, 1.3, 2.0, 4, 2.25, List.of()));
+            new MinedSubstitution("bloom", "health", 0.5, 12, 5, 9, 3.2, 1.5, 0.9, 1.3, 2.0, 4, 2.25, 2, List.of()));
 
     private byte[] mined() throws Exception {
         return mined(MINED);
@@ -97,7 +97,7 @@ class CorpusModelTest {
     }
 
     @Test
-    void version3CarriesTheMinedSubstitutionsAndVersion1HasNone() throws Exception {
+    void version4CarriesTheMinedSubstitutionsAndVersion1HasNone() throws Exception {
         CorpusModel v1 = CorpusModel.open(withBytes(good));
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v1.substitutions()).isEmpty();
@@ -105,7 +105,7 @@ class CorpusModelTest {
         assertThat(Arrays.copyOf(bytes, good.length)).isNotEqualTo(good); // the version differs...
         assertThat(Arrays.copyOfRange(bytes, 12, good.length)).isEqualTo(Arrays.copyOfRange(good, 12, good.length));
         CorpusModel v2 = CorpusModel.open(withBytes(bytes));
-        assertThat(v2.version()).isEqualTo(3);
+        assertThat(v2.version()).isEqualTo(4);
         assertThat(v2.count("one", "small")).isEqualTo(1);
         assertThat(v2.minedSubstitutions()).isEqualTo(MINED);
         List<CandidateDictionary.Row> rows = v2.substitutions();
@@ -120,6 +120,8 @@ class CorpusModelTest {
                     .contains("40 documents with the original (co-occurrence +6.5)");
         });
         assertThat(rows.get(1).example()).isEmpty();
+        assertThat(rows.get(0).note()).contains("spin affinity 2.14");
+        assertThat(rows.get(1).note()).contains("round 2, affinity to the documents other mined rows mark 2.00");
         // the export reads back as a candidate file with the same rows
         List<CandidateDictionary.Row> parsed = CandidateDictionary.parse("subs.tsv",
                 MinedSubstitution.tsv(MINED).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -159,16 +161,23 @@ class CorpusModelTest {
         assertThatThrownBy(() -> CorpusModel.open(badText)).hasMessage(badText + ": corrupt corpus model at byte "
                 + "offset " + (section + 4) + ": observed word is not valid UTF-8");
         byte[] version = good.clone();
-        ByteBuffer.wrap(version).putInt(8, 4);
+        ByteBuffer.wrap(version).putInt(8, 5);
         Path future = withBytes(version);
         assertThatThrownBy(() -> CorpusModel.open(future)).hasMessage(future + ": corrupt corpus model at byte "
-                + "offset 8: unsupported version 4 (expected 1 to 3)");
+                + "offset 8: unsupported version 5 (expected 1 to 4)");
     }
 
     @Test
-    void aVersion2ModelOpensWithTheCooccurrenceUnknown() throws Exception {
-        byte[] v3 = mined(List.of(MINED.get(1))); // its one record ends: shared (8), z (8), no examples (1)
-        byte[] v2 = Arrays.copyOf(v3, v3.length - 16);
+    void olderModelsOpenWithWhatTheyLack() throws Exception {
+        byte[] v4 = mined(List.of(MINED.get(1))); // its one record ends: shared (8), z (8), round (1), no examples (1)
+        assertThat(v4[v4.length - 2]).isEqualTo((byte) 2);
+        byte[] v3 = Arrays.copyOf(v4, v4.length - 1); // without the round
+        v3[v3.length - 1] = 0;
+        ByteBuffer.wrap(v3).putInt(8, 3);
+        MinedSubstitution three = CorpusModel.open(withBytes(v3)).minedSubstitutions().get(0);
+        assertThat(three.round()).isEqualTo(1);
+        assertThat(three.cooccurrence()).isEqualTo(2.25);
+        byte[] v2 = Arrays.copyOf(v4, v4.length - 17);
         v2[v2.length - 1] = 0;
         ByteBuffer.wrap(v2).putInt(8, 2);
         CorpusModel m = CorpusModel.open(withBytes(v2));
@@ -178,11 +187,17 @@ class CorpusModelTest {
         assertThat(row.spinAffinity()).isEqualTo(2.0);
         assertThat(row.sharedDocuments()).isEqualTo(-1);
         assertThat(row.cooccurrence()).isNaN();
+        assertThat(row.round()).isEqualTo(1);
         assertThat(row.note()).doesNotContain("co-occurrence");
-        byte[] bad = v3.clone();
-        ByteBuffer.wrap(bad).putLong(v3.length - 17, -3);
+        byte[] bad = v4.clone();
+        ByteBuffer.wrap(bad).putLong(v4.length - 18, -3);
         Path negative = withBytes(bad);
         assertThatThrownBy(() -> CorpusModel.open(negative)).hasMessage(negative + ": corrupt corpus model at byte "
-                + "offset " + (v3.length - 17) + ": shared documents negative or co-occurrence not finite");
+                + "offset " + (v4.length - 18) + ": shared documents negative or co-occurrence not finite");
+        byte[] zero = v4.clone();
+        zero[v4.length - 2] = 0;
+        Path noRound = withBytes(zero);
+        assertThatThrownBy(() -> CorpusModel.open(noRound)).hasMessage(noRound + ": corrupt corpus model at byte "
+                + "offset " + (v4.length - 2) + ": round 0 below 1");
     }
 }
