@@ -55,6 +55,28 @@ class TestdataSamplesTest {
     }
 
     @Test
+    void aWordTheTextWritesTwiceAndItsOriginalNeverIsOnlyReported() throws IOException {
+        // In the spun news, a function word the restorer's rows name is rewritten...
+        String once = read("spun-news.txt") + " The committee heard much controversy concerning the reality and"
+                + " extent of the sales.";
+        assertThat(unspinner.repair(once).applied()).filteredOn(e -> e.original().equals("concerning"))
+                .singleElement().satisfies(e -> assertThat(e.replacement()).isEqualTo("about"));
+        // ...but where the text writes it twice and the original never, it is the text's own word: a spinner
+        // leaves most of an original standing.
+        Repair twice = unspinner.repair(once + " Nobody wrote to us concerning the reality of the matter.");
+        assertThat(twice.edits()).filteredOn(e -> e.original().equals("concerning")).hasSize(2).allSatisfy(e -> {
+            assertThat(e.applied()).isFalse();
+            assertThat(e.replacement()).isEqualTo("about");
+            assertThat(e.explanation()).contains("the text writes 'concerning' 2 times and 'about' never");
+        });
+        assertThat(twice.text()).contains("controversy concerning the reality");
+        // one 'about' elsewhere and the evidence is the spinner's again
+        Repair withOriginal = unspinner.repair(once + " Nobody wrote to us concerning the reality of the matter."
+                + " We know what it is about.");
+        assertThat(withOriginal.applied()).filteredOn(e -> e.original().equals("concerning")).isNotEmpty();
+    }
+
+    @Test
     void spunScienceIsRepairedAsExpected() throws IOException {
         Repair r = unspinner.repair(read("spun-science.txt"));
         assertThat(r.text()).isEqualTo(read("spun-science.expected.txt"));

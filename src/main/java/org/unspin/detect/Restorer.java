@@ -37,6 +37,8 @@ import org.unspin.tokenise.TokenType;
  *       not;</li>
  *   <li><b>case evidence</b>: a capitalised word inside a sentence is a name's; it is only restored when the
  *       candidate makes a known phrase, and acronyms are never touched.</li>
+ *   <li><b>the text's own word</b> ({@link DocumentWords}): a one-word proposal for a word the document
+ *       writes twice or more, with the original nowhere, is only reported and lends the prior nothing.</li>
  * </ul>
  *
  * Overlapping and neighbouring spans of a sentence are decided jointly: the best-scoring proposal is taken,
@@ -65,6 +67,10 @@ public final class Restorer implements Stage {
      * only in a document other findings mark as spun (a word of a table row is weaker evidence than the row).
      */
     static final double CUT_ROW_CONFIDENCE = 0.89;
+    /** Uses of the observed word, with none of the original, that make it the document's own ({@link DocumentWords}). */
+    static final int OWN_WORD_USES = 2;
+    /** Confidence of a proposal for the document's own word: under every threshold, so it is only reported. */
+    static final double OWN_WORD_CONFIDENCE = 0.7;
     /** An unknown observed word makes any margin large; such spans are reported at most. */
     private static final double UNKNOWN_CAP = 0.5;
 
@@ -350,6 +356,7 @@ public final class Restorer implements Stage {
         }
         boolean[] linked = wordRuns(tokens);
         List<Edit> out = new ArrayList<>();
+        DocumentWords documentWords = new DocumentWords(tokens);
         String[] words = null; // folded words, made for the runs that have proposals
         int i = 0;
         while (i < n) {
@@ -369,7 +376,7 @@ public final class Restorer implements Stage {
                 for (int k = i; k < end; k++) {
                     words[k] = PhraseKey.fold(text, tokens.start(k), tokens.end(k));
                 }
-                restoreRun(tokens, words, i, end, proposals, out);
+                restoreRun(tokens, words, i, end, proposals, documentWords, out);
             }
             i = end;
         }
@@ -407,7 +414,7 @@ public final class Restorer implements Stage {
 
     /** The restorations of one run of words [from, to) between punctuation. */
     private void restoreRun(TokenList tokens, String[] words, int from, int to, List<Proposal> proposals,
-                            List<Edit> out) {
+                            DocumentWords documentWords, List<Edit> out) {
         boolean sentenceStarts = startsSentence(tokens, from);
         boolean sentenceEnds = endsSentence(tokens, to);
         Slots slots = new Slots(java.util.Arrays.copyOfRange(words, from, to), sentenceStarts, sentenceEnds);
@@ -427,7 +434,7 @@ public final class Restorer implements Stage {
                 return;
             }
             runnerUp(best, proposals);
-            out.add(edit(tokens, best));
+            out.add(edit(tokens, best, documentWords));
             for (int k = best.first; k < best.end(); k++) {
                 taken[k - from] = true;
             }
@@ -813,7 +820,40 @@ public final class Restorer implements Stage {
         return c == '.' || c == '!' || c == '?' || c == '\u2026';
     }
 
-    private Edit edit(TokenList tokens, Proposal p) {
+    /**
+     * How often each word occurs in the document, folded; counted on first use. A spinner swaps only a share of
+     * a word's occurrences and writes the same substitute each time, so it leaves most of the original
+     * standing: a document that writes the observed word at least twice and the original never uses the
+     * observed word as its own ("concerning" in scripture, "upon" in an 1850 address).
+     */
+    private static final class DocumentWords {
+        private final TokenList tokens;
+        private Map<String, Integer> counts;
+
+        DocumentWords(TokenList tokens) {
+            this.tokens = tokens;
+        }
+
+        int count(String folded) {
+            if (counts == null) {
+                counts = new HashMap<>();
+                String text = tokens.text();
+                for (int i = 0; i < tokens.size(); i++) {
+                    if (tokens.type(i) == TokenType.WORD) {
+                        counts.merge(PhraseKey.fold(text, tokens.start(i), tokens.end(i)), 1, Integer::sum);
+                    }
+                }
+            }
+            return counts.getOrDefault(folded, 0);
+        }
+
+        /** Whether the document writes the one-word observed form twice or more and the one-word original never. */
+        boolean ownWord(String observed, String original) {
+            return count(observed) >= OWN_WORD_USES && count(original) == 0;
+        }
+    }
+
+    private Edit edit(TokenList tokens, Proposal p, DocumentWords documentWords) {
         int start = tokens.start(p.first), end = tokens.end(p.end() - 1);
         String original = tokens.text().substring(start, end);
         String replacement = CaseStyle.apply(original, p.row.original());
@@ -833,10 +873,19 @@ public final class Restorer implements Stage {
         if (p.row.knownPhraseOnly()) {
             confidence = Math.min(confidence, CUT_ROW_CONFIDENCE); // never rewritten on its own evidence alone
         }
+        boolean candidate = p.score >= margins.candidate();
+        String observedWord = p.length == 1 ? PhraseKey.fold(original, 0, original.length()) : null;
+        if (observedWord != null && p.words.length == 1 && !p.lexicon
+                && documentWords.ownWord(observedWord, p.words[0])) {
+            why.append(String.format(Locale.ROOT, "; but the text writes '%s' %d times and '%s' never: its own word,"
+                    + " reported only", observedWord, documentWords.count(observedWord), p.words[0]));
+            confidence = Math.min(confidence, OWN_WORD_CONFIDENCE);
+            candidate = false;
+        }
         String category = p.length > 1 || p.words.length > 1 ? "spun-phrase" : "spun-word";
         return Edit.at(start, end, original).replacement(replacement).category(category).rule(RULE)
                 .source(p.row.source()).confidence(confidence).explanation(why.toString())
-                .applied(p.score >= margins.candidate()).build();
+                .applied(candidate).build();
     }
 
     /** linked[i]: token i continues a run of words from token i-1 (only spaces, at most one line break). */
