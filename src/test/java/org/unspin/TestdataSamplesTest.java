@@ -77,6 +77,22 @@ class TestdataSamplesTest {
     }
 
     @Test
+    void aRewriteWhoseRunnerUpReadsAlmostAsWellIsOnlyReported() throws IOException {
+        String news = read("spun-news.txt");
+        // "as long as" beats "if" by 2.6 log10 here: rewritten...
+        Edit clear = unspinner.repair(news + " We will go provided that the weather is good.").edits().stream()
+                .filter(e -> e.original().equals("provided that")).findFirst().orElseThrow();
+        assertThat(clear.applied()).isTrue();
+        assertThat(clear.replacement()).isEqualTo("as long as");
+        // ...and by 1.9 here: either could be the original, so it is reported with the better one
+        Edit close = unspinner.repair(news + " Plans should be prepared provided that we are to act promptly.")
+                .edits().stream().filter(e -> e.original().equals("provided that")).findFirst().orElseThrow();
+        assertThat(close.applied()).isFalse();
+        assertThat(close.replacement()).isEqualTo("as long as");
+        assertThat(close.explanation()).contains("'if' reads almost as well (within 2.0 log10): reported only");
+    }
+
+    @Test
     void spunScienceIsRepairedAsExpected() throws IOException {
         Repair r = unspinner.repair(read("spun-science.txt"));
         assertThat(r.text()).isEqualTo(read("spun-science.expected.txt"));

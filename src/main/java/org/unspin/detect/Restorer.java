@@ -40,6 +40,8 @@ import org.unspin.tokenise.TokenType;
  *       candidate makes a known phrase, and acronyms are never touched.</li>
  *   <li><b>the text's own word</b> ({@link DocumentWords}): a one-word proposal for a word the document
  *       writes twice or more, with the original nowhere, is only reported and lends the prior nothing.</li>
+ *   <li><b>runner-up</b>: a proposal that beats another original for the same span by less than the report
+ *       margin is only reported (it still counts as evidence: some original reads better than the text).</li>
  * </ul>
  *
  * Overlapping and neighbouring spans of a sentence are decided jointly: the best-scoring proposal is taken,
@@ -77,8 +79,11 @@ public final class Restorer implements Stage {
     static final double CUT_ROW_CONFIDENCE = 0.89;
     /** Uses of the observed word, with none of the original, that make it the document's own ({@link DocumentWords}). */
     static final int OWN_WORD_USES = 2;
-    /** Confidence of a proposal for the document's own word: under every threshold, so it is only reported. */
-    static final double OWN_WORD_CONFIDENCE = 0.7;
+    /**
+     * Confidence of a proposal that is only reported whatever its score (the document's own word, or another
+     * original that reads almost as well): under every threshold.
+     */
+    static final double REPORT_ONLY_CONFIDENCE = 0.7;
     /** An unknown observed word makes any margin large; such spans are reported at most. */
     private static final double UNKNOWN_CAP = 0.5;
 
@@ -893,12 +898,18 @@ public final class Restorer implements Stage {
             confidence = Math.min(confidence, CUT_ROW_CONFIDENCE); // never rewritten on its own evidence alone
         }
         boolean candidate = p.score >= margins.candidate();
+        if (p.runnerUp != null && p.score - p.runnerUpScore < margins.report()) {
+            // two originals fit: the text is likely spun (still evidence), but which one it was is not clear
+            why.append(String.format(Locale.ROOT, "; '%s' reads almost as well (within %.1f log10): reported only",
+                    p.runnerUp, margins.report()));
+            confidence = Math.min(confidence, REPORT_ONLY_CONFIDENCE);
+        }
         String observedWord = p.length == 1 ? PhraseKey.fold(original, 0, original.length()) : null;
         if (observedWord != null && p.words.length == 1 && !p.lexicon
                 && documentWords.ownWord(observedWord, p.words[0])) {
             why.append(String.format(Locale.ROOT, "; but the text writes '%s' %d times and '%s' never: its own word,"
                     + " reported only", observedWord, documentWords.count(observedWord), p.words[0]));
-            confidence = Math.min(confidence, OWN_WORD_CONFIDENCE);
+            confidence = Math.min(confidence, REPORT_ONLY_CONFIDENCE);
             candidate = false;
         }
         String category = p.length > 1 || p.words.length > 1 ? "spun-phrase" : "spun-word";
