@@ -95,7 +95,9 @@ public final class Unspinner {
             if (!b.candidateRows.isEmpty()) {
                 candidates = candidates.plus(b.candidateRows);
             }
-            list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins));
+            Thesaurus names = b.thesaurus;
+            list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins,
+                    () -> names != null ? names : Thesaurus.shipped()));
             this.flagger = s.flags() ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
         } else {
             this.flagger = null;

@@ -93,6 +93,24 @@ class TestdataSamplesTest {
     }
 
     @Test
+    void aNameOneWordOffAKnownNameIsRestoredWhereTheTextIsSpun() throws IOException {
+        Repair r = unspinner.repair(read("spun-news.txt") + " The Authorities of the United Standings asked.");
+        assertThat(r.text()).endsWith("The Authorities of the United States asked.");
+        assertThat(r.applied()).filteredOn(e -> e.original().equals("United Standings")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.replacement()).isEqualTo("United States");
+                    assertThat(e.source()).isEqualTo(org.unspin.detect.Restorer.NAME_SOURCE);
+                    assertThat(e.explanation()).contains("'standings' is a thesaurus neighbour of 'states' in the"
+                            + " known name 'United States'", "makes a known phrase");
+                });
+        // A real name one word off another ("Mutual Security" → "Social Security") in a clean text: reported at
+        // most, never rewritten.
+        Repair clean = unspinner.repair("The Mutual Security program is a measure for peace. Congress passed"
+                + " the Mutual Security appropriation last year.");
+        assertThat(clean.changed()).isFalse();
+    }
+
+    @Test
     void spunScienceIsRepairedAsExpected() throws IOException {
         Repair r = unspinner.repair(read("spun-science.txt"));
         assertThat(r.text()).isEqualTo(read("spun-science.expected.txt"));

@@ -16,6 +16,7 @@ import org.unspin.lexicon.FoldedVocabulary;
 import org.unspin.lexicon.FunctionWords;
 import org.unspin.lexicon.NgramModel;
 import org.unspin.lexicon.PhraseKey;
+import org.unspin.lexicon.Thesaurus;
 import org.unspin.tokenise.TokenList;
 import org.unspin.tokenise.TokenType;
 
@@ -84,6 +85,10 @@ public final class Restorer implements Stage {
      * original that reads almost as well): under every threshold.
      */
     static final double REPORT_ONLY_CONFIDENCE = 0.7;
+    /** Source of a proposal for a name one word off a known name ({@link #nameProposals}). */
+    public static final String NAME_SOURCE = "lexicon-name";
+    /** Weight of such a proposal, as for a curated row that needs its context. */
+    static final double NAME_WEIGHT = 0.5;
     /** An unknown observed word makes any margin large; such spans are reported at most. */
     private static final double UNKNOWN_CAP = 0.5;
 
@@ -122,6 +127,8 @@ public final class Restorer implements Stage {
     }
 
     private final CandidateDictionary dictionary;
+    private final Lazy<Thesaurus> thesaurus;
+    private final Lazy<NameIndex> nameIndex;
     private final NgramModel lm;
     private final CanonicalLexicon lexicon;
     private final CorpusModel corpus;
@@ -146,6 +153,17 @@ public final class Restorer implements Stage {
      */
     public Restorer(CandidateDictionary dictionary, NgramModel lm, CanonicalLexicon lexicon, CorpusModel corpus,
                     Margins margins) {
+        this(dictionary, lm, lexicon, corpus, margins, null);
+    }
+
+    /**
+     * @param thesaurus the thesaurus for names one word off a known name ({@link #nameProposals}), loaded on
+     *                  first use; null for none
+     */
+    public Restorer(CandidateDictionary dictionary, NgramModel lm, CanonicalLexicon lexicon, CorpusModel corpus,
+                    Margins margins, java.util.function.Supplier<Thesaurus> thesaurus) {
+        this.thesaurus = thesaurus == null || lexicon == null ? null : new Lazy<>(thesaurus);
+        this.nameIndex = this.thesaurus == null ? null : new Lazy<>(() -> new NameIndex(lexicon, this.thesaurus.get()));
         this.dictionary = Objects.requireNonNull(dictionary);
         this.lm = Objects.requireNonNull(lm);
         this.lexicon = lexicon;
@@ -382,6 +400,13 @@ public final class Restorer implements Stage {
                 end++;
             }
             List<Proposal> proposals = proposals(keyTokens, i, end);
+            if (thesaurus != null) {
+                List<Proposal> names = nameProposals(tokens, keyTokens, i, end);
+                if (!names.isEmpty()) {
+                    proposals = new ArrayList<>(proposals);
+                    proposals.addAll(names);
+                }
+            }
             if (!proposals.isEmpty()) {
                 if (words == null) {
                     words = new String[n];
@@ -423,6 +448,226 @@ public final class Restorer implements Stage {
             }
         }
         return proposals == null ? List.of() : proposals;
+    }
+
+    /**
+     * Proposals for names one word off a known name: a stretch of 2 to {@link CandidateDictionary#MAX_TOKENS}
+     * words inside a sentence that starts and ends with a capitalised word (lower-case words between them),
+     * is no known phrase, and equals a capitalised lexicon name but for one word that the thesaurus links to
+     * the name's word ("the Joined Standings" → "United Standings" → "United States"). Scored like any
+     * proposal; a capitalised span is only restored into a known phrase, and such a finding is rewritten only
+     * where the document prior marks the text as spun ({@link #CUT_ROW_CONFIDENCE}).
+     */
+    private List<Proposal> nameProposals(TokenList tokens, int[] keyTokens, int from, int to) {
+        List<Proposal> out = null;
+        String text = tokens.text();
+        String[] folded = null; // the run's words, folded when first needed
+        NameIndex index = null;
+        for (int a = from; a + 1 < to; a++) {
+            if (!capitalised(text, tokens.start(a)) || tokens.end(a) - tokens.start(a) < 2
+                    || a == from && startsSentence(tokens, from)) {
+                continue;
+            }
+            int misses = 0; // words of the span no name has
+            for (int b = a; b < to && b < a + CandidateDictionary.MAX_TOKENS; b++) {
+                boolean upper = capitalised(text, tokens.start(b));
+                if (folded == null) {
+                    folded = new String[to - from];
+                    index = nameIndex.get();
+                }
+                if (folded[b - from] == null) {
+                    folded[b - from] = PhraseKey.fold(text, tokens.start(b), tokens.end(b));
+                }
+                if (!upper && !FunctionWords.contains(folded[b - from])) {
+                    break;
+                }
+                misses += index.hasWord(folded[b - from]) ? 0 : 1;
+                if (misses > 1) {
+                    break; // a name one word off the span has all its other words
+                }
+                if (b == a || !upper) {
+                    continue;
+                }
+                List<String> span = java.util.Arrays.asList(folded).subList(a - from, b - from + 1);
+                String key = String.join(" ", span);
+                if (lexicon.contains(key)) {
+                    continue;
+                }
+                for (int[] miss : index.oneOff(span)) {
+                    int at = miss[1];
+                    if (FunctionWords.contains(span.get(at)) || attestedAround(span, at)) {
+                        continue;
+                    }
+                    String name = lexicon.phrase(miss[0]);
+                    String proper = lexicon.properForm(name);
+                    String[] names = name.split(" ");
+                    CandidateDictionary.Row row = new CandidateDictionary.Row(key, proper, NAME_WEIGHT, NAME_SOURCE,
+                            "", "'" + span.get(at) + "' is a thesaurus neighbour of '" + names[at] + "' in the known"
+                            + " name '" + proper + "'", false);
+                    Candidate c = new Candidate(row, name, names, ids(name), true, null, null);
+                    if (out == null) {
+                        out = new ArrayList<>();
+                    }
+                    out.add(new Proposal(a, b - a + 1, c));
+                }
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /**
+     * The lexicon's capitalised names of 2 to {@link CandidateDictionary#MAX_TOKENS} words, keyed by their
+     * words with one left out: a span finds the names one word off it in one probe per position.
+     */
+    private static final class NameIndex {
+        private final Set<String> words = new HashSet<>();
+        private final long[] keys;   // sorted
+        private final int[] entries; // phrase number << 3 | position left out, in key order
+        private final CanonicalLexicon lexicon;
+
+        private final Thesaurus thesaurus;
+        /** Per name word, the thesaurus ids of its synonyms and related words, sorted: what a spinner writes. */
+        private final Map<String, int[]> substitutes = new HashMap<>();
+
+        NameIndex(CanonicalLexicon lexicon, Thesaurus thesaurus) {
+            this.lexicon = lexicon;
+            this.thesaurus = thesaurus;
+            List<long[]> all = new ArrayList<>();
+            for (int i = 0; i < lexicon.size(); i++) {
+                String phrase = lexicon.phrase(i);
+                String[] words = phrase.split(" ");
+                if (words.length < 2 || words.length > CandidateDictionary.MAX_TOKENS
+                        || lexicon.properForm(phrase) == null) {
+                    continue;
+                }
+                for (int k = 0; k < words.length; k++) {
+                    this.words.add(words[k]);
+                    if (!FunctionWords.contains(words[k]) && substitutes(words[k]).length > 0) {
+                        all.add(new long[] {key(words, k), (long) i << 3 | k});
+                    }
+                }
+            }
+            all.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+            keys = new long[all.size()];
+            entries = new int[all.size()];
+            for (int j = 0; j < keys.length; j++) {
+                keys[j] = all.get(j)[0];
+                entries[j] = (int) all.get(j)[1];
+            }
+        }
+
+        private static long key(String[] words, int leftOut) {
+            String[] k = words.clone();
+            k[leftOut] = "\u0000";
+            return org.unspin.lexicon.Fingerprint.of(k);
+        }
+
+        private int[] substitutes(String word) {
+            return substitutes.computeIfAbsent(word, w -> {
+                Thesaurus.Neighbours n = thesaurus.neighbours(w);
+                int[] ids = new int[n.ids().length];
+                int count = 0;
+                for (int j = 0; j < ids.length; j++) {
+                    if (n.strengths()[j] >= 2) { // synonym or related links only, as a spinner's
+                        ids[count++] = n.ids()[j];
+                    }
+                }
+                return java.util.Arrays.copyOf(ids, count);
+            });
+        }
+
+        /** Whether some name has this word (folded). */
+        boolean hasWord(String word) {
+            return words.contains(word);
+        }
+
+        /**
+         * {phrase number, position} of each name that equals the span in every word but one, where the span's
+         * word is a synonym or related word of the name's.
+         */
+        List<int[]> oneOff(List<String> span) {
+            String[] words = span.toArray(new String[0]);
+            List<int[]> out = new ArrayList<>();
+            for (int k = 0; k < words.length; k++) {
+                long key = key(words, k);
+                int j = java.util.Arrays.binarySearch(keys, key);
+                if (j < 0) {
+                    continue;
+                }
+                while (j > 0 && keys[j - 1] == key) {
+                    j--;
+                }
+                for (; j < keys.length && keys[j] == key; j++) {
+                    int phrase = entries[j] >>> 3;
+                    String[] name = lexicon.phrase(phrase).split(" ");
+                    if (name.length == words.length && (entries[j] & 7) == k && oneOff(name, words, k)
+                            && java.util.Arrays.binarySearch(substitutes.get(name[k]), thesaurus.id(words[k])) >= 0) {
+                        out.add(new int[] {phrase, k});
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static boolean oneOff(String[] name, String[] words, int k) {
+            for (int i = 0; i < name.length; i++) {
+                if (i != k && !name[i].equals(words[i]) || i == k && name[i].equals(words[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Whether the trigram model stores the span's word at {@code at} with each neighbour inside the span: then
+     * the span is a name English uses ("Mutual Security", "Geneva Agreements"), not a garbled one.
+     */
+    private boolean attestedAround(List<String> span, int at) {
+        int word = lm.wordId(span.get(at));
+        if (word < 0) {
+            return false;
+        }
+        if (at > 0) {
+            int before = lm.wordId(span.get(at - 1));
+            if (before < 0 || lm.storedOrder(word, before, -1) < 2) {
+                return false;
+            }
+        }
+        if (at + 1 < span.size()) {
+            int after = lm.wordId(span.get(at + 1));
+            if (after < 0 || lm.storedOrder(after, word, -1) < 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean capitalised(String text, int at) {
+        return Character.isUpperCase(text.charAt(at));
+    }
+
+    /** A value made on first use, once, by any thread. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> make;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        value = v = make.get();
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     /** The restorations of one run of words [from, to) between punctuation. */
@@ -894,7 +1139,7 @@ public final class Restorer implements Stage {
                 p.row.weight(), p.row.source(), p.row.note().isEmpty() ? "" : ": " + p.row.note(), p.score,
                 p.runnerUp == null ? "as written" : "'" + p.runnerUp + "'", p.runnerUpScore));
         double confidence = Math.round(margins.confidence(p.score) * 1000) / 1000.0;
-        if (p.row.knownPhraseOnly()) {
+        if (p.row.knownPhraseOnly() || NAME_SOURCE.equals(p.row.source())) {
             confidence = Math.min(confidence, CUT_ROW_CONFIDENCE); // never rewritten on its own evidence alone
         }
         boolean candidate = p.score >= margins.candidate();
