@@ -51,6 +51,8 @@ public final class Unspinner {
     private final LanguageToolStage contextRules;
     private final AllowFilter allow;
     private final ContextAnomaly flagger;
+    /** The restorer among the stages, or null (no language model). */
+    private final Restorer restorer;
     private final String notice;
 
     private Unspinner(Builder b) {
@@ -87,6 +89,7 @@ public final class Unspinner {
         } else {
             this.notice = null;
         }
+        Restorer restorer = null;
         if (lm != null) {
             CandidateDictionary candidates = CandidateDictionary.load(s.shippedDictionaries(), paths(s.candidateFiles()), tables);
             if (corpus != null) {
@@ -96,12 +99,14 @@ public final class Unspinner {
                 candidates = candidates.plus(b.candidateRows);
             }
             Thesaurus names = b.thesaurus;
-            list.add(new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins,
-                    () -> names != null ? names : Thesaurus.shipped()));
+            restorer = new Restorer(candidates, lm, CanonicalLexicon.shipped(), corpus, b.margins,
+                    () -> names != null ? names : Thesaurus.shipped());
+            list.add(restorer);
             this.flagger = s.flags() ? new ContextAnomaly(lm, b.thesaurus, corpus) : null;
         } else {
             this.flagger = null;
         }
+        this.restorer = restorer;
         this.stages = List.copyOf(list);
     }
 
@@ -147,12 +152,22 @@ public final class Unspinner {
         OffsetMap cleanMap = OffsetMap.of(input.length(), clean.edits());
         TokenList tokens = Tokeniser.tokenise(clean.text());
         List<List<Edit>> found = new ArrayList<>(stages.size());
+        List<Edit> restored = List.of();
         for (Stage stage : stages) {
             List<Edit> f = stage.find(tokens);
+            if (stage == restorer) {
+                restored = f;
+            }
             // Before the stages compete, so an allowed finding cannot hide another stage's different one.
             found.add(allow == null ? f : allow.filter(tokens, f));
         }
         Resolver.Result resolved = Resolver.resolve(found, settings.minConfidence(), tokens.wordCount());
+        if (restorer != null && restorer.proposesNames() && resolved.spinProbability() >= Resolver.SPUN_PRIOR) {
+            // The text is spun: look again with names one word off a known name among the restorer's proposals.
+            List<Edit> f = restorer.findWithNames(tokens, restored);
+            found.set(stages.indexOf(restorer), allow == null ? f : allow.filter(tokens, f));
+            resolved = Resolver.resolve(found, settings.minConfidence(), tokens.wordCount());
+        }
         List<Edit> findings = resolved.findings();
         ContextAnomaly.Result context = ContextAnomaly.Result.NONE;
         if (flagger != null && resolved.spinProbability() >= ContextAnomaly.FLAG_PRIOR) {

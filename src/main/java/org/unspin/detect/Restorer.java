@@ -375,6 +375,29 @@ public final class Restorer implements Stage {
 
     @Override
     public List<Edit> find(TokenList tokens) {
+        return find(tokens, null);
+    }
+
+    /** Whether {@link #findWithNames} can propose names one word off a known name (a thesaurus was given). */
+    public boolean proposesNames() {
+        return thesaurus != null;
+    }
+
+    /**
+     * {@link #find}, with names one word off a known name among the proposals ({@link #nameProposals}). For a
+     * document the prior marks as spun only: such a name is rewritten nowhere else, and looking names up
+     * needs the thesaurus, which a clean corpus never has to load.
+     */
+    public List<Edit> findWithNames(TokenList tokens, List<Edit> found) {
+        return thesaurus == null ? found : find(tokens, Objects.requireNonNull(found));
+    }
+
+    /**
+     * The restorations of a text; with {@code found}, what {@link #find} gave for it, only the runs that have
+     * names one word off a known name are decided again, and {@code found} stands elsewhere.
+     */
+    private List<Edit> find(TokenList tokens, List<Edit> found) {
+        boolean names = found != null;
         int n = tokens.size();
         if (n == 0 || dictionary.size() == 0) {
             return List.of();
@@ -387,6 +410,7 @@ public final class Restorer implements Stage {
         }
         boolean[] linked = wordRuns(tokens);
         List<Edit> out = new ArrayList<>();
+        List<int[]> decidedAgain = names ? new ArrayList<>() : null; // character ranges of the runs with names
         DocumentWords documentWords = new DocumentWords(tokens);
         String[] words = null; // folded words, made for the runs that have proposals
         int i = 0;
@@ -399,13 +423,18 @@ public final class Restorer implements Stage {
             while (end < n && keyTokens[end] != NOT_WORD && linked[end]) {
                 end++;
             }
-            List<Proposal> proposals = proposals(keyTokens, i, end);
-            if (thesaurus != null) {
-                List<Proposal> names = nameProposals(tokens, keyTokens, i, end);
-                if (!names.isEmpty()) {
-                    proposals = new ArrayList<>(proposals);
-                    proposals.addAll(names);
+            List<Proposal> proposals;
+            if (names) {
+                List<Proposal> named = nameProposals(tokens, keyTokens, i, end);
+                if (named.isEmpty()) {
+                    i = end;
+                    continue;
                 }
+                proposals = new ArrayList<>(proposals(keyTokens, i, end));
+                proposals.addAll(named);
+                decidedAgain.add(new int[] {tokens.start(i), tokens.end(end - 1)});
+            } else {
+                proposals = proposals(keyTokens, i, end);
             }
             if (!proposals.isEmpty()) {
                 if (words == null) {
@@ -417,6 +446,16 @@ public final class Restorer implements Stage {
                 restoreRun(tokens, words, i, end, proposals, documentWords, out);
             }
             i = end;
+        }
+        if (names) {
+            if (decidedAgain.isEmpty()) {
+                return found;
+            }
+            for (Edit e : found) {
+                if (decidedAgain.stream().noneMatch(r -> e.start() >= r[0] && e.end() <= r[1])) {
+                    out.add(e);
+                }
+            }
         }
         out.sort(org.unspin.edit.EditSet.BY_POSITION);
         return out;
@@ -455,8 +494,8 @@ public final class Restorer implements Stage {
      * words inside a sentence that starts and ends with a capitalised word (lower-case words between them),
      * is no known phrase, and equals a capitalised lexicon name but for one word that the thesaurus links to
      * the name's word ("the Joined Standings" → "United Standings" → "United States"). Scored like any
-     * proposal; a capitalised span is only restored into a known phrase, and such a finding is rewritten only
-     * where the document prior marks the text as spun ({@link #CUT_ROW_CONFIDENCE}).
+     * proposal; a capitalised span is only restored into a known phrase. Asked only for a document the prior
+     * already marks as spun ({@link #findWithNames}), and such a finding needs that ({@link #CUT_ROW_CONFIDENCE}).
      */
     private List<Proposal> nameProposals(TokenList tokens, int[] keyTokens, int from, int to) {
         List<Proposal> out = null;
