@@ -78,7 +78,7 @@ public final class Restorer implements Stage {
      * only in a document other findings mark as spun (a word of a table row is weaker evidence than the row).
      */
     static final double CUT_ROW_CONFIDENCE = 0.89;
-    /** Uses of the observed word, with none of the original, that make it the document's own ({@link DocumentWords}). */
+    /** Uses of the observed word, with none of the original, that make it the text's own ({@link DocumentWords}). */
     static final int OWN_WORD_USES = 2;
     /**
      * Confidence of a proposal that is only reported whatever its score (the document's own word, or another
@@ -493,9 +493,10 @@ public final class Restorer implements Stage {
      * Proposals for names one word off a known name: a stretch of 2 to {@link CandidateDictionary#MAX_TOKENS}
      * words inside a sentence that starts and ends with a capitalised word (lower-case words between them),
      * is no known phrase, and equals a capitalised lexicon name but for one word that the thesaurus links to
-     * the name's word ("the Joined Standings" → "United Standings" → "United States"). Scored like any
-     * proposal; a capitalised span is only restored into a known phrase. Asked only for a document the prior
-     * already marks as spun ({@link #findWithNames}), and such a finding needs that ({@link #CUT_ROW_CONFIDENCE}).
+     * the name's word ("the United Standings" → "the United States", "Holy Smoke" → "Holy Spirit"). Scored
+     * like any proposal; a capitalised span is only restored into a known phrase. Asked only for a document
+     * the prior already marks as spun ({@link #findWithNames}), and such a finding needs that
+     * ({@link #CUT_ROW_CONFIDENCE}).
      */
     private List<Proposal> nameProposals(TokenList tokens, int from, int to) {
         List<Proposal> out = null;
