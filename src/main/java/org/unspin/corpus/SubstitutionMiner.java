@@ -767,7 +767,7 @@ public final class SubstitutionMiner {
             out.forEach(m -> known.add(m.observed() + "\t" + m.original()));
             for (int round = 2; round <= ROUNDS; round++) {
                 int before = out.size();
-                for (MinedSubstitution m : select(state, scored, markWeights(scored, out), MARK_AFFINITY, round)) {
+                for (MinedSubstitution m : select(state, scored, markWeights(scored, known), MARK_AFFINITY, round)) {
                     if (known.add(m.observed() + "\t" + m.original())) {
                         out.add(m);
                     }
@@ -827,13 +827,12 @@ public final class SubstitutionMiner {
     }
 
     /**
-     * Each sampled context's weight from the rows already mined: 1 where another observed word of those rows
-     * was sampled in the same document in a context its original wins, else 0, shrunk towards the corpus-wide
-     * share of such contexts. A word's own marks never count for it.
+     * Each sampled context's weight from the rows already mined ({@code pairs}: observed and original joined by
+     * a tab): 1 where another observed word of those rows was sampled in the same document in a context its
+     * original wins, else 0, shrunk towards the corpus-wide share of such contexts. A word's own marks never
+     * count for it.
      */
-    private Weights markWeights(Scored[] scored, List<MinedSubstitution> rows) {
-        java.util.Set<String> pairs = new java.util.HashSet<>();
-        rows.forEach(m -> pairs.add(m.observed() + "\t" + m.original()));
+    private Weights markWeights(Scored[] scored, java.util.Set<String> pairs) {
         Map<Long, long[]> marks = new HashMap<>(); // document → up to two marking word ids (enough to exclude one)
         for (Scored s : scored) {
             for (Original o : s.originals) {
